@@ -1,0 +1,157 @@
+"""Per-paragraph facts: everything the rules need to know about one paragraph.
+
+Facts depend only on the paragraph (and the immutable configuration), so the
+engine caches them per paragraph; document-level rules recompute from the
+cached facts, which is what makes re-linting after a keystroke cheap.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .markers import CJK_RANGE, Marker, Ordinal, find_marker, find_ordinals, parse_auto_number
+from .model import Paragraph
+from .numerals import parse_arabic, parse_cn
+
+_SENTENCE_END = "。！？；!?;"
+_RE_FIRST_SENTENCE = re.compile(r"[。！？；：!?;:]")
+_RE_CJK = re.compile(f"[{CJK_RANGE}]")
+
+#: Longest text that still counts as a standalone heading line.
+STANDALONE_MAX = 60
+
+_RE_COUNT = re.compile(
+    r"(?P<n>[一二三四五六七八九十两]|[1-9]\d?)"
+    r"(?P<unit>个方面|方面|个重点|个问题|个环节|个阶段|个步骤|项工作|项措施|项任务|项举措|大任务|大工程|大行动|件实事|件事|点|项|条|个)"
+)
+_RE_COUNT_CONTEXT = re.compile(r"(以下|如下|下列|主要|重点|着力|抓好|做好|做到|突出|围绕|坚持|实施|开展|包括|有|从)")
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """A numbered (or styled) heading at the start of a paragraph."""
+
+    marker: Marker | None  # None for an unnumbered heading known from the file's style
+    standalone: bool  # the whole paragraph is the heading
+    title: str
+    title_start: int
+    title_end: int
+    ends_with_period: bool  # standalone heading whose text ends in 。
+
+
+@dataclass(frozen=True, slots=True)
+class CountClaim:
+    """``抓好三个方面的工作：`` — a number of items announced before a colon."""
+
+    count: int
+    start: int
+    end: int
+    colon: int
+
+
+@dataclass(frozen=True, slots=True)
+class ParagraphFacts:
+    """Cached facts about one paragraph."""
+
+    heading: Heading | None
+    ordinals: tuple[Ordinal, ...]
+    count_claims: tuple[CountClaim, ...]
+    length: int
+    has_cjk: bool
+    #: Short line with no sentence punctuation: may be an unnumbered heading or a title.
+    short_line: bool
+
+
+def analyze(p: Paragraph) -> ParagraphFacts:
+    """Compute the facts of one paragraph."""
+    text = p.text
+    marker: Marker | None = None
+    if p.auto_number:
+        marker = parse_auto_number(p.auto_number)
+    if marker is None and not p.in_table:
+        marker = find_marker(text)
+        if marker is not None and not _plausible_text_marker(text, marker):
+            marker = None
+    heading: Heading | None = None
+    body_from = 0
+    if marker is not None or (p.outline_level is not None and 1 <= p.outline_level <= 9 and text.strip()):
+        heading = _heading(text, marker)
+        body_from = len(text) if heading.standalone else heading.title_end
+    stripped = text.strip()
+    ordinals = tuple(find_ordinals(text, body_from)) if body_from < len(text) else ()
+    claims = tuple(_count_claims(text)) if ordinals or "：" in text or ":" in text else ()
+    short = (
+        0 < len(stripped) <= 40
+        and not any(c in stripped for c in "。！？；，,;!?：:")
+        and marker is None
+    )
+    return ParagraphFacts(
+        heading=heading,
+        ordinals=ordinals,
+        count_claims=claims,
+        length=len(stripped),
+        has_cjk=bool(_RE_CJK.search(text)),
+        short_line=short,
+    )
+
+
+def _plausible_text_marker(text: str, marker: Marker) -> bool:
+    """Reject ``1.5万元…`` or ``2、3月份…``-style false markers and bare numbers."""
+    rest = text[marker.end:].lstrip()
+    if not rest:
+        return False
+    if marker.style == "arabic" and marker.variant == "、" and rest[:1].isdigit():
+        return False
+    if marker.style == "cn" and rest[:1] in "是要来则":
+        return False
+    return True
+
+
+def _heading(text: str, marker: Marker | None) -> Heading:
+    start = marker.end if marker and not marker.from_auto_number else 0
+    if marker and marker.bad_punct_start >= 0 and marker.bad_punct_start >= start:
+        start = marker.bad_punct_start + 1
+    while start < len(text) and text[start] in " \t\u3000":
+        start += 1
+    rest = text[start:]
+    m = _RE_FIRST_SENTENCE.search(rest)
+    # Standalone: nothing after the first sentence end, and short enough to be a heading line.
+    if m is None or m.end() >= len(rest.rstrip()):
+        standalone = len(rest) <= STANDALONE_MAX or m is None
+    else:
+        standalone = False
+    if standalone:
+        title_end = start + len(rest.rstrip())
+        title = text[start:title_end]
+        ends_period = title.endswith("。")
+        if ends_period:
+            title = title[:-1]
+        return Heading(marker, True, title, start, title_end, ends_period)
+    assert m is not None
+    title_end = start + m.end()
+    return Heading(marker, False, text[start:start + m.start()], start, title_end, False)
+
+
+def _count_claims(text: str) -> list[CountClaim]:
+    out = []
+    for m in _RE_COUNT.finditer(text):
+        colon = -1
+        for i in range(m.end(), min(len(text), m.end() + 12)):
+            if text[i] in "：:":
+                colon = i
+                break
+            if text[i] in "。；;，,":
+                break
+        if colon < 0:
+            continue
+        before = text[max(0, m.start() - 8):m.start()]
+        if not _RE_COUNT_CONTEXT.search(before) and not _RE_COUNT_CONTEXT.search(text[m.end():colon]):
+            continue
+        n = m.group("n")
+        count = parse_cn(n) if not n.isdigit() else parse_arabic(n)
+        if n == "两":
+            count = 2
+        if count and count >= 2:
+            out.append(CountClaim(count, m.start(), m.end(), colon))
+    return out

@@ -1,0 +1,234 @@
+"""The lint engine: runs every enabled rule over a document, incrementally.
+
+``Linter`` keeps two caches keyed by the (immutable, hashable) paragraph:
+its :class:`~linting.analysis.ParagraphFacts` and the findings of every
+paragraph rule.  A re-lint after an edit therefore analyses only the changed
+paragraphs; document-level rules (outline, series, counts, sections) re-run
+over the cached facts, which is cheap.  The editor calls ``lint`` with the
+new paragraph list after each edit; nothing else is needed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from .analysis import ParagraphFacts, analyze
+from .config import Config, DocType, default_config
+from .model import Applicability, Edit, Fix, Paragraph, Problem, Severity
+from .outline import OutlineEntry, OutlineResult, build_outline
+from .rules import RULES, Rule
+from .rules.base import excerpt
+
+_TITLE_NOISE = re.compile(
+    r"(?:[0-9０-９]+|[（(][^（）()]*[)）]|范文|模板|样本|草稿|初稿|修改稿|定稿|征求意见稿|送审稿|讨论稿|[一二三四五六七八九十]+篇|合集|精选|大全|\s)+$"
+)
+
+
+@dataclass
+class DocView:
+    """What document-level rules see: paragraphs, cached facts, title, type and outline."""
+
+    paragraphs: Sequence[Paragraph]
+    facts: list[ParagraphFacts]
+    title_index: int | None
+    doctype: DocType | None
+    doctype_source: str  # "title", "config", "option" or "" (not recognised)
+    linter: Linter
+
+    @cached_property
+    def outline(self) -> OutlineResult:
+        return build_outline(list(self.paragraphs), self.facts, self.title_index)
+
+    def severity(self, rule: Rule) -> Severity:
+        return self.linter.severity(rule.id) or rule.severity
+
+
+@dataclass
+class LintResult:
+    """The result of one lint: problems sorted by position, plus the outline and type."""
+
+    problems: list[Problem]
+    outline: list[OutlineEntry]
+    doctype: str | None
+    doctype_source: str
+    title_index: int | None
+    facts: list[ParagraphFacts] = field(repr=False, default_factory=list)
+
+    @property
+    def worst(self) -> Severity | None:
+        return max((p.severity for p in self.problems), key=lambda s: s.rank, default=None)
+
+
+class Linter:
+    """Lints documents with one configuration; keeps per-paragraph caches between calls."""
+
+    def __init__(self, config: Config | None = None, *, rules: Sequence[str] | None = None) -> None:
+        self.config = config or default_config()
+        only = set(rules) if rules is not None else None
+        self.rules = [
+            r for r in RULES.values()
+            if self.config.severities.get(r.id, r.severity) is not None and (only is None or r.id in only)
+        ]
+        self._paragraph_rules = [r for r in self.rules if r.paragraph_check is not None]
+        self._document_rules = [r for r in self.rules if r.document_check is not None]
+        self._facts: dict[Paragraph, ParagraphFacts] = {}
+        self._findings: dict[Paragraph, tuple[tuple[Rule, object], ...]] = {}
+        self._problems_at: dict[tuple[int, Paragraph], tuple[Problem, ...]] = {}
+        self.cue_cache: dict[tuple[Paragraph, str], frozenset[str]] = {}
+
+    @property
+    def needs_jieba(self) -> bool:
+        return any(r.needs_jieba for r in self.rules)
+
+    def severity(self, rule_id: str) -> Severity | None:
+        return self.config.severities.get(rule_id)
+
+    def facts(self, p: Paragraph) -> ParagraphFacts:
+        f = self._facts.get(p)
+        if f is None:
+            f = analyze(p)
+            self._facts[p] = f
+        return f
+
+    def lint(self, paragraphs: Sequence[Paragraph], doctype: str | None = None) -> LintResult:
+        """Lint ``paragraphs``; ``doctype`` (a type name) overrides detection."""
+        facts = [self.facts(p) for p in paragraphs]
+        title_index = find_title(paragraphs, facts)
+        dt, source = self._doctype(paragraphs, title_index, doctype)
+        view = DocView(paragraphs, facts, title_index, dt, source, self)
+        problems: list[Problem] = []
+        new_problems_at: dict[tuple[int, Paragraph], tuple[Problem, ...]] = {}
+        for i, p in enumerate(paragraphs):
+            key = (i, p)
+            cached = self._problems_at.get(key)
+            if cached is None:
+                cached = self._paragraph_problems(i, p, facts[i])
+            new_problems_at[key] = cached
+            problems.extend(cached)
+        self._problems_at = new_problems_at
+        for rule in self._document_rules:
+            assert rule.document_check is not None
+            sev = view.severity(rule)
+            for prob in rule.document_check(view, self.config):
+                problems.append(prob if prob.severity == sev else _with_severity(prob, sev))
+        problems.sort(key=Problem.sort_key)
+        self._trim_caches(paragraphs)
+        return LintResult(problems, view.outline.entries, dt.name if dt else None, source, title_index, facts)
+
+    def _paragraph_problems(self, i: int, p: Paragraph, f: ParagraphFacts) -> tuple[Problem, ...]:
+        found = self._findings.get(p)
+        if found is None:
+            found = tuple(
+                (rule, finding)
+                for rule in self._paragraph_rules
+                for finding in rule.paragraph_check(p.text, f, self.config)  # type: ignore[misc]
+            )
+            self._findings[p] = found
+        out = []
+        for rule, fd in found:
+            sev = self.severity(rule.id) or rule.severity
+            fix = None
+            if fd.edits and not p.read_only:  # type: ignore[attr-defined]
+                fix = Fix(tuple(Edit(i, s, e, r) for s, e, r in fd.edits), fd.applicability, fd.fix_description)  # type: ignore[attr-defined]
+            out.append(Problem(rule.id, sev, i, fd.start, fd.end, excerpt(p.text, fd.start, fd.end), fd.message, fix))  # type: ignore[attr-defined]
+        return tuple(out)
+
+    def _trim_caches(self, paragraphs: Sequence[Paragraph]) -> None:
+        # Keep caches bounded: drop entries for paragraphs no longer in the document
+        # once they clearly outnumber the live ones (undo keeps recent ones alive).
+        if len(self._facts) > 2 * len(paragraphs) + 1000:
+            live = set(paragraphs)
+            self._facts = {p: f for p, f in self._facts.items() if p in live}
+            self._findings = {p: f for p, f in self._findings.items() if p in live}
+            self.cue_cache = {k: v for k, v in self.cue_cache.items() if k[0] in live}
+
+    def _doctype(self, paragraphs: Sequence[Paragraph], title_index: int | None,
+                 override: str | None) -> tuple[DocType | None, str]:
+        if override:
+            dt = self.config.doctype_named(override)
+            if dt is None:
+                raise ValueError(f"未知文种“{override}”（可用：{'、'.join(d.name for d in self.config.doctypes)}）")
+            return dt, "option"
+        if self.config.doctype:
+            return self.config.doctype_named(self.config.doctype), "config"
+        if title_index is None:
+            return None, ""
+        dt = detect_doctype(paragraphs[title_index].text, self.config)
+        return dt, ("title" if dt else "")
+
+
+def _with_severity(p: Problem, sev: Severity) -> Problem:
+    return Problem(p.rule, sev, p.paragraph, p.start, p.end, p.excerpt, p.message, p.fix)
+
+
+def normalize_title(title: str) -> str:
+    """``2021意识形态工作情况总结十篇3`` → ``2021意识形态工作情况总结``."""
+    t = title.strip()
+    prev = None
+    while prev != t:
+        prev = t
+        t = _TITLE_NOISE.sub("", t).strip()
+    return t
+
+
+def detect_doctype(title: str, config: Config) -> DocType | None:
+    t = normalize_title(title)
+    for dt in config.doctypes:
+        if any(rx.search(t) for rx in dt.title):
+            return dt
+    return None
+
+
+def find_title(paragraphs: Sequence[Paragraph], facts: list[ParagraphFacts]) -> int | None:
+    """The document's title: a Title-styled paragraph, else the first non-empty short line."""
+    for i, p in enumerate(paragraphs[:30]):
+        if p.outline_level == 0 and p.text.strip():
+            return i
+    for i, p in enumerate(paragraphs[:30]):
+        if not p.text.strip() or p.in_table:
+            continue
+        f = facts[i]
+        if f.heading is not None and f.heading.marker is not None:
+            return None
+        t = p.text.strip()
+        if len(t) <= 60 and not t.endswith(("。", "；", "，", "：", ":", ",", ";")):
+            return i
+        return None
+    return None
+
+
+def apply_fixes(texts: list[str], fixes: Sequence[Fix], *, only_safe: bool = True) -> tuple[list[str], int]:
+    """Apply non-overlapping fixes to paragraph texts; returns the new texts and how many were applied.
+
+    Fixes whose edits overlap an already accepted fix are skipped (they will be
+    reported again on the next lint).  Edits are applied right to left so
+    earlier offsets stay valid.
+    """
+    taken: dict[int, list[tuple[int, int]]] = {}
+    accepted: list[Edit] = []
+    count = 0
+    for fix in fixes:
+        if only_safe and fix.applicability != Applicability.SAFE:
+            continue
+        ok = True
+        for e in fix.edits:
+            for s, t in taken.get(e.paragraph, []):
+                if e.start < t and s < e.end or (e.start == e.end == s):
+                    ok = False
+                    break
+            if not ok:
+                break
+        if not ok:
+            continue
+        for e in fix.edits:
+            taken.setdefault(e.paragraph, []).append((e.start, max(e.end, e.start)))
+        accepted.extend(fix.edits)
+        count += 1
+    out = list(texts)
+    for e in sorted(accepted, key=lambda e: (e.paragraph, e.start), reverse=True):
+        t = out[e.paragraph]
+        out[e.paragraph] = t[: e.start] + e.replacement + t[e.end:]
+    return out, count

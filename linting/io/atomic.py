@@ -1,0 +1,276 @@
+"""Saving a file so that a failure can never leave the user with half a report.
+
+:func:`atomic_write` writes a temporary file in the same folder (same disk, so
+the final rename is atomic), flushes and fsyncs it, then ``os.replace``-s it
+onto the target and fsyncs the folder where the platform allows.  On any
+failure the original file is untouched, the temporary file is removed and a
+:class:`SaveError` explains in plain Chinese what happened — most often, on
+Windows, that the document is open in Word/WPS (we read Word's ``~$`` owner
+file to say who has it open).
+
+Backups: before replacing, the previous version is copied to a per-user
+folder, not next to the document (users hate ``报告.docx.bak`` litter and
+sync tools upload it):
+
+* ``REPORTLINT_BACKUP_DIR`` if set (tests use this);
+* Windows: ``%LOCALAPPDATA%\\ReportLint\\backups``;
+* macOS: ``~/Library/Application Support/ReportLint/backups``;
+* elsewhere: ``$XDG_DATA_HOME/reportlint/backups`` (default ``~/.local/share``).
+
+A backup is named ``{stem}~{hash of the full path}~{timestamp}{suffix}`` so two
+``报告.docx`` in different folders keep separate histories; the newest
+:data:`KEEP_BACKUPS` per file are kept.  A failing backup never blocks the
+save (the original is only ever replaced atomically, so it is never lost).
+
+Caveats: ``os.replace`` makes a new file, so hard links to the old one are
+not updated and on POSIX the owner becomes the saving user (the permission
+bits are copied over).  A symlink target is written through, the link stays.
+"""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import logging
+import os
+import secrets
+import shutil
+import stat
+import sys
+from datetime import datetime
+from pathlib import Path
+
+from .errors import SaveError
+from .sniff import locked_by
+
+__all__ = ["atomic_write", "backup_dir", "list_backups", "KEEP_BACKUPS"]
+
+log = logging.getLogger(__name__)
+
+#: How many previous versions of each file are kept.
+KEEP_BACKUPS = 10
+
+_CHUNK = 1024 * 1024
+_WINDOWS = sys.platform == "win32"
+# Windows error codes that mean "someone else has the file open".
+_WIN_SHARING_VIOLATION = 32
+_WIN_LOCK_VIOLATION = 33
+_WIN_FILENAME_EXCED_RANGE = 206
+
+
+def atomic_write(path: str | os.PathLike[str], data: bytes, *, backup: bool = True) -> Path | None:
+    """Replace ``path`` with ``data`` atomically; return the backup of the old version, if one was made.
+
+    Raises :class:`SaveError` (with ``locked_by`` set when Word/WPS holds the
+    file) on failure; the existing file is then exactly as it was.
+    """
+    target = Path(path)
+    if target.is_symlink():
+        target = target.resolve()
+    folder = target.parent
+    try:
+        st = target.stat()
+    except FileNotFoundError:
+        st = None
+    except OSError as e:
+        raise _save_error(target, e, "stat") from None
+    if st is not None and stat.S_ISDIR(st.st_mode):
+        raise SaveError(target, "已有同名的文件夹，无法保存；请换一个文件名")
+    if not folder.is_dir():
+        raise SaveError(target, "保存位置不存在（文件夹可能已被移动或删除，或U盘已拔出）")
+
+    backup_path: Path | None = None
+    if backup and st is not None:
+        backup_path = _make_backup(target)
+
+    tmp = _temp_name(target)
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+    except OSError as e:
+        raise _save_error(target, e, "create") from None
+    try:
+        try:
+            view = memoryview(data)
+            written = 0
+            while written < len(view):
+                n = os.write(fd, view[written : written + _CHUNK])
+                if n <= 0:
+                    raise OSError(errno.EIO, "write returned 0")
+                written += n
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        if st is not None and not _WINDOWS:
+            os.chmod(tmp, stat.S_IMODE(st.st_mode))
+        os.replace(tmp, target)
+    except BaseException as e:
+        _remove_quietly(tmp)
+        if isinstance(e, OSError):
+            raise _save_error(target, e, "replace" if _is_replace_error(e, tmp) else "write") from None
+        raise
+    _fsync_dir(folder)
+    return backup_path
+
+
+# ---------------------------------------------------------------------------
+# Errors
+
+
+def _is_replace_error(e: OSError, tmp: Path) -> bool:
+    """Whether the error came from renaming over the target (the temp file was complete)."""
+    return getattr(e, "filename", None) == str(tmp) and getattr(e, "filename2", None) is not None
+
+
+def _save_error(target: Path, e: OSError, phase: str) -> SaveError:
+    """Turn an OSError from ``phase`` ("stat", "create", "write", "replace") into a Chinese SaveError."""
+    code = e.errno
+    winerror = getattr(e, "winerror", None)
+    if code == errno.ENOSPC or code == getattr(errno, "EDQUOT", -1):
+        return SaveError(target, "磁盘空间不足，无法保存；请清理磁盘后重试，或“另存为”到其他磁盘")
+    if code == errno.EROFS:
+        return SaveError(target, "磁盘是只读的（例如光盘或写保护的U盘），无法保存；请“另存为”到其他位置")
+    if code == errno.ENAMETOOLONG or winerror == _WIN_FILENAME_EXCED_RANGE:
+        return SaveError(target, "文件路径太长，无法保存；请缩短文件名，或保存到路径较短的文件夹")
+    if code == errno.ENOENT:
+        return SaveError(target, "保存位置不存在（文件夹可能已被移动或删除，或U盘已拔出）")
+    if code == errno.EIO:
+        return SaveError(target, "磁盘读写出错，无法保存（U盘或网络盘可能已断开）；请检查后重试")
+    if isinstance(e, PermissionError) or code in (errno.EACCES, errno.EPERM) or winerror in (
+        _WIN_SHARING_VIOLATION,
+        _WIN_LOCK_VIOLATION,
+    ):
+        return _permission_error(target, phase, winerror)
+    detail = e.strerror or str(e)
+    return SaveError(target, f"无法保存（{detail}）；原文件没有改动")
+
+
+def _permission_error(target: Path, phase: str, winerror: int | None) -> SaveError:
+    user = locked_by(target)
+    if user is not None:
+        who = f"正被“{user}”" if user else "正"
+        return SaveError(
+            target,
+            f"文件{who}在 Word/WPS 中打开，无法保存；请关闭后重试，或“另存为”其他文件名",
+            locked_by=user,
+        )
+    if winerror in (_WIN_SHARING_VIOLATION, _WIN_LOCK_VIOLATION):
+        return SaveError(target, "文件正被其他程序打开，无法保存；请关闭后重试，或“另存为”其他文件名")
+    if phase == "create" or not os.access(target.parent, os.W_OK):
+        return SaveError(
+            target,
+            "没有权限在这个文件夹里保存文件；请“另存为”到其他文件夹（例如“文档”或桌面）",
+        )
+    if target.exists() and not os.access(target, os.W_OK):
+        return SaveError(target, "文件是只读的，无法保存；请取消文件的只读属性，或“另存为”其他文件名")
+    return SaveError(
+        target,
+        "文件可能正被其他程序（如 Word/WPS）打开，或没有写入权限，无法保存；请关闭后重试，或“另存为”其他文件名",
+    )
+
+
+# ---------------------------------------------------------------------------
+# Temp files and fsync
+
+
+def _temp_name(target: Path) -> Path:
+    token = secrets.token_hex(4)
+    tmp = target.with_name(f".~{target.name}.reportlint-tmp-{token}")
+    if len(str(tmp)) > 240:  # stay under Windows MAX_PATH even when the target just fits
+        tmp = target.with_name(f".~rl-{token}.tmp")
+    return tmp
+
+
+def _remove_quietly(p: Path) -> None:
+    try:
+        os.unlink(p)
+    except OSError:
+        pass
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make the rename durable (POSIX); Windows cannot open folders this way, NTFS journals it."""
+    if _WINDOWS:
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+# ---------------------------------------------------------------------------
+# Backups
+
+
+def backup_dir() -> Path:
+    """The per-user folder holding previous versions of saved files."""
+    override = os.environ.get("REPORTLINT_BACKUP_DIR")
+    if override:
+        return Path(override)
+    if _WINDOWS:
+        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
+        return Path(base) / "ReportLint" / "backups"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Application Support" / "ReportLint" / "backups"
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "reportlint" / "backups"
+
+
+def _backup_prefix(target: Path) -> str:
+    try:
+        full = str(target.resolve())
+    except OSError:
+        full = str(target.absolute())
+    key = full.lower() if _WINDOWS else full
+    digest = hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+    return f"{target.stem}~{digest}~"
+
+
+def list_backups(path: str | os.PathLike[str]) -> list[Path]:
+    """Backups of ``path``, newest first."""
+    target = Path(path)
+    folder = backup_dir()
+    prefix = _backup_prefix(target)
+    try:
+        names = [n for n in os.listdir(folder) if n.startswith(prefix) and n.endswith(target.suffix)]
+    except OSError:
+        return []
+    return [folder / n for n in sorted(names, reverse=True)]
+
+
+def _make_backup(target: Path) -> Path | None:
+    """Copy the current ``target`` into the backup folder and prune old copies; None on any failure."""
+    try:
+        folder = backup_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        previous = list_backups(target)
+        if previous and _same_content(previous[0], target):
+            return previous[0]
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+        prefix = _backup_prefix(target)
+        dest = folder / f"{prefix}{stamp}{target.suffix}"
+        n = 1
+        while dest.exists():
+            dest = folder / f"{prefix}{stamp}-{n}{target.suffix}"
+            n += 1
+        shutil.copyfile(target, dest)
+        for old in list_backups(target)[KEEP_BACKUPS:]:
+            _remove_quietly(old)
+        return dest
+    except (OSError, ValueError) as e:
+        log.warning("could not back up %s: %s", target, e)
+        return None
+
+
+def _same_content(a: Path, b: Path) -> bool:
+    try:
+        if a.stat().st_size != b.stat().st_size:
+            return False
+        return a.read_bytes() == b.read_bytes()
+    except OSError:
+        return False

@@ -1,0 +1,423 @@
+"""Converting between plain text and .docx.
+
+.txt → .docx builds a *new* document laid out as a Chinese official document
+per GB/T 9704-2012 (python-docx is fine for new documents; existing ones are
+saved by :mod:`linting.io.docx_write`, which keeps everything it did not edit):
+
+* A4, margins top 37 mm, bottom 35 mm, left 28 mm, right 26 mm (text block
+  156 × 225 mm);
+* title: 方正小标宋简体 二号 (22 pt), centred, Word's built-in "Title" style
+  (so readers treat it as the title, outline level 0);
+* body: 仿宋_GB2312 三号 (16 pt), first line indented 2 characters
+  (``w:firstLineChars="200"``), justified, exact line spacing 28.95 pt and a
+  ``linesAndChars`` document grid — 22 lines of 28 characters per page;
+* headings found from their markers (:func:`linting.markers.find_marker`):
+  ``一、`` 黑体 (Heading 1), ``（一）`` 楷体_GB2312 (Heading 2), ``1.`` and
+  ``（1）`` 仿宋_GB2312 (Heading 3/4), indented like body text.  A heading that
+  runs into its paragraph (``（一）加强领导。一是……``) gets the heading font
+  for the heading sentence only and is kept as a body paragraph; only
+  standalone headings get an outline level (Word's navigation pane shows the
+  whole paragraph otherwise);
+* a trailing date line (``2024年3月5日``) is set right-aligned, four
+  characters from the right margin (成文日期 右空四字);
+* a centred page number ``— 1 —`` (宋体 四号) in the footer.
+
+East Asian fonts are set on ``w:eastAsia`` as well as ``w:ascii``/``w:hAnsi``
+(and theme fonts are removed, since a theme attribute would win).  Leading
+spaces/full-width spaces of each line are dropped: the indent is formatting.
+
+.docx → .txt writes each paragraph as one line with its auto-number label
+(``一、``) in front, drops embedded-object placeholders (U+FFFC: an image has
+no text), and turns line breaks inside a paragraph into separate lines.  The
+default text format is UTF-8 *with* BOM and CRLF: that is what Windows
+Notepad, WPS and Excel on Chinese Windows open without guessing GBK (UTF-8
+without a BOM still turns into mojibake in older Notepad and many tools).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from difflib import SequenceMatcher
+
+from lxml import etree
+
+from ..model import OBJECT_CHAR, Document, Paragraph, TextFormat
+from .txt import encode_txt
+
+__all__ = [
+    "txt_to_docx_bytes",
+    "docx_to_txt_bytes",
+    "docx_texts_for_txt",
+    "guess_title_index",
+    "heading_level",
+    "DEFAULT_TXT_FORMAT",
+    "paragraphs_for_texts",
+]
+
+#: Format used when a .docx is written out as text (see module docstring).
+DEFAULT_TXT_FORMAT = TextFormat(encoding="utf-8", bom=True, newline="\r\n", final_newline=True)
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+W = f"{{{W_NS}}}"
+
+FONT_TITLE = "方正小标宋简体"
+FONT_BODY = "仿宋_GB2312"
+FONT_H1 = "黑体"
+FONT_H2 = "楷体_GB2312"
+FONT_PAGE_NUMBER = "宋体"
+
+PT_TITLE = 22  # 二号
+PT_BODY = 16  # 三号
+PT_PAGE_NUMBER = 14  # 四号
+LINE_PITCH_TWIPS = 579  # 28.95 pt exact line spacing → 22 lines in 225 mm
+CHARS_PER_LINE = 28
+
+PAGE_MM = (210, 297)
+MARGINS_MM = {"top": 37, "bottom": 35, "left": 28, "right": 26}
+
+_HEADING_FONTS = {1: FONT_H1, 2: FONT_H2, 3: FONT_BODY, 4: FONT_BODY}
+_MARKER_LEVELS = {"cn": 1, "cn-paren": 2, "arabic": 3, "arabic-paren": 4}
+_LEAD = " \t\u3000\u00a0"
+_SENTENCE_END = re.compile(r"[。！？；]")
+_RE_DATE_LINE = re.compile(
+    r"^[ \t\u3000]*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*"
+    r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日[ \t\u3000]*$"
+)
+_TITLE_MAX = 60
+_TITLE_BAD_END = tuple("。；：:，,！？")
+
+
+# ---------------------------------------------------------------------------
+# Recognising structure in plain text
+
+
+def heading_level(text: str) -> int | None:
+    """1–4 for a line starting with ``一、`` / ``（一）`` / ``1.`` / ``（1）``, else None."""
+    try:
+        from ..markers import find_marker
+    except ImportError:  # pragma: no cover - markers.py is part of the project
+        return _fallback_level(text)
+    marker = find_marker(text)
+    if marker is None:
+        return None
+    return _MARKER_LEVELS.get(marker.style)
+
+
+_FALLBACK = (
+    (re.compile(r"^[ \t\u3000]*[一二三四五六七八九十]{1,3}、"), 1),
+    (re.compile(r"^[ \t\u3000]*[（(][一二三四五六七八九十]{1,3}[）)]"), 2),
+    (re.compile(r"^[ \t\u3000]*\d{1,3}[.．](?!\d)"), 3),
+    (re.compile(r"^[ \t\u3000]*[（(]\d{1,3}[）)]"), 4),
+)
+
+
+def _fallback_level(text: str) -> int | None:
+    for regex, level in _FALLBACK:
+        if regex.match(text):
+            return level
+    return None
+
+
+def guess_title_index(texts: Sequence[str]) -> int | None:
+    """Index of the title line: the first non-empty line, if it looks like a title.
+
+    A title is short (≤ 60 characters), has no heading marker and does not end
+    like a sentence or a salutation (``。`` ``：``).
+    """
+    for i, t in enumerate(texts):
+        s = t.strip(_LEAD)
+        if not s:
+            continue
+        if len(s) > _TITLE_MAX or s.endswith(_TITLE_BAD_END) or heading_level(s) is not None:
+            return None
+        return i
+    return None
+
+
+def _split_run_in(text: str) -> tuple[str, str]:
+    """Split a run-in heading ``（一）加强领导。一是……`` into its heading sentence and the rest."""
+    m = _SENTENCE_END.search(text)
+    if not m or m.end() >= len(text):
+        return text, ""
+    return text[: m.end()], text[m.end() :]
+
+
+# ---------------------------------------------------------------------------
+# .txt → .docx
+
+
+def txt_to_docx_bytes(texts: Sequence[str], title_index: int | None = None) -> bytes:
+    """A new official-format .docx with one paragraph per text (see module docstring).
+
+    ``title_index`` marks the title line (``None``: no title; see
+    :func:`guess_title_index`).
+    """
+    import docx  # python-docx; imported here so reading .txt never pays for it
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    document = docx.Document()
+    _setup_page(document)
+    _setup_styles(document)
+    _add_page_number(document)
+    body = document.element.body
+    for p in list(body.iterchildren(f"{W}p")):
+        body.remove(p)
+
+    last_text = max((i for i, t in enumerate(texts) if t.strip(_LEAD)), default=-1)
+    for i, raw in enumerate(texts):
+        text = raw.lstrip(_LEAD).replace(OBJECT_CHAR, "")
+        if i == title_index:
+            document.add_paragraph(text, style="Title")
+            continue
+        level = heading_level(text) if text else None
+        if level is None:
+            para = document.add_paragraph(text)
+            if i == last_text and _RE_DATE_LINE.match(text):
+                para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+                _set_ind(para._p, right_chars=400, first_line_chars=0)
+            continue
+        head, rest = _split_run_in(text)
+        if not rest or level > 2:
+            if rest:  # run-in 1./（1） heading: same font as the body, no outline level
+                document.add_paragraph(text)
+                continue
+            document.add_paragraph(text, style=f"Heading {level}")
+            continue
+        para = document.add_paragraph()
+        head_run = para.add_run(head)
+        if level <= 2:
+            _set_run_font(head_run._r, _HEADING_FONTS[level])
+        para.add_run(rest)
+
+    if title_index is not None and 0 <= title_index < len(texts):
+        document.core_properties.title = texts[title_index].strip(_LEAD)[:250]
+    document.core_properties.author = ""
+    document.core_properties.last_modified_by = ""
+    document.core_properties.comments = ""
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _mm_to_twips(mm: float) -> int:
+    return round(mm / 25.4 * 1440)
+
+
+def _setup_page(document) -> None:  # noqa: ANN001 - python-docx Document
+    from docx.shared import Mm
+
+    section = document.sections[0]
+    section.page_width = Mm(PAGE_MM[0])
+    section.page_height = Mm(PAGE_MM[1])
+    section.top_margin = Mm(MARGINS_MM["top"])
+    section.bottom_margin = Mm(MARGINS_MM["bottom"])
+    section.left_margin = Mm(MARGINS_MM["left"])
+    section.right_margin = Mm(MARGINS_MM["right"])
+    section.header_distance = Mm(15)
+    # GB/T 9704 §7.5: the page number sits 7 mm below the text block; 四号 is about 5 mm tall.
+    section.footer_distance = Mm(MARGINS_MM["bottom"] - 7 - 5)
+    sect_pr = section._sectPr
+    for old in sect_pr.findall(f"{W}docGrid"):
+        sect_pr.remove(old)
+    grid = etree.SubElement(sect_pr, f"{W}docGrid")
+    grid.set(f"{W}type", "linesAndChars")
+    grid.set(f"{W}linePitch", str(LINE_PITCH_TWIPS))
+    grid.set(f"{W}charSpace", str(char_space()))
+
+
+def char_space() -> int:
+    """``w:charSpace`` for 28 characters per line: Word's pitch is font size + charSpace/4096 pt."""
+    text_width_pt = (PAGE_MM[0] - MARGINS_MM["left"] - MARGINS_MM["right"]) / 25.4 * 72
+    pitch = text_width_pt / CHARS_PER_LINE
+    return round((pitch - PT_BODY) * 4096)
+
+
+def _rfonts(font: str) -> etree._Element:
+    el = etree.Element(f"{W}rFonts")
+    for attr in ("ascii", "hAnsi", "eastAsia", "cs"):
+        el.set(f"{W}{attr}", font)
+    el.set(f"{W}hint", "eastAsia")
+    return el
+
+
+def _rpr(font: str, size_pt: float, bold: bool = False) -> etree._Element:
+    rpr = etree.Element(f"{W}rPr")
+    rpr.append(_rfonts(font))
+    if bold:
+        etree.SubElement(rpr, f"{W}b")
+        etree.SubElement(rpr, f"{W}bCs")
+    etree.SubElement(rpr, f"{W}color").set(f"{W}val", "000000")
+    half = str(round(size_pt * 2))
+    etree.SubElement(rpr, f"{W}sz").set(f"{W}val", half)
+    etree.SubElement(rpr, f"{W}szCs").set(f"{W}val", half)
+    lang = etree.SubElement(rpr, f"{W}lang")
+    lang.set(f"{W}val", "en-US")
+    lang.set(f"{W}eastAsia", "zh-CN")
+    return rpr
+
+
+def _ppr(
+    *,
+    jc: str = "both",
+    first_line_chars: int = 200,
+    outline: int | None = None,
+    keep_next: bool = False,
+    line: int = LINE_PITCH_TWIPS,
+) -> etree._Element:
+    """Paragraph properties, children in the schema order Word insists on."""
+    ppr = etree.Element(f"{W}pPr")
+    if keep_next:
+        etree.SubElement(ppr, f"{W}keepNext")
+    etree.SubElement(ppr, f"{W}widowControl").set(f"{W}val", "0")
+    spacing = etree.SubElement(ppr, f"{W}spacing")
+    spacing.set(f"{W}before", "0")
+    spacing.set(f"{W}after", "0")
+    spacing.set(f"{W}line", str(line))
+    spacing.set(f"{W}lineRule", "exact")
+    ind = etree.SubElement(ppr, f"{W}ind")
+    ind.set(f"{W}firstLineChars", str(first_line_chars))
+    ind.set(f"{W}firstLine", str(first_line_chars * PT_BODY * 20 // 100))
+    etree.SubElement(ppr, f"{W}jc").set(f"{W}val", jc)
+    if outline is not None:
+        etree.SubElement(ppr, f"{W}outlineLvl").set(f"{W}val", str(outline))
+    return ppr
+
+
+def _replace_props(style_el: etree._Element, ppr: etree._Element | None, rpr: etree._Element) -> None:
+    for tag in ("pPr", "rPr"):
+        for old in style_el.findall(f"{W}{tag}"):
+            style_el.remove(old)
+    if ppr is not None:
+        style_el.append(ppr)
+    style_el.append(rpr)
+
+
+def _setup_styles(document) -> None:  # noqa: ANN001 - python-docx Document
+    styles = document.styles
+    root = styles.element
+    # Document defaults: the English template's theme fonts and 10 pt after-spacing go.
+    defaults = root.find(f"{W}docDefaults")
+    if defaults is not None:
+        rpr_default = defaults.find(f"{W}rPrDefault")
+        if rpr_default is not None:
+            for old in rpr_default.findall(f"{W}rPr"):
+                rpr_default.remove(old)
+            rpr_default.append(_rpr(FONT_BODY, PT_BODY))
+        ppr_default = defaults.find(f"{W}pPrDefault")
+        if ppr_default is not None:
+            for old in ppr_default.findall(f"{W}pPr"):
+                ppr_default.remove(old)
+            etree.SubElement(ppr_default, f"{W}pPr")
+    _replace_props(styles["Normal"].element, _ppr(), _rpr(FONT_BODY, PT_BODY))
+    _replace_props(
+        styles["Title"].element,
+        _ppr(jc="center", first_line_chars=0, line=round(PT_TITLE * 1.5 * 20)),
+        _rpr(FONT_TITLE, PT_TITLE),
+    )
+    for level in (1, 2, 3, 4):
+        style_el = styles[f"Heading {level}"].element
+        _replace_props(
+            style_el,
+            _ppr(outline=level - 1, keep_next=True),
+            _rpr(_HEADING_FONTS[level], PT_BODY),
+        )
+    for name in ("Footer",):
+        try:
+            style_el = styles[name].element
+        except KeyError:
+            continue
+        _replace_props(style_el, None, _rpr(FONT_PAGE_NUMBER, PT_PAGE_NUMBER))
+
+
+def _set_run_font(r: etree._Element, font: str) -> None:
+    rpr = r.find(f"{W}rPr")
+    if rpr is None:
+        rpr = etree.Element(f"{W}rPr")
+        r.insert(0, rpr)
+    for old in rpr.findall(f"{W}rFonts"):
+        rpr.remove(old)
+    rpr.insert(0, _rfonts(font))
+
+
+def _set_ind(p: etree._Element, *, right_chars: int, first_line_chars: int) -> None:
+    ppr = p.find(f"{W}pPr")
+    if ppr is None:
+        ppr = etree.Element(f"{W}pPr")
+        p.insert(0, ppr)
+    ind = ppr.find(f"{W}ind")
+    if ind is None:
+        ind = etree.Element(f"{W}ind")
+        jc = ppr.find(f"{W}jc")
+        if jc is not None:
+            jc.addprevious(ind)
+        else:
+            ppr.append(ind)
+    ind.set(f"{W}rightChars", str(right_chars))
+    ind.set(f"{W}right", str(right_chars * PT_BODY * 20 // 100))
+    ind.set(f"{W}firstLineChars", str(first_line_chars))
+    ind.set(f"{W}firstLine", "0")
+
+
+def _add_page_number(document) -> None:  # noqa: ANN001 - python-docx Document
+    """Footer with a centred ``— PAGE —`` field."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    footer = document.sections[0].footer
+    para = footer.paragraphs[0] if footer.paragraphs else footer.add_paragraph()
+    para.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    para.add_run("— ")
+    run = para.add_run()
+    r = run._r
+    begin = etree.SubElement(r, f"{W}fldChar")
+    begin.set(f"{W}fldCharType", "begin")
+    instr_run = para.add_run()
+    instr = etree.SubElement(instr_run._r, f"{W}instrText")
+    instr.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    instr.text = " PAGE "
+    sep_run = para.add_run()
+    etree.SubElement(sep_run._r, f"{W}fldChar").set(f"{W}fldCharType", "separate")
+    para.add_run("1")
+    end_run = para.add_run()
+    etree.SubElement(end_run._r, f"{W}fldChar").set(f"{W}fldCharType", "end")
+    para.add_run(" —")
+    for run in para.runs:
+        _set_run_font(run._r, FONT_PAGE_NUMBER)
+
+
+# ---------------------------------------------------------------------------
+# .docx → .txt
+
+
+def docx_texts_for_txt(doc: Document) -> list[str]:
+    """The lines a .docx becomes as plain text (auto-numbers in front, no U+FFFC, breaks split)."""
+    lines: list[str] = []
+    for p in doc.paragraphs:
+        text = (p.auto_number or "") + p.text.replace(OBJECT_CHAR, "")
+        lines.extend(re.split(r"\r\n|\r|\n|\v|\u2028|\u2029", text))
+    return lines
+
+
+def docx_to_txt_bytes(doc: Document, fmt: TextFormat | None = None) -> bytes:
+    """Plain-text bytes for a document (default format: UTF-8 with BOM, CRLF)."""
+    return encode_txt(docx_texts_for_txt(doc), fmt or DEFAULT_TXT_FORMAT, path=doc.path)
+
+
+def paragraphs_for_texts(doc: Document, texts: Sequence[str]) -> list[Paragraph]:
+    """``doc``'s paragraphs with edited ``texts``, keeping each unedited paragraph's properties.
+
+    Paragraphs are matched like :func:`linting.io.txt.align_endings`: same
+    count → pairwise; otherwise by a diff of the texts, new paragraphs plain.
+    """
+    old = doc.paragraphs
+    if len(texts) == len(old):
+        return [replace(p, text=t) for p, t in zip(old, texts)]
+    result = [Paragraph(text=t) for t in texts]
+    matcher = SequenceMatcher(None, [p.text for p in old], list(texts), autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal" or (tag == "replace" and i2 - i1 == j2 - j1):
+            for k in range(j2 - j1):
+                result[j1 + k] = replace(old[i1 + k], text=texts[j1 + k])
+    return result

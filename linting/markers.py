@@ -1,0 +1,264 @@
+"""Recognising heading markers (``一、`` ``（一）`` ``1.`` …) and in-paragraph ordinals (``一是``).
+
+Everything here looks at one paragraph at a time and is cached per paragraph
+by the engine; the document-level sequence checks live in
+:mod:`linting.rules.headings` and :mod:`linting.rules.ordinals`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .numerals import (
+    CN_NUMERAL_CHARS,
+    format_circled,
+    format_cn,
+    parse_arabic,
+    parse_circled,
+    parse_cn,
+    parse_paren_digit,
+)
+
+CJK_RANGE = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+_CN = f"[{CN_NUMERAL_CHARS}]"
+
+
+# ---------------------------------------------------------------------------
+# Heading markers
+
+
+@dataclass(frozen=True, slots=True)
+class MarkerStyle:
+    """A numbering style: its id, its rank in the GB/T 9704 hierarchy, and how to print a number."""
+
+    id: str
+    rank: int
+    label: str  # Chinese name used in messages
+
+    def render(self, value: int, variant: str = "") -> str:
+        if self.id == "cn":
+            return f"{format_cn(value)}、"
+        if self.id == "cn-paren":
+            return f"（{format_cn(value)}）"
+        if self.id == "arabic":
+            return f"{value}{variant or '.'}"
+        if self.id == "arabic-paren":
+            return f"（{value}）"
+        if self.id == "circled":
+            return format_circled(value)
+        if self.id in ("part", "chapter", "section"):
+            word = {"part": "部分", "chapter": "章", "section": "节"}[self.id]
+            return f"第{format_cn(value)}{variant or word}"
+        if self.id.startswith("multi"):
+            return variant.replace("{n}", str(value)) if variant else str(value)
+        return str(value)
+
+
+STYLES: dict[str, MarkerStyle] = {
+    s.id: s
+    for s in (
+        MarkerStyle("part", 10, "“第X部分”"),
+        MarkerStyle("chapter", 20, "“第X章”"),
+        MarkerStyle("section", 30, "“第X节”"),
+        MarkerStyle("cn", 40, "“一、”"),
+        MarkerStyle("cn-paren", 50, "“（一）”"),
+        MarkerStyle("arabic", 60, "“1.”"),
+        MarkerStyle("multi2", 62, "“1.1”"),
+        MarkerStyle("multi3", 64, "“1.1.1”"),
+        MarkerStyle("arabic-paren", 70, "“（1）”"),
+        MarkerStyle("circled", 80, "“①”"),
+        MarkerStyle("none", 0, "无编号标题"),
+    )
+}
+
+#: The GB/T 9704 chain: a child one step down this list is the expected next level.
+GB_CHAIN = ("cn", "cn-paren", "arabic", "arabic-paren", "circled")
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    """A heading number found at the start of a paragraph (or in its auto-number)."""
+
+    style: str
+    value: int
+    variant: str  # sub-form: "." / "．" / "、" for arabic, "enclosed" for ⑴, the prefix for multi
+    shown: str  # the marker as the reader sees it, e.g. "（一）"
+    start: int  # span of the marker in the paragraph text (0, 0 for auto-numbers)
+    end: int
+    bad_punct: str = ""  # wrong punctuation right after the marker, e.g. "、" in "（一）、"
+    bad_punct_start: int = -1
+    from_auto_number: bool = False
+
+
+_LEAD_WS = r"[ \t\u3000]*"
+_RE_CHAPTER = re.compile(rf"^{_LEAD_WS}第({_CN}{{1,4}}|\d{{1,3}})(部分|篇|章|节)")
+_RE_CN = re.compile(rf"^{_LEAD_WS}({_CN}{{1,4}})[ \t\u3000]*([、.．])")
+_RE_CN_PAREN = re.compile(rf"^{_LEAD_WS}([（(])[ \t\u3000]*({_CN}{{1,3}})[ \t\u3000]*([）)])")
+_RE_ARABIC_PAREN = re.compile(rf"^{_LEAD_WS}([（(])[ \t\u3000]*([0-9０-９]{{1,3}})[ \t\u3000]*([）)])")
+_RE_ENCLOSED = re.compile(rf"^{_LEAD_WS}([⑴-⒇①-⑳])")
+_RE_MULTI = re.compile(rf"^{_LEAD_WS}((?:\d{{1,2}}[.．]){{1,3}})(\d{{1,2}})(?=[ \t\u3000、]|[{CJK_RANGE}])")
+_RE_ARABIC = re.compile(rf"^{_LEAD_WS}([0-9０-９]{{1,3}})[ \t\u3000]*([.．、])(?![0-9０-９])")
+_RE_AFTER_BRACKET = re.compile(r"[、.．，,]")
+
+# Units and words that show "1.5万" / "2、3月" are numbers, not headings.
+_NOT_HEADING_AFTER_ARABIC = re.compile(r"^[0-9０-９]|^[%％]")
+
+
+def find_marker(text: str) -> Marker | None:
+    """The heading marker at the start of ``text``, if there is one."""
+    if not text:
+        return None
+    ch = text.lstrip(" \t\u3000")[:1]
+    if not ch:
+        return None
+    if ch == "第":
+        m = _RE_CHAPTER.match(text)
+        if m:
+            num = m.group(1)
+            value = parse_cn(num) if not num.isdigit() else int(num)
+            if value:
+                kind = {"部分": "part", "篇": "part", "章": "chapter", "节": "section"}[m.group(2)]
+                return Marker(kind, value, m.group(2), m.group(0).strip(), m.start(0) + _lead(text), m.end())
+        return None
+    if ch in "（(":
+        for regex, style in ((_RE_CN_PAREN, "cn-paren"), (_RE_ARABIC_PAREN, "arabic-paren")):
+            m = regex.match(text)
+            if m:
+                value = parse_cn(m.group(2)) if style == "cn-paren" else parse_arabic(m.group(2))
+                if not value:
+                    return None
+                end = m.end()
+                bad, bad_at = "", -1
+                if end < len(text) and _RE_AFTER_BRACKET.match(text, end):
+                    bad, bad_at = text[end], end
+                return Marker(style, value, "", m.group(0).strip(), _lead(text), end, bad, bad_at)
+        return None
+    if "\u2474" <= ch <= "\u2487" or "\u2460" <= ch <= "\u2473":
+        m = _RE_ENCLOSED.match(text)
+        assert m
+        c = m.group(1)
+        paren = parse_paren_digit(c)
+        style, value, variant = ("arabic-paren", paren, "enclosed") if paren else ("circled", parse_circled(c), "")
+        end = m.end()
+        bad, bad_at = "", -1
+        if end < len(text) and _RE_AFTER_BRACKET.match(text, end):
+            bad, bad_at = text[end], end
+        return Marker(style, value or 0, variant, c, _lead(text), end, bad, bad_at)
+    if ch.isdigit():
+        m = _RE_MULTI.match(text)
+        if m:
+            prefix = m.group(1)
+            depth = prefix.count(".") + prefix.count("．")
+            style = "multi2" if depth == 1 else "multi3"
+            return Marker(style, int(m.group(2)), prefix + "{n}", m.group(0).strip(), _lead(text), m.end())
+        m = _RE_ARABIC.match(text)
+        if m and not _NOT_HEADING_AFTER_ARABIC.match(text[m.end():]):
+            value = parse_arabic(m.group(1))
+            if value is None or value == 0:
+                return None
+            punct = m.group(2)
+            return Marker("arabic", value, punct, m.group(0).strip(), _lead(text), m.end())
+        return None
+    if ch in CN_NUMERAL_CHARS:
+        m = _RE_CN.match(text)
+        if m:
+            value = parse_cn(m.group(1))
+            if not value:
+                return None
+            punct = m.group(2)
+            bad, bad_at = ("", -1) if punct == "、" else (punct, m.start(2))
+            return Marker("cn", value, "", m.group(0).strip(), _lead(text), m.end(), bad, bad_at)
+    return None
+
+
+def _lead(text: str) -> int:
+    return len(text) - len(text.lstrip(" \t\u3000"))
+
+
+def parse_auto_number(label: str) -> Marker | None:
+    """A rendered Word list label (``"一、"``, ``"（一）"``, ``"1.1"``) as a marker."""
+    label = label.strip()
+    if not label:
+        return None
+    m = find_marker(label + "　")
+    if m is None:
+        m = find_marker(label + "标")
+    if m is None:
+        return None
+    return Marker(m.style, m.value, m.variant, label, 0, 0, m.bad_punct, -1, True)
+
+
+def render_marker(marker: Marker, value: int) -> str:
+    """``marker`` with its number replaced by ``value``, keeping its exact written form."""
+    shown = marker.shown
+    if marker.style in ("cn", "cn-paren", "part", "chapter", "section"):
+        return re.sub(f"{_CN}+", format_cn(value), shown, count=1)
+    if marker.style == "circled":
+        return format_circled(value)
+    if marker.style == "arabic-paren" and marker.variant == "enclosed":
+        return "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"[value - 1] if 1 <= value <= 20 else f"（{value}）"
+    if marker.style.startswith("multi"):
+        return re.sub(r"\d+$", str(value), shown)
+    return re.sub(r"[0-9０-９]+", str(value), shown, count=1)
+
+
+# ---------------------------------------------------------------------------
+# In-paragraph ordinals (序次语)
+
+
+@dataclass(frozen=True, slots=True)
+class Ordinal:
+    """One item of an in-paragraph series: ``一是`` → family "是", value 1."""
+
+    family: str  # "是", "要", "第", "其", "首先"
+    value: int  # 1-based; 最后 is 0 (the end of a series)
+    start: int
+    end: int
+    text: str
+
+
+_BOUNDARY = r"(?:^|(?<=[，。；：！？,.;:!?、\s“”\"（）()]))"
+_RE_ORDINALS = re.compile(
+    _BOUNDARY
+    + r"(?:"
+    + r"(?P<shi>[一二三四五六七八九十]{1,3})(?P<shi_w>是|要)(?![的])"
+    + r"|第(?P<di>[一二三四五六七八九十]{1,3})(?=[，,、：:])"
+    + r"|其(?P<qi>[一二三四五六七八九十])(?=[，,、：:])"
+    + r"|(?P<seq>首先|其次|再次|最后)(?=[，,：:]|是|要)"
+    + r")"
+)
+_SEQ_VALUE = {"首先": 1, "其次": 2, "再次": 3, "最后": 0}
+
+
+def find_ordinals(text: str, start: int = 0) -> list[Ordinal]:
+    """All series items in ``text`` from ``start`` on, in order."""
+    out: list[Ordinal] = []
+    for m in _RE_ORDINALS.finditer(text, start):
+        if m.group("shi"):
+            value = parse_cn(m.group("shi"))
+            family = m.group("shi_w")
+        elif m.group("di"):
+            value = parse_cn(m.group("di"))
+            family = "第"
+        elif m.group("qi"):
+            value = parse_cn(m.group("qi"))
+            family = "其"
+        else:
+            value = _SEQ_VALUE[m.group("seq")]
+            family = "首先"
+        if value is None:
+            continue
+        out.append(Ordinal(family, value, m.start(), m.end(), m.group(0)))
+    return out
+
+
+def ordinal_text(family: str, value: int) -> str:
+    """How item ``value`` of ``family`` is written: ("是", 3) → 三是."""
+    if family in ("是", "要"):
+        return f"{format_cn(value)}{family}"
+    if family == "第":
+        return f"第{format_cn(value)}"
+    if family == "其":
+        return f"其{format_cn(value)}"
+    return {1: "首先", 2: "其次", 3: "再次", 0: "最后"}.get(value, "再次")

@@ -1,0 +1,107 @@
+"""Every message the linter shows, in one place so the wording stays consistent."""
+
+from __future__ import annotations
+
+# --- headings -----------------------------------------------------------------
+
+
+def heading_skip(prev: str, expected: str, actual: str) -> str:
+    return f"序号跳号：{prev}之后应为{expected}，这里是{actual}"
+
+
+def heading_first_not_one(actual: str, first: str, parent: str | None) -> str:
+    where = f"{parent}下" if parent else "本级"
+    return f"序号跳号：{where}第一个序号应为{first}，这里是{actual}"
+
+
+def heading_duplicate(actual: str, expected: str) -> str:
+    return f"序号重复：{actual}已经用过，这里应为{expected}"
+
+
+def heading_order(prev: str, actual: str, expected: str) -> str:
+    return f"序号倒序：{prev}之后出现{actual}，应为{expected}"
+
+
+def heading_style_mixed(level_marker: str, actual: str, expected: str) -> str:
+    return f"同级序号样式混用：本级用的是{level_marker}这种样式，这里是{actual}，应为{expected}"
+
+
+def heading_variant_mixed(prev: str, actual: str, expected: str) -> str:
+    return f"同级序号写法不一致：前面是{prev}，这里是{actual}，应为{expected}"
+
+
+def heading_level_jump(parent: str, actual: str, missing: str) -> str:
+    return f"层级跳跃：{parent}之下直接用了{actual}，缺少{missing}这一层（按 GB/T 9704 依次为 一、（一）1.（1））"
+
+
+def heading_level_jump_explicit(parent: int, actual: int) -> str:
+    return f"层级跳跃：{parent} 级标题之下直接出现 {actual} 级标题"
+
+
+def heading_period() -> str:
+    return "单独成行的标题末尾不加句号"
+
+
+def heading_marker_punct(actual: str, expected: str) -> str:
+    return f"序号标点错误：{actual}应写作{expected}（“一、”用顿号，括号序号后不加标点）"
+
+
+# --- ordinals -----------------------------------------------------------------
+
+
+def ordinal_skip(prev: str, expected: str, actual: str) -> str:
+    return f"序次语跳号：{prev}之后应为{expected}，这里是{actual}"
+
+
+def ordinal_missing_first(actual: str, first: str) -> str:
+    return f"序次语缺项：{actual}之前没有{first}"
+
+
+def ordinal_duplicate(actual: str, expected: str) -> str:
+    return f"序次语重复：{actual}已经用过，这里应为{expected}"
+
+
+def ordinal_order(prev: str, actual: str, expected: str) -> str:
+    return f"序次语倒序：{prev}之后出现{actual}，应为{expected}"
+
+
+def ordinal_mixed(first_items: str, actual: str, suggestion: str) -> str:
+    return f"序次语混用：本组以{first_items}开头，这里用了{actual}；应统一为{suggestion}"
+
+
+def ordinal_nested(outer: str, inner: str) -> str:
+    return f"序次语嵌套：在{outer}这一项里又从{inner}开始了新的一组，读者难以分清层次；建议内层改用（1）（2）或“首先、其次”"
+
+
+def count_mismatch(claim: str, count: int, items: str) -> str:
+    return f"数目不符：前文说“{claim}”，后面实际列了 {count} 项（{items}）"
+
+
+# --- text ---------------------------------------------------------------------
+
+
+def duplicate_word(word: str) -> str:
+    return f"词语重复：“{word}{word}”，应删去一个“{word}”"
+
+
+def halfwidth(count: int, chars: str) -> str:
+    return f"半角标点：本段有 {count} 处半角标点（{chars}），中文文本应使用全角标点"
+
+
+def unbalanced_open(ch: str, close: str) -> str:
+    return f"成对标点不配对：“{ch}”没有对应的“{close}”"
+
+
+def unbalanced_close(ch: str, open_: str) -> str:
+    return f"成对标点不配对：“{ch}”前面没有对应的“{open_}”"
+
+
+# --- sections -----------------------------------------------------------------
+
+
+def missing_section(doctype: str, section: str, examples: str) -> str:
+    return f"缺少必备部分：{doctype}通常应有“{section}”部分（如{examples}），全文未找到"
+
+
+def missing_closing(doctype: str, closing: str) -> str:
+    return f"缺少{closing}：{doctype}的结尾应有{closing}"

@@ -1,0 +1,153 @@
+"""The document model and the result types shared by every part of ReportLint.
+
+A document is a flat list of :class:`Paragraph`.  For a .txt file each line is
+one paragraph; for a .docx file the reader yields the body paragraphs in
+document order with each table's cell paragraphs (row by row) at the table's
+place.  Everything the linter needs to know about a paragraph is in the
+paragraph itself, so a paragraph can be cached and re-checked on its own.
+
+Offsets everywhere are Python code points into ``Paragraph.text``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+#: Character used in paragraph text for an embedded object (image, chart,
+#: text box, footnote reference): the user sees where it is, rules skip it.
+OBJECT_CHAR = "\ufffc"
+
+
+class Severity(str, Enum):
+    """How serious a problem is.  Ordered: error > warning > info."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 2, "warning": 1, "info": 0}[self.value]
+
+
+class Applicability(str, Enum):
+    """Whether a fix may be applied without a human looking at it."""
+
+    SAFE = "safe"
+    UNSAFE = "unsafe"
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """One paragraph as the linter sees it.
+
+    ``auto_number`` is the list label Word renders in front of the text
+    (``"一、"``, ``"（一）"``) when the number comes from list numbering and is
+    not part of ``text``.  ``outline_level`` is 0 for a title, 1–9 for a
+    heading level known from the file (paragraph or style outline level,
+    heading style), ``None`` when the file says nothing.  ``in_table`` marks
+    paragraphs that live in a table cell; ``read_only`` marks paragraphs whose
+    text must not be rewritten by fixes (field results, tracked changes).
+    """
+
+    text: str
+    style: str | None = None
+    outline_level: int | None = None
+    auto_number: str | None = None
+    in_table: bool = False
+    read_only: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace ``text[start:end]`` of paragraph ``paragraph`` by ``replacement``."""
+
+    paragraph: int
+    start: int
+    end: int
+    replacement: str
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """A fix is data: a list of edits applied together as one undo step."""
+
+    edits: tuple[Edit, ...]
+    applicability: Applicability
+    description: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "applicability": self.applicability.value,
+            "description": self.description,
+            "edits": [
+                {"paragraph": e.paragraph, "start": e.start, "end": e.end, "replacement": e.replacement}
+                for e in self.edits
+            ],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One finding: what is wrong, where, and (maybe) how to fix it."""
+
+    rule: str
+    severity: Severity
+    paragraph: int
+    start: int
+    end: int
+    excerpt: str
+    message: str
+    fix: Fix | None = None
+
+    def sort_key(self) -> tuple[int, int, int, str]:
+        return (self.paragraph, self.start, self.end, self.rule)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "rule": self.rule,
+            "severity": self.severity.value,
+            "paragraph": self.paragraph,
+            "start": self.start,
+            "end": self.end,
+            "excerpt": self.excerpt,
+            "message": self.message,
+            "fix": self.fix.to_json() if self.fix else None,
+        }
+
+
+@dataclass(slots=True)
+class TextFormat:
+    """How a .txt file was stored, so a save writes it back the same way."""
+
+    encoding: str = "utf-8"
+    bom: bool = False
+    newline: str = "\n"
+    final_newline: bool = True
+
+
+@dataclass(slots=True)
+class Document:
+    """A loaded document: its paragraphs plus what is needed to save it back."""
+
+    paragraphs: list[Paragraph]
+    path: Path | None = None
+    kind: str = "txt"  # "txt" or "docx"
+    text_format: TextFormat | None = None
+    #: For .docx: the reader's handle on the original package (see linting.io.docx).
+    source: Any = None
+    #: Read-only extra text (headers, footers, footnotes, text boxes) for display.
+    extra: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def encoding(self) -> str | None:
+        if self.kind == "docx":
+            return None
+        return self.text_format.encoding if self.text_format else None
+
+    @property
+    def texts(self) -> list[str]:
+        return [p.text for p in self.paragraphs]

@@ -1,0 +1,274 @@
+"""In-paragraph series (一是/二是, 第一/第二, 首先/其次) and announced counts.
+
+A series continues across consecutive paragraphs and ends at a heading.  A
+``一是`` after a later item in the same paragraph opens a nested series; the
+nested series ends with its paragraph and the outer one may continue.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .. import messages as msg
+from ..analysis import CountClaim
+from ..markers import Ordinal, ordinal_text
+from ..model import Applicability, Edit, Problem, Severity
+from .base import Rule, problem
+
+if TYPE_CHECKING:
+    from ..config import Config
+    from ..engine import DocView
+
+
+@dataclass(slots=True)
+class _Series:
+    family: str
+    last: int
+    last_para: int
+    items: list[tuple[int, Ordinal]] = field(default_factory=list)
+    mixed_families: set[str] = field(default_factory=set)
+    claim: tuple[int, CountClaim] | None = None
+    ended: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Issue:
+    rule: str
+    paragraph: int
+    start: int
+    end: int
+    message: str
+    edits: tuple[Edit, ...] = ()
+
+
+def series_issues(view: DocView) -> list[_Issue]:
+    """All series and count issues of the document (computed once per lint)."""
+    cached = getattr(view, "_series_issues", None)
+    if cached is not None:
+        return cached
+    issues: list[_Issue] = []
+    stack: list[_Series] = []
+    pending_claim: tuple[int, CountClaim] | None = None
+    heading_paras = {e.paragraph for e in view.outline.entries}
+    run_length = view.outline.run_length
+
+    def close_all() -> None:
+        while stack:
+            _finish(stack.pop(), view, issues)
+
+    for i, f in enumerate(view.facts):
+        if i in heading_paras or i == view.title_index:
+            close_all()
+            if pending_claim is not None and i in heading_paras:
+                _claim_on_headings(pending_claim, i, view, run_length, issues)
+            pending_claim = None
+        while len(stack) > 1:
+            _finish(stack.pop(), view, issues)
+        if not f.length:
+            continue
+        claims = list(f.count_claims)
+        if pending_claim is not None and f.ordinals and f.ordinals[0].value == 1:
+            close_all()
+            _handle(f.ordinals[0], i, stack, issues, view)
+            stack[-1].claim = pending_claim
+            ordinals = f.ordinals[1:]
+        else:
+            ordinals = f.ordinals
+        pending_claim = None
+        for o in ordinals:
+            claim = next((c for c in claims if c.colon < o.start), None)
+            if claim is not None:
+                claims = [c for c in claims if c.colon > o.start]
+                close_all()
+                _start(o, i, stack, issues)
+                if stack:
+                    stack[-1].claim = (i, claim)
+                continue
+            _handle(o, i, stack, issues, view)
+        if claims:
+            # A claim after the last item announces a list in the next paragraphs.
+            pending_claim = (i, claims[-1])
+    close_all()
+    view._series_issues = issues  # type: ignore[attr-defined]
+    return issues
+
+
+def _handle(o: Ordinal, i: int, stack: list[_Series], issues: list[_Issue], view: DocView) -> None:
+    if not stack:
+        _start(o, i, stack, issues)
+        return
+    cur = stack[-1]
+    if o.value == 0:  # 最后
+        cur.ended = True
+        return
+    if o.family == cur.family:
+        if o.value == cur.last + 1:
+            _advance(cur, o, i)
+        elif o.value == 1:
+            if cur.last_para == i and cur.last >= 2:
+                outer_item = cur.items[-1][1].text
+                issues.append(_Issue("ordinal-nested", i, o.start, o.end, msg.ordinal_nested(outer_item, o.text)))
+                stack.append(_Series(o.family, 1, i, [(i, o)]))
+            elif cur.last_para == i and cur.last == 1:
+                issues.append(_Issue("ordinal-duplicate", i, o.start, o.end,
+                                     msg.ordinal_duplicate(o.text, ordinal_text(o.family, 2)), _rename(o, i, 2)))
+                _advance(cur, o, i)
+            else:
+                _finish(stack.pop(), view, issues)
+                while stack:
+                    _finish(stack.pop(), view, issues)
+                stack.append(_Series(o.family, 1, i, [(i, o)]))
+        elif o.value == cur.last:
+            expected = ordinal_text(o.family, cur.last + 1)
+            issues.append(_Issue("ordinal-duplicate", i, o.start, o.end, msg.ordinal_duplicate(o.text, expected),
+                                 _rename(o, i, cur.last + 1)))
+            _advance(cur, o, i, value=cur.last + 1)
+        elif o.value > cur.last + 1:
+            prev = cur.items[-1][1].text
+            expected = ordinal_text(o.family, cur.last + 1)
+            issues.append(_Issue("ordinal-skip", i, o.start, o.end, msg.ordinal_skip(prev, expected, o.text),
+                                 _rename(o, i, cur.last + 1)))
+            _advance(cur, o, i)
+        else:
+            outer = stack[-2] if len(stack) > 1 else None
+            if outer is not None and outer.family == o.family and o.value == outer.last + 1:
+                _finish(stack.pop(), view, issues)
+                _advance(outer, o, i)
+                return
+            prev = cur.items[-1][1].text
+            issues.append(_Issue("ordinal-order", i, o.start, o.end,
+                                 msg.ordinal_order(prev, o.text, ordinal_text(o.family, cur.last + 1))))
+            _advance(cur, o, i)
+        return
+    # A different family.
+    if o.value == cur.last + 1 and o.value != 1:
+        if o.family not in cur.mixed_families:
+            cur.mixed_families.add(o.family)
+            firsts = "、".join(dict.fromkeys(it.text for _, it in cur.items[:2]))
+            suggestion = _suggest(cur.family, o.family, cur.last + 1)
+            issues.append(_Issue("ordinal-mixed", i, o.start, o.end, msg.ordinal_mixed(f"“{firsts}”", f"“{o.text}”", suggestion)))
+        _advance(cur, o, i)
+        return
+    outer = stack[-2] if len(stack) > 1 else None
+    if outer is not None and outer.family == o.family and o.value == outer.last + 1:
+        _finish(stack.pop(), view, issues)
+        _advance(outer, o, i)
+        return
+    if o.value == 1 and cur.last_para == i:
+        stack.append(_Series(o.family, 1, i, [(i, o)]))  # a sub-list in another form: fine
+        return
+    while stack:
+        _finish(stack.pop(), view, issues)
+    _start(o, i, stack, issues)
+
+
+def _start(o: Ordinal, i: int, stack: list[_Series], issues: list[_Issue]) -> None:
+    if o.value == 0:
+        return
+    if o.value >= 2 and o.family in ("是", "要", "其"):
+        issues.append(_Issue("ordinal-skip", i, o.start, o.end, msg.ordinal_missing_first(o.text, ordinal_text(o.family, 1))))
+    stack.append(_Series(o.family, o.value, i, [(i, o)]))
+
+
+def _advance(s: _Series, o: Ordinal, i: int, value: int | None = None) -> None:
+    s.last = o.value if value is None else value
+    s.last_para = i
+    s.items.append((i, o))
+
+
+def _rename(o: Ordinal, i: int, value: int) -> tuple[Edit, ...]:
+    if o.family in ("首先",):
+        return ()
+    new = ordinal_text(o.family, value)
+    return (Edit(i, o.start, o.end, new),)
+
+
+def _suggest(first: str, other: str, value: int) -> str:
+    forms = {
+        "首先": "“首先、其次、再次、最后”",
+        "第": "“第一、第二、第三……”",
+        "是": "“一是、二是、三是……”",
+        "要": "“一要、二要、三要……”",
+        "其": "“其一、其二、其三……”",
+    }
+    a, b = forms.get(first, first), forms.get(other, other)
+    return f"{a}或{b}" if a != b else a
+
+
+def _finish(s: _Series, view: DocView, issues: list[_Issue]) -> None:
+    if s.claim is None:
+        return
+    ci, claim = s.claim
+    n = len(s.items)
+    if n != claim.count:
+        text = view.paragraphs[ci].text
+        items = "、".join(it.text for _, it in s.items[:6]) + ("……" if n > 6 else "")
+        issues.append(_Issue("count-mismatch", ci, claim.start, claim.end,
+                             msg.count_mismatch(text[claim.start:claim.end], n, items)))
+
+
+def _claim_on_headings(pc: tuple[int, CountClaim], i: int, view: DocView, run_length: dict[int, int],
+                       issues: list[_Issue]) -> None:
+    """``从以下三个方面汇报：`` followed by headings 一、二、三、: count the heading run."""
+    ci, claim = pc
+    f = view.facts[i]
+    if f.heading is None or f.heading.marker is None or f.heading.marker.value != 1:
+        return
+    n = run_length.get(i)
+    if n is None or n == claim.count:
+        return
+    text = view.paragraphs[ci].text
+    issues.append(_Issue("count-mismatch", ci, claim.start, claim.end,
+                         msg.count_mismatch(text[claim.start:claim.end], n, f"其后的同级标题共 {n} 个")))
+
+
+def _check_for(rule_id: str):
+    def check(view: DocView, config: Config) -> Iterable[Problem]:
+        sev = view.severity(_RULES[rule_id])
+        for it in series_issues(view):
+            if it.rule != rule_id:
+                continue
+            p = view.paragraphs[it.paragraph]
+            edits = it.edits if not p.read_only else ()
+            yield problem(rule_id, sev, it.paragraph, p.text, it.start, it.end, it.message, edits,
+                          Applicability.UNSAFE, f"改为“{edits[0].replacement}”" if edits else "")
+
+    return check
+
+
+_RULES: dict[str, Rule] = {}
+
+
+def _rule(id: str, severity: Severity, summary: str, doc: dict[str, str], fixable: bool) -> None:
+    from . import register
+
+    _RULES[id] = register(Rule(id, severity, summary, doc, fixable, document_check=_check_for(id)))
+
+
+_rule("ordinal-skip", Severity.WARNING, "段内序次语跳号（一是…三是…五是）",
+      {"作用": "检查“一是、二是”“第一、第二”等序次语是否连续（可跨段延续）。",
+       "为什么": "跳号多是删改内容后未重排，读者会以为漏了一条。",
+       "示例": "一是加强领导；二是强化学习；三是抓好宣传；五是完善制度。",
+       "修改后": "一是加强领导；二是强化学习；三是抓好宣传；四是完善制度。"}, True)
+_rule("ordinal-duplicate", Severity.WARNING, "段内序次语重复（一是…二是…二是）",
+      {"作用": "检查序次语是否重复。", "为什么": "重复的序次语让条目数和引用出错。",
+       "示例": "一是……二是……二是……", "修改后": "一是……二是……三是……"}, True)
+_rule("ordinal-order", Severity.WARNING, "段内序次语倒序（三是…二是）",
+      {"作用": "检查序次语是否倒退。", "为什么": "倒序多因调整语序后未改序次语。",
+       "示例": "三是……二是……", "修改后": "二是……三是……"}, False)
+_rule("ordinal-mixed", Severity.WARNING, "同一组序次语混用不同形式（首先…其次…第三）",
+      {"作用": "检查同一组序次语是否用同一种形式。",
+       "为什么": "“首先、其次”与“第一、第二”“一是、二是”是不同体系，混用不规范。",
+       "示例": "首先，……其次，……第三，……", "修改后": "首先，……其次，……再次，……"}, False)
+_rule("ordinal-nested", Severity.WARNING, "在一组序次语的某一项内又开了一组（二是…一是…二是）",
+      {"作用": "检查是否在“二是”这一项里又从“一是”开始新的一组。",
+       "为什么": "同形式的序次语嵌套会让读者分不清层次。",
+       "示例": "二是活动丰富。一是开展文化活动；二是开展创建活动。",
+       "修改后": "二是活动丰富。（1）开展文化活动；（2）开展创建活动。"}, False)
+_rule("count-mismatch", Severity.WARNING, "宣布的条数与实际列出的条数不符（三个方面：一是…四是）",
+      {"作用": "检查“抓好三个方面的工作：”之类的数目与其后列出的条目数是否一致。",
+       "为什么": "增删条目后常忘了改前面的数字。",
+       "示例": "主要抓好三个方面的工作：一是……二是……三是……四是……",
+       "修改后": "主要抓好四个方面的工作：一是……二是……三是……四是……"}, False)

@@ -1,0 +1,79 @@
+"""Leftover placeholders: the patterns are data (defaults.toml + user config)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from ..model import Severity
+from . import register
+from .base import Finding, Rule
+
+if TYPE_CHECKING:
+    from ..analysis import ParagraphFacts
+    from ..config import Config
+
+_QUESTION_WORDS = re.compile(r"吗|呢|什么|怎么|怎样|为什么|为何|哪|谁|是否|何|多少|几|难道|岂|么")
+_CLAUSE_START = re.compile(r"[。！？；!;\n]")
+_CHEAP_PREFILTER = re.compile(r"[-_XxＸｘ×○□△＊*W【\[［{｛（(某….。/?]")
+
+
+def is_lost_char(text: str, pos: int) -> bool:
+    """Is the ``?`` at ``pos`` a character lost in conversion rather than a question mark?"""
+    if pos <= 0 or pos + 1 > len(text) or text[pos] != "?":
+        return False
+    before = text[pos - 1]
+    after = text[pos + 1] if pos + 1 < len(text) else ""
+    if not (_is_cjk_or_digit(before) and (after == "" or _is_cjk_or_digit(after) or after in "，,。；;、“”")):
+        return False
+    if after == "":
+        return False
+    start = 0
+    for m in _CLAUSE_START.finditer(text, 0, pos):
+        start = m.end()
+    return not _QUESTION_WORDS.search(text, start, pos)
+
+
+def _is_cjk_or_digit(ch: str) -> bool:
+    return ch.isdigit() or "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or ch >= "\U00020000"
+
+
+def check(text: str, facts: ParagraphFacts, config: Config) -> Iterable[Finding]:
+    if not facts.has_cjk or not _CHEAP_PREFILTER.search(text):
+        return ()
+    if re.fullmatch(r"\s*[-=—─━]{3,}\s*", text):
+        return ()  # a separator line, not a blank
+    spans: list[tuple[int, int, str]] = []
+    look = config.lookalikes
+    allowed = [m.span() for m in look.finditer(text)] if look is not None else []
+    for ph in config.placeholders:
+        for m in ph.regex.finditer(text):
+            s, e = m.span()
+            if s == e:
+                continue
+            if ph.check == "not-a-question" and not is_lost_char(text, s):
+                continue
+            if any(a <= s and e <= b for a, b in allowed):
+                continue
+            spans.append((s, e, ph.message.replace("{match}", m.group(0))))
+    if not spans:
+        return ()
+    spans.sort(key=lambda t: (t[0], -(t[1] - t[0])))
+    out: list[Finding] = []
+    last_end = -1
+    for s, e, message in spans:
+        if s < last_end:
+            continue
+        out.append(Finding(s, e, message))
+        last_end = e
+    return out
+
+
+register(Rule(
+    "placeholder", Severity.WARNING, "残留的填空或脱敏占位内容（----、--社区、_大、20__年、XX局、××、【待补充】）",
+    {"作用": "找出模板填空、脱敏替换、转换丢字后留下的占位内容。",
+     "为什么": "占位符漏改是最常见的硬伤，交上去就是事故。“X光”“3×4”“COVID-19”“0951-1234567”“3-5人”等形似内容不报。",
+     "示例": "--社区党工委召开会议，传达党的_大精神。", "修改后": "龙门社区党工委召开会议，传达党的十九大精神。"},
+    False, paragraph_check=check,
+))

@@ -1,0 +1,125 @@
+"""Words typed twice (``按照按照``), confirmed by jieba segmentation.
+
+A cheap regex finds candidate repeats; jieba segments only the clause around
+a candidate and confirms that two identical words stand side by side.  So
+``牢牢`` ``方方面面`` ``一个个`` ``层层`` (one word to jieba) and ``今年年初``
+(``今年``+``年初``) are never reported, and jieba is loaded only when a
+candidate exists.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import threading
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..model import Severity
+from . import register
+from .base import Finding, Rule
+
+if TYPE_CHECKING:
+    from ..analysis import ParagraphFacts
+    from ..config import Config
+
+_HAN = "\u4e00-\u9fff"
+_CANDIDATE = re.compile(rf"([{_HAN}]{{2,4}})\1|([的了在是和与及对将把被为从向于以])\2")
+_CLAUSE = re.compile(r"[，。；：！？、,.;:!?\s“”（）()《》]")
+# 一个一个、一步一步: distributive repetition, correct Chinese.
+_DISTRIBUTIVE = re.compile(r"^一[个步点天年次件批项条位名家户项层级环]$")
+
+_lock = threading.Lock()
+_tokenizer: Any = None
+
+
+def _cache_dir() -> Path:
+    if os.name == "nt" and os.environ.get("LOCALAPPDATA"):
+        return Path(os.environ["LOCALAPPDATA"]) / "ReportLint"
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "reportlint"
+
+
+def tokenizer() -> Any:
+    """jieba's tokenizer, loaded once (thread-safe) with ReportLint's own cache file."""
+    global _tokenizer
+    if _tokenizer is not None:
+        return _tokenizer
+    with _lock:
+        if _tokenizer is None:
+            import jieba
+
+            jieba.setLogLevel(logging.WARNING)
+            tok = jieba.Tokenizer()
+            d = _cache_dir()
+            try:
+                d.mkdir(parents=True, exist_ok=True)
+                tok.tmp_dir = str(d)
+                tok.cache_file = "reportlint-jieba.cache"
+            except OSError:
+                pass  # jieba falls back to its default temp location
+            tok.initialize()
+            _tokenizer = tok
+    return _tokenizer
+
+
+def preload_in_background() -> threading.Thread:
+    """Start loading jieba on a worker thread (the editor calls this after its window shows)."""
+    t = threading.Thread(target=tokenizer, name="jieba-load", daemon=True)
+    t.start()
+    return t
+
+
+def jieba_loaded() -> bool:
+    return _tokenizer is not None
+
+
+def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    s = start
+    while s > 0 and not _CLAUSE.match(text, s - 1) and start - s < 30:
+        s -= 1
+    e = end
+    while e < len(text) and not _CLAUSE.match(text, e) and e - end < 30:
+        e += 1
+    return s, e
+
+
+def check(text: str, facts: ParagraphFacts, config: Config) -> Iterable[Finding]:
+    out: list[Finding] = []
+    for m in _CANDIDATE.finditer(text):
+        unit = m.group(1) or m.group(2)
+        if _DISTRIBUTIVE.match(unit):
+            continue
+        s, e = m.span()
+        boundary = s + len(unit)
+        cs, ce = _clause_bounds(text, s, e)
+        tokens = tokenizer().lcut(text[cs:ce], HMM=False)
+        pos = cs
+        spans = []
+        for t in tokens:
+            spans.append((pos, pos + len(t), t))
+            pos += len(t)
+        confirmed = False
+        crosses = any(a < boundary < b for a, b, _ in spans)
+        for (a1, b1, t1), (a2, b2, t2) in zip(spans, spans[1:]):
+            if t1 == t2 == unit and a1 == s and b2 == e:
+                confirmed = True
+                break
+        if not confirmed and len(unit) >= 2 and not crosses:
+            # 认真认真学习 → 认真|认真学习: the repeat is real although jieba merged the second copy.
+            confirmed = bool(tokenizer().FREQ.get(unit)) and not tokenizer().FREQ.get(unit + unit)
+        if confirmed:
+            out.append(Finding(s, e, f"词语重复：“{unit}{unit}”，应删去一个“{unit}”",
+                               ((boundary, e, ""),), fix_description=f"删去重复的“{unit}”"))
+    return out
+
+
+register(Rule(
+    "duplicate-word", Severity.WARNING, "词语误重复（按照按照）；牢牢、方方面面、一个个、层层、今年年初等不报",
+    {"作用": "找出连续重复输入的词语，用 jieba 分词确认是两个相同的词相连。",
+     "为什么": "复制粘贴或输入法联想常造成“按照按照”之类的重复，朗读时才发现。",
+     "示例": "安排办公室一名工作人员按照按照实施方案要求落实。",
+     "修改后": "安排办公室一名工作人员按照实施方案要求落实。"},
+    True, paragraph_check=check, needs_jieba=True,
+))
