@@ -97,7 +97,9 @@ _RE_CN = re.compile(rf"^{_LEAD_WS}({_CN}{{1,4}})[ \t\u3000]*([、.．])")
 _RE_CN_PAREN = re.compile(rf"^{_LEAD_WS}([（(])[ \t\u3000]*({_CN}{{1,3}})[ \t\u3000]*([）)])")
 _RE_ARABIC_PAREN = re.compile(rf"^{_LEAD_WS}([（(])[ \t\u3000]*([0-9０-９]{{1,3}})[ \t\u3000]*([）)])")
 _RE_ENCLOSED = re.compile(rf"^{_LEAD_WS}([⑴-⒇①-⑳])")
-_RE_MULTI = re.compile(rf"^{_LEAD_WS}((?:\d{{1,2}}[.．]){{1,3}})(\d{{1,2}})(?=[ \t\u3000、]|[{CJK_RANGE}])")
+_RE_MULTI = re.compile(
+    rf"^{_LEAD_WS}((?:\d{{1,2}}[.．]){{1,3}})(\d{{1,2}})(?=[ \t\u3000、]|(?![万亿元倍个千百米吨亩人次年月日号时分秒])[{CJK_RANGE}])"
+)
 _RE_ARABIC = re.compile(rf"^{_LEAD_WS}([0-9０-９]{{1,3}})[ \t\u3000]*([.．、])(?![0-9０-９])")
 _RE_AFTER_BRACKET = re.compile(r"[、.．，,]")
 

@@ -135,7 +135,15 @@ def build_outline(paragraphs: list[Paragraph], facts: list[ParagraphFacts], titl
                 nxt_f is not None and nxt_f.heading is not None and nxt_f.heading.marker is not None
                 and nxt_f.heading.marker.style == style
             )
-            if not same_style_next:
+            prv = _prev_nonempty(paragraphs, i)
+            prv_f = facts[prv] if prv is not None else None
+            same_style_prev = (
+                prv_f is not None and prv_f.heading is not None and prv_f.heading.marker is not None
+                and prv_f.heading.marker.style == style and prv_f.heading.ends_with_period
+            )
+            # A run of one-sentence numbered items is a list, not headings; the last
+            # paragraph of a document is not a heading either.
+            if nxt is not None and not same_style_next and not same_style_prev:
                 dot = h.title_end - 1
                 issues.append(RawIssue(
                     "heading-punctuation", i, dot, dot + 1, msg.heading_period(),
@@ -293,6 +301,13 @@ def _heading_level_for_period(style: str, explicit: int | None) -> bool:
 
 def _next_nonempty(paragraphs: list[Paragraph], i: int) -> int | None:
     for j in range(i + 1, min(len(paragraphs), i + 50)):
+        if paragraphs[j].text.strip():
+            return j
+    return None
+
+
+def _prev_nonempty(paragraphs: list[Paragraph], i: int) -> int | None:
+    for j in range(i - 1, max(-1, i - 50), -1):
         if paragraphs[j].text.strip():
             return j
     return None

@@ -22,7 +22,7 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..model import Document, Paragraph, TextFormat
+from ..model import Document
 from .atomic import atomic_write, backup_dir, list_backups
 from .errors import ReadError, SaveError
 from .sniff import DOCX_SUFFIXES, TEXT_SUFFIXES, sniff
@@ -152,9 +152,6 @@ def convert_file(src: str | os.PathLike[str], dst: str | os.PathLike[str]) -> No
     source = Path(src)
     target = Path(dst)
     doc = open_document(source)
-    # Target format by extension, never "same as source": dst is a new name.
-    probe = Document(paragraphs=[], path=None, kind=doc.kind)
-    target_kind(probe, target)  # raises SaveError for .doc/.pdf/…
     save_document(doc, doc.texts, target)
 
 
@@ -167,8 +164,3 @@ def _same_path(a: Path, b: Path) -> bool:
         return a.resolve() == b.resolve()
     except OSError:
         return a.absolute() == b.absolute()
-
-
-# Re-exported for callers that build documents by hand.
-Paragraph = Paragraph
-TextFormat = TextFormat

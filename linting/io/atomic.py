@@ -79,6 +79,9 @@ def atomic_write(path: str | os.PathLike[str], data: bytes, *, backup: bool = Tr
     if not folder.is_dir():
         raise SaveError(target, "保存位置不存在（文件夹可能已被移动或删除，或U盘已拔出）")
 
+    if st is not None and not os.access(target, os.W_OK):
+        raise SaveError(target, "文件是只读的，无法保存；请取消文件的只读属性，或“另存为”其他文件名")
+
     backup_path: Path | None = None
     if backup and st is not None:
         backup_path = _make_backup(target)

@@ -40,12 +40,11 @@ import io
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from difflib import SequenceMatcher
 
 from lxml import etree
 
 from ..model import OBJECT_CHAR, Document, Paragraph, TextFormat
-from .txt import encode_txt
+from .txt import encode_txt, match_lines
 
 __all__ = [
     "txt_to_docx_bytes",
@@ -406,18 +405,13 @@ def docx_to_txt_bytes(doc: Document, fmt: TextFormat | None = None) -> bytes:
 
 
 def paragraphs_for_texts(doc: Document, texts: Sequence[str]) -> list[Paragraph]:
-    """``doc``'s paragraphs with edited ``texts``, keeping each unedited paragraph's properties.
+    """``doc``'s paragraphs with edited ``texts``, keeping each matched paragraph's properties.
 
-    Paragraphs are matched like :func:`linting.io.txt.align_endings`: same
-    count → pairwise; otherwise by a diff of the texts, new paragraphs plain.
+    Paragraphs are matched with :func:`linting.io.txt.match_lines`; inserted
+    paragraphs are plain.
     """
     old = doc.paragraphs
-    if len(texts) == len(old):
-        return [replace(p, text=t) for p, t in zip(old, texts)]
-    result = [Paragraph(text=t) for t in texts]
-    matcher = SequenceMatcher(None, [p.text for p in old], list(texts), autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal" or (tag == "replace" and i2 - i1 == j2 - j1):
-            for k in range(j2 - j1):
-                result[j1 + k] = replace(old[i1 + k], text=texts[j1 + k])
-    return result
+    return [
+        replace(old[i], text=t) if i is not None else Paragraph(text=t)
+        for i, t in zip(match_lines([p.text for p in old], texts), texts, strict=True)
+    ]

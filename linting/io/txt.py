@@ -358,6 +358,39 @@ def _unencodable_message(texts: Sequence[str], encoding: str, sample: str) -> st
 # Keeping per-line endings across edits
 
 
+def match_lines(old: Sequence[str], new: Sequence[str]) -> list[int | None]:
+    """For each new line, the index of the old line it continues, or None for an inserted line.
+
+    Unchanged lines match their old selves; a block of lines replaced by the
+    same number of lines matches pairwise (that is an in-place edit); other
+    new lines are inserts.  Common head and tail are matched first, so the
+    diff only runs on the edited middle.
+    """
+    n_old, n_new = len(old), len(new)
+    head = 0
+    while head < n_old and head < n_new and old[head] == new[head]:
+        head += 1
+    tail = 0
+    while tail < n_old - head and tail < n_new - head and old[n_old - 1 - tail] == new[n_new - 1 - tail]:
+        tail += 1
+    result: list[int | None] = [None] * n_new
+    for k in range(head):
+        result[k] = k
+    for k in range(tail):
+        result[n_new - 1 - k] = n_old - 1 - k
+    mid_old = list(old[head : n_old - tail])
+    mid_new = list(new[head : n_new - tail])
+    if len(mid_old) == len(mid_new) == 1:
+        result[head] = head
+        return result
+    matcher = SequenceMatcher(None, mid_old, mid_new, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal" or (tag == "replace" and i2 - i1 == j2 - j1):
+            for k in range(j2 - j1):
+                result[head + j1 + k] = head + i1 + k
+    return result
+
+
 def align_endings(
     old_texts: Sequence[str],
     old_endings: Sequence[str] | None,
@@ -367,24 +400,16 @@ def align_endings(
     """Line endings for ``new_texts`` that keep each unedited line's original ending.
 
     Returns ``None`` when the file had uniform endings (use ``fmt.newline``).
-    Lines that match an old line keep its ending; a block of lines replaced by
-    the same number of lines keeps the endings pairwise (an in-place edit);
-    other new lines get the dominant ``fmt.newline``.  The last entry is
-    decided by ``fmt.final_newline`` in :func:`encode_txt`.
+    Lines are matched with :func:`match_lines`; inserted lines get the
+    dominant ``fmt.newline``.  The last entry is decided by
+    ``fmt.final_newline`` in :func:`encode_txt`.
     """
-    if old_endings is None:
+    if old_endings is None or len(old_texts) != len(old_endings):
         return None
-    if len(old_texts) != len(old_endings):
-        return None
-    if len(new_texts) == len(old_texts):
-        return list(old_endings)
-    result = [fmt.newline] * len(new_texts)
-    matcher = SequenceMatcher(None, list(old_texts), list(new_texts), autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal" or (tag == "replace" and i2 - i1 == j2 - j1):
-            for k in range(j2 - j1):
-                result[j1 + k] = old_endings[i1 + k] or fmt.newline
-    return result
+    return [
+        (old_endings[i] or fmt.newline) if i is not None else fmt.newline
+        for i in match_lines(old_texts, new_texts)
+    ]
 
 
 def encode_document_txt(

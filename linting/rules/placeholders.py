@@ -35,6 +35,18 @@ def is_lost_char(text: str, pos: int) -> bool:
     return not _QUESTION_WORDS.search(text, start, pos)
 
 
+def _ends_a_list(text: str, start: int, end: int) -> bool:
+    """``读书、演讲、征文……等活动``: an ellipsis closing an enumeration is prose, not a blank."""
+    if start > 0 and text[start - 1] in "、，,":
+        return True
+    if not text.startswith("等", end):
+        return False
+    clause = 0
+    for m in re.finditer(r"[，,。；;：:！？!?“”]", text[:start]):
+        clause = m.end()
+    return "、" in text[clause:start]
+
+
 def _is_cjk_or_digit(ch: str) -> bool:
     return ch.isdigit() or "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or ch >= "\U00020000"
 
@@ -53,6 +65,8 @@ def check(text: str, facts: ParagraphFacts, config: Config) -> Iterable[Finding]
             if s == e:
                 continue
             if ph.check == "not-a-question" and not is_lost_char(text, s):
+                continue
+            if ph.check == "omitted-content" and _ends_a_list(text, s, e):
                 continue
             if any(a <= s and e <= b for a, b in allowed):
                 continue

@@ -1,0 +1,316 @@
+"""Command line: ``python -m linting check|outline|rules|convert|fix``.
+
+Exit codes (a contract): 0 — no warnings or errors; 1 — warnings or errors
+found (or, for ``fix``, problems remain); 2 — a file could not be read (a
+message on stderr names the file and the reason; never a traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Any
+
+from .config import Config, ConfigError, load_config
+from .model import Document, Severity
+
+DOC_SUFFIXES = (".docx", ".txt")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse exits with 2 as well; keep the message Chinese-friendly
+        self.print_usage(sys.stderr)
+        print(f"{self.prog}: 参数错误：{message}", file=sys.stderr)
+        sys.exit(2)
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="python -m linting", description="ReportLint 公文结构校对（命令行）")
+    sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    c = sub.add_parser("check", help="检查文件或文件夹（.docx / .txt）")
+    c.add_argument("paths", nargs="+", metavar="PATH")
+    c.add_argument("--format", choices=("text", "json"), default="text")
+    c.add_argument("--config", type=Path, help="额外的配置文件（TOML）")
+    c.add_argument("--type", dest="doctype", help="指定文种（如 工作总结、请示），不按标题识别")
+    c.add_argument("--jobs", "-j", type=int, default=0, help="并行进程数（默认：全部 CPU 核）")
+
+    o = sub.add_parser("outline", help="显示文档大纲")
+    o.add_argument("path", metavar="FILE")
+    o.add_argument("--format", choices=("text", "json"), default="text")
+    o.add_argument("--config", type=Path)
+
+    sub.add_parser("rules", help="列出全部规则")
+
+    v = sub.add_parser("convert", help=".txt ↔ .docx 转换（.docx→.docx 为原样往返）")
+    v.add_argument("src", metavar="IN")
+    v.add_argument("-o", "--output", required=True, metavar="OUT")
+
+    f = sub.add_parser("fix", help="应用可安全自动修改的问题并保存")
+    f.add_argument("src", metavar="IN")
+    f.add_argument("-o", "--output", required=True, metavar="OUT")
+    f.add_argument("--rule", action="append", dest="rules", metavar="ID", help="只修改这些规则（可重复）")
+    f.add_argument("--config", type=Path)
+    f.add_argument("--type", dest="doctype")
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    _utf8_stdio()
+    try:
+        if args.command == "rules":
+            return _cmd_rules()
+        if args.command == "check":
+            return _cmd_check(args)
+        if args.command == "outline":
+            return _cmd_outline(args)
+        if args.command == "convert":
+            return _cmd_convert(args)
+        if args.command == "fix":
+            return _cmd_fix(args)
+    except ConfigError as e:
+        print(str(e), file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    return 2
+
+
+def _utf8_stdio() -> None:
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(encoding="utf-8", errors="replace")  # type: ignore[attr-defined]
+        except (AttributeError, ValueError):
+            pass
+
+
+# ---------------------------------------------------------------------------
+# rules
+
+
+def _cmd_rules() -> int:
+    from .rules import RULES
+
+    width = max(len(r) for r in RULES)
+    for r in RULES.values():
+        print(f"{r.id:<{width}}  {r.severity.value:<7}  {r.summary}")
+    return 0
+
+
+# ---------------------------------------------------------------------------
+# check
+
+
+def expand_paths(paths: Iterable[str]) -> tuple[list[Path], list[tuple[str, str]]]:
+    """Files to check (folders expanded recursively, sorted) and paths that don't exist."""
+    files: list[Path] = []
+    missing: list[tuple[str, str]] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            found = [
+                f for f in p.rglob("*")
+                if f.suffix.lower() in DOC_SUFFIXES and f.is_file() and not f.name.startswith("~$")
+            ]
+            files.extend(sorted(found))
+        elif p.exists():
+            files.append(p)
+        else:
+            missing.append((raw, "文件不存在"))
+    return files, missing
+
+
+def check_file(path: Path, config_path: Path | None, doctype: str | None) -> dict[str, Any]:
+    """Open and lint one file; returns the JSON record (or {"path", "error"})."""
+    from .io import open_document
+    from .io.errors import ReadError
+
+    try:
+        config = load_config(path, config_path)
+    except ConfigError as e:
+        return {"path": str(path), "error": str(e), "config_error": True}
+    try:
+        doc = open_document(path)
+    except ReadError as e:
+        return {"path": str(path), "error": e.reason}
+    except MemoryError:
+        return {"path": str(path), "error": "文件太大，内存不足，无法打开"}
+    except Exception as e:  # noqa: BLE001 — a bug must not turn into a traceback for the user
+        return {"path": str(path), "error": f"无法读取（内部错误：{type(e).__name__}: {e}）"}
+    try:
+        result = _linter(config).lint(doc.paragraphs, doctype)
+    except ValueError as e:
+        return {"path": str(path), "error": str(e), "config_error": True}
+    return record(path, doc, result)
+
+
+def record(path: Path, doc: Document, result: Any) -> dict[str, Any]:
+    return {
+        "path": str(path),
+        "doctype": result.doctype,
+        "encoding": doc.encoding,
+        "paragraphs": len(doc.paragraphs),
+        "outline": [
+            {"level": e.level, "number": e.number, "title": e.title, "paragraph": e.paragraph}
+            for e in result.outline
+        ],
+        "problems": [p.to_json() for p in result.problems],
+    }
+
+
+_LINTERS: dict[int, Any] = {}
+
+
+def _linter(config: Config) -> Any:
+    from .engine import Linter
+
+    key = id(config)
+    lin = _LINTERS.get(key)
+    if lin is None or lin.config is not config:
+        lin = Linter(config)
+        _LINTERS[key] = lin
+    return lin
+
+
+def _check_one(job: tuple[str, str | None, str | None]) -> dict[str, Any]:
+    path, cfg, doctype = job
+    return check_file(Path(path), Path(cfg) if cfg else None, doctype)
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    files, missing = expand_paths(args.paths)
+    if args.config is not None and not args.config.is_file():
+        print(f"{args.config}: 配置文件不存在", file=sys.stderr)
+        return 2
+    jobs = [(str(f), str(args.config) if args.config else None, args.doctype) for f in files]
+    workers = args.jobs or os.cpu_count() or 1
+    if len(jobs) >= 4 and workers > 1:
+        with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
+            records = list(pool.map(_check_one, jobs, chunksize=max(1, len(jobs) // (workers * 4))))
+    else:
+        records = [_check_one(j) for j in jobs]
+    status = 0
+    for raw, reason in missing:
+        print(f"{raw}: {reason}", file=sys.stderr)
+        status = 2
+    good = []
+    for rec in records:
+        if "error" in rec:
+            print(f"{rec['path']}: {rec['error']}" if not rec.get("config_error") else rec["error"], file=sys.stderr)
+            status = 2
+            continue
+        good.append(rec)
+        if status == 0 and any(p["severity"] in ("error", "warning") for p in rec["problems"]):
+            status = 1
+    if args.format == "json":
+        json.dump({"files": good}, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        lines = []
+        for rec in good:
+            for p in rec["problems"]:
+                lines.append((rec["path"], p["paragraph"] + 1, p["start"] + 1, p["severity"], p["rule"], p["message"]))
+        lines.sort(key=lambda t: (t[0], t[1], t[2], t[4]))
+        out = sys.stdout
+        for path, line, col, sev, rule, message in lines:
+            out.write(f"{path}:{line}:{col}: {sev} {rule} {message}\n")
+    if not files and not missing:
+        print("没有找到 .docx 或 .txt 文件", file=sys.stderr)
+    return status
+
+
+# ---------------------------------------------------------------------------
+# outline
+
+
+def _cmd_outline(args: argparse.Namespace) -> int:
+    rec = check_file(Path(args.path), args.config, None)
+    if "error" in rec:
+        print(f"{rec['path']}: {rec['error']}" if not rec.get("config_error") else rec["error"], file=sys.stderr)
+        return 2
+    if args.format == "json":
+        json.dump({"path": rec["path"], "doctype": rec["doctype"], "outline": rec["outline"]}, sys.stdout,
+                  ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        if rec["doctype"]:
+            print(f"文种：{rec['doctype']}")
+        for e in rec["outline"]:
+            indent = "  " * (e["level"] - 1)
+            print(f"{indent}{e['number']}{e['title']}  （第 {e['paragraph'] + 1} 段）")
+    return 0
+
+
+# ---------------------------------------------------------------------------
+# convert / fix
+
+
+def _cmd_convert(args: argparse.Namespace) -> int:
+    from .io import convert_file
+    from .io.errors import ReadError, SaveError
+
+    try:
+        convert_file(Path(args.src), Path(args.output))
+    except ReadError as e:
+        print(f"{e.path}: {e.reason}", file=sys.stderr)
+        return 2
+    except SaveError as e:
+        print(f"{e.path}: {e.reason}", file=sys.stderr)
+        return 2
+    return 0
+
+
+def _cmd_fix(args: argparse.Namespace) -> int:
+    from .engine import Linter, apply_fixes
+    from .io import open_document, save_document
+    from .io.errors import ReadError, SaveError
+    from .rules import RULES
+
+    src = Path(args.src)
+    if args.rules:
+        unknown = [r for r in args.rules if r not in RULES]
+        if unknown:
+            print(f"没有这些规则：{'、'.join(unknown)}（运行 python -m linting rules 查看）", file=sys.stderr)
+            return 2
+    config = load_config(src, args.config)
+    try:
+        doc = open_document(src)
+    except ReadError as e:
+        print(f"{e.path}: {e.reason}", file=sys.stderr)
+        return 2
+    linter = Linter(config)
+    texts = doc.texts
+    applied_total = 0
+    # Apply in rounds: a fix can reveal another (bounded; overlapping fixes wait a round).
+    for _ in range(5):
+        paragraphs = _with_texts(doc, texts)
+        result = linter.lint(paragraphs, args.doctype)
+        fixes = [p.fix for p in result.problems if p.fix is not None and (not args.rules or p.rule in args.rules)]
+        texts, applied = apply_fixes(texts, fixes, only_safe=True)
+        applied_total += applied
+        if not applied:
+            break
+    try:
+        save_document(doc, texts, Path(args.output))
+    except SaveError as e:
+        print(f"{e.path}: {e.reason}", file=sys.stderr)
+        return 2
+    result = linter.lint(_with_texts(doc, texts), args.doctype)
+    remaining = [p for p in result.problems if p.severity != Severity.INFO and (not args.rules or p.rule in args.rules)]
+    print(f"已修改 {applied_total} 处，剩余 {len(remaining)} 个问题需人工处理", file=sys.stderr)
+    return 1 if remaining else 0
+
+
+def _with_texts(doc: Document, texts: list[str]) -> list:
+    from dataclasses import replace
+
+    out = []
+    for p, t in zip(doc.paragraphs, texts):
+        out.append(p if p.text == t else replace(p, text=t))
+    return out

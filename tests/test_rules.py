@@ -1,0 +1,256 @@
+"""Every rule: realistic text it must flag, and realistic text it must leave alone.
+
+The meta-test at the bottom requires at least one must-find and one
+must-not-find case for every registered rule.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from linting.rules import RULES
+from tests.helpers import found, lint_text
+
+# rule → list of (text, excerpt of the expected finding, 0-based paragraph)
+MUST_FIND: dict[str, list[tuple[str, str, int]]] = {
+    "heading-skip": [
+        ("一、总体情况\n正文。\n二、主要做法\n正文。\n四、存在问题\n正文。", "四、", 4),
+        ("一、主要工作\n（一）加强领导\n（三）强化学习\n正文", "（三）", 2),
+        ("一、主要工作\n（二）加强领导。正文……\n（三）强化学习。正文……", "（二）", 1),
+        ("一、主要工作\n（一）加强领导\n1.建立机制\n3.完善制度", "3.", 3),
+    ],
+    "heading-duplicate": [
+        ("一、主要工作\n（一）加强领导\n正文。\n（一）强化学习\n正文。", "（一）", 3),
+        ("一、总体情况\n二、主要做法\n二、存在问题", "二、", 2),
+    ],
+    "heading-order": [
+        ("一、总体情况\n正文。\n三、主要做法\n正文。\n二、存在问题\n正文。", "二、", 4),
+    ],
+    "heading-style-mixed": [
+        ("一、主要工作\n（一）加强领导\n（二）强化学习\n(3)抓好宣传\n（四）完善制度", "(3)", 3),
+        ("（一）加强领导\n1. 建立机制\n2. 完善制度\n(3)强化督查", "(3)", 3),
+        ("一、主要工作\n1.建立机制\n2、完善制度\n3.强化督查", "2、", 2),
+    ],
+    "heading-level-jump": [
+        ("一、总体情况\n1.基本情况\n正文。\n2.主要特点\n正文。", "1.", 1),
+    ],
+    "heading-punctuation": [
+        ("一、统一思想，形成工作共识。\n中共马鞍山市委办公室下发通知后，我局积极行动、迅速部署。", "。", 0),
+        ("一、主要工作\n（一）、加强组织领导\n正文。", "（一）、", 1),
+        ("一.总体情况\n正文。", "一.", 0),
+    ],
+    "ordinal-skip": [
+        ("我们主要做了以下工作。一是加强领导；二是强化学习；三是抓好宣传；五是完善制度。", "五是", 0),
+        ("一、主要工作\n二是加强队伍建设，提升能力。", "二是", 1),
+    ],
+    "ordinal-duplicate": [
+        ("一是加强领导；二是强化学习；二是抓好宣传。", "二是", 0),
+    ],
+    "ordinal-order": [
+        ("一是加强领导；三是抓好宣传；二是强化学习。", "二是", 0),
+    ],
+    "ordinal-mixed": [
+        ("首先，加强网络阵地建设。\n其次，加强网络素养教育。\n第三，健全舆情防控体系。\n第四，正确区分政治问题与学术问题。", "第三", 2),
+        ("一是加强领导；二是强化学习；第三，抓好宣传。", "第三", 0),
+    ],
+    "ordinal-nested": [
+        ("一是领导重视，保障有力。\n二是活动丰富，文明创建有成效。一是深入开展群众文化活动；二是广泛开展文明创建活动；三是开展移风易俗宣传教育。", "一是", 1),
+    ],
+    "count-mismatch": [
+        ("下一步，我们主要抓好三个方面的工作：一是加强学习；二是强化担当；三是补齐短板；四是创新方法。", "三个方面", 0),
+        ("主要抓好三个方面：一是加强学习；四是创新方法。", "三个方面", 0),
+        ("主要做好以下两项工作：\n一是加强学习，提升能力。\n二是强化担当，狠抓落实。\n三是补齐短板，创新方法。", "两项工作", 0),
+    ],
+    "placeholder": [
+        ("来宾对----的第一印象很重要。", "----", 0),
+        ("--社区深入贯彻上级精神。", "--", 0),
+        ("邀请区委领导开展党的_大精神宣讲1次。", "_", 0),
+        ("据20__年的有关调查，青年教师比例为63.3%。", "__", 0),
+        ("XX局召开专题会议。", "XX", 0),
+        ("××产业园完成投资3亿元。", "××", 0),
+        ("会议定于X月X日召开。", "X", 0),
+        ("圆满完成了两会期间WW工作任务。", "WW", 0),
+        ("○○镇党委召开会议。", "○○", 0),
+        ("本年度完成【待补充】项重点工作。", "【待补充】", 0),
+        ("（此处插入工作照片）", "（此处插入工作照片）", 0),
+        ("集中学习了......等内容。", "......", 0),
+        ("把学习宣传贯彻/作为长期的首要政治任务。", "/", 0),
+        ("提高引导舆-论的本领。", "-", 0),
+        ("组织开展了“三?八”妇女节健步走活动。", "?", 0),
+        ("投资xxx万元建设文化广场。", "xxx", 0),
+        ("某某同志任组长。", "某某", 0),
+        ("20XX年工作总结", "XX", 0),
+        ("由{岗位职责}负责落实。", "{岗位职责}", 0),
+    ],
+    "halfwidth-punct": [
+        ("今年以来,我办认真贯彻落实上级部署:", ",", 0),
+        ("(一)加强组织领导", "(", 0),
+        ("这是为什么?我们认为原因有三。", "?", 0),
+    ],
+    "unbalanced-pair": [
+        ("认真学习《党委工作条例，提高认识。", "《", 0),
+        ("宣传“两学一做学习教育。", "“", 0),
+        ("明确了由副主任（主持工作总管意识形态工作。", "（", 0),
+        ("完成任务】的情况如下。", "】", 0),
+    ],
+    "missing-section": [
+        ("××局2024年工作总结\n一、主要工作\n今年以来，我局认真落实各项工作任务，取得了明显成效，群众满意度持续提升。\n二、工作亮点\n我局创新工作方法，形成了一批可复制可推广的经验做法，受到上级肯定。", "××局2024年工作总结", 0),
+        ("关于购置办公设备的请示\n市财政局：\n因工作需要，我单位拟购置办公电脑10台，所需经费约8万元。\n特申请从年度预算中列支。", "关于购置办公设备的请示", 0),
+    ],
+    "duplicate-word": [
+        ("安排办公室一名工作人员按照按照实施方案要求落实。", "按照按照", 0),
+        ("我们要进一步进一步加强领导。", "进一步进一步", 0),
+        ("这是我们的的工作重点。", "的的", 0),
+        ("全体干部认真认真学习文件精神。", "认真认真", 0),
+    ],
+}
+
+# rule → texts that must give no finding of that rule
+MUST_NOT_FIND: dict[str, list[str]] = {
+    "heading-skip": [
+        "一、总体情况\n（一）基本情况\n1.人口\n2.经济\n（二）主要特点\n1.特点一\n2.特点二\n二、主要做法",
+        "第一章 总则\n第一节 目的\n第二节 范围\n第二章 职责\n第一节 领导小组",
+        # doc08 style: unnumbered section headings restart the 1. 2. numbering
+        "标题\n这是一段足够长的引言正文，用来说明本报告的背景和主要内容，篇幅超过四十个字以便识别为正文段落。\n掌握意识形态工作的主阵地\n阵地意识是做好高校意识形态工作的重要保障，掌握主阵地是牢牢掌握领导权、话语权的关键所在。\n1.巩固有形空间阵地\n2.拓展虚拟空间阵地\n畅通意识形态工作的主渠道\n高校意识形态工作是一项十分复杂的系统工程，做好高校意识形态工作必须畅通主渠道，构成工作格局。\n1.学校领导班子要高度一致\n2.学校各部门要明确任务",
+        "1.5万元用于购置设备。\n2、3月份完成验收。",
+    ],
+    "heading-duplicate": [
+        "一、主要工作\n（一）加强领导\n（二）强化学习\n二、存在问题\n（一）思想认识不到位\n（二）工作方法单一",
+    ],
+    "heading-order": [
+        "一、总体情况\n二、主要做法\n三、存在问题\n四、下一步打算",
+    ],
+    "heading-style-mixed": [
+        "一、主要工作\n（一）加强领导\n（二）强化学习\n1.建立机制\n2.完善制度\n（三）抓好宣传",
+        "(一)加强领导\n（二）强化学习\n(三)抓好宣传",
+        "1.建立机制\n2．完善制度\n3.强化督查",
+    ],
+    "heading-level-jump": [
+        "一、总体情况\n（一）基本情况\n1.人口\n（1）户籍人口",
+        "1.学校各级干部的重视程度不适应\n2.体制机制不适应",
+    ],
+    "heading-punctuation": [
+        "（一）加强组织领导，提供工作保障。一是按照分级负责的原则，对责任进行分解。二是召开专题会议。",
+        "一、提高认识，加强领导，坚定意识形态“主心骨”\n社区党工委把意识形态工作作为党的建设重要内容。",
+        # a list of one-sentence items, not headings
+        "（一）按时完成党报党刊征订任务。\n（二）按要求完成新闻报道任务。\n（三）组织开展文明创建活动。",
+        "1.各单位要高度重视。\n2.各单位要加强协调。",
+    ],
+    "ordinal-skip": [
+        "一是及时传达，全面部署。\n二是查找问题，研究对策。\n三是传递上情，宣传政策。\n四是制订方案，落实职责。",
+        "第一时间掌握舆情动态，第一时间研究对策。",
+        "统一是基础，二者缺一不可。",
+    ],
+    "ordinal-duplicate": [
+        "（一）加强领导。一是明确责任；二是完善制度。\n（二）强化学习。一是集中学习；二是个人自学。",
+    ],
+    "ordinal-order": [
+        "一是加强领导；二是强化学习；三是抓好宣传。",
+    ],
+    "ordinal-mixed": [
+        "首先，加强领导。其次，强化学习。再次，抓好宣传。最后，完善制度。",
+        "一是加强领导；二是强化学习；最后，抓好宣传。",
+    ],
+    "ordinal-nested": [
+        "（一）加强领导。一是明确责任；二是完善制度。\n（二）强化学习。一是集中学习；二是个人自学。",
+        "一要把坚守阵地作为重要职责来抓。\n二要把队伍建设作为重要工作来抓。",
+    ],
+    "count-mismatch": [
+        "下一步，我们主要抓好三个方面的工作：一是加强学习；二是强化担当；三是补齐短板。",
+        "建立了《网络舆情监测预警制度》、《新闻发言人制度》等3项制度。",
+        "现从以下三个方面汇报：\n一、主要工作\n正文。\n二、存在问题\n正文。\n三、下一步打算\n正文。",
+    ],
+    "placeholder": [
+        "患者需拍X光片复查。",
+        "房间面积为3×4米。",
+        "应对COVID-19疫情。",
+        "联系电话：0951-1234567。",
+        "2024—2025年度工作计划。",
+        "每组3-5人。",
+        "采购XX-200型设备两台。",
+        "开展了读书、演讲、征文……等活动。",
+        "他说：“我们要坚持下去……”",
+        "单价为50元/吨，共计200人/次。",
+        "二〇〇一年成立。",
+        "网址为www.example.com/a_b。",
+        "这是为什么?我们认为原因有三。",
+        "----------",
+        "通过QQ、微信等平台宣传。",
+    ],
+    "halfwidth-punct": [
+        "全国高校40岁以下年轻教师的比例为63.3%。",
+        "会议于10:30召开，共1,000人参加。",
+        "详见https://www.gov.cn/zhengce。",
+        "1.学校各级干部对意识形态工作的重视程度不够",
+        "Hello, world (test).",
+        "组织开展了“三?八”妇女节健步走活动。",
+    ],
+    "unbalanced-pair": [
+        "认真学习《党委（党组）工作条例》，提高认识。",
+        "开展“争做文明先锋”“文明行为准则进家庭”等活动。",
+        "1)建立机制",
+    ],
+    "missing-section": [
+        "××局2024年工作总结\n一、主要工作\n今年以来，我局认真落实各项工作任务。\n二、存在的问题\n一是学习不够深入。\n三、下一步工作打算\n继续加强学习。",
+        "××社区2024年工作总结\n一、主要工作\n今年以来，社区认真落实各项工作任务。\n二、存在问题及下步打算\n虽然取得了一定成效，但还存在宣传不足等问题。今后我们将进一步理清思路。",
+        "关于购置办公设备的请示\n市财政局：\n因工作需要，我单位拟购置办公电脑10台。\n妥否，请批示。",
+        "关于开展安全生产大检查的通知\n各科室：\n为做好安全生产工作，现将有关事项通知如下。\n请认真贯彻执行。",
+        "××局2024年上半年工作总结\n一、主要工作\n今年以来，全局上下没有发现在意识形态方面存在明显问题的人和事，工作平稳有序。\n二、存在的不足\n宣传力度还需加大。\n三、下半年工作安排\n继续加强宣传。",
+    ],
+    "duplicate-word": [
+        "牢牢把握意识形态工作的领导权。",
+        "动员社会方方面面、各个阶层参与进来。",
+        "用一个个成功宣传的具体工作实例说明问题。",
+        "形成一级抓一级、层层抓落实的良好局面。",
+        "自今年年初以来，我们认真贯彻落实。",
+        "按照“月月有主题、周周有活动”的理念开展活动。",
+        "一个一个地解决问题，一步一步推进工作。",
+        "这件事不能不了了之。",
+        "个个都是麦克风。",
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    "rule,text,excerpt,para",
+    [(r, t, e, p) for r, cases in MUST_FIND.items() for t, e, p in cases],
+    ids=lambda v: v if isinstance(v, str) and len(v) < 25 else None,
+)
+def test_must_find(rule: str, text: str, excerpt: str, para: int) -> None:
+    problems = found(text, rule)
+    assert problems, f"{rule} missed in: {text!r}\nall: {[(p.rule, p.excerpt) for p in lint_text(text).problems]}"
+    assert any(p.excerpt == excerpt and p.paragraph == para for p in problems), [
+        (p.paragraph, p.excerpt, p.message) for p in problems
+    ]
+    for p in problems:
+        assert p.message and any("\u4e00" <= c <= "\u9fff" for c in p.message)
+        assert 0 <= p.start <= p.end <= len(text.split("\n")[p.paragraph])
+
+
+@pytest.mark.parametrize(
+    "rule,text",
+    [(r, t) for r, cases in MUST_NOT_FIND.items() for t in cases],
+    ids=lambda v: v if isinstance(v, str) and len(v) < 25 else None,
+)
+def test_must_not_find(rule: str, text: str) -> None:
+    problems = found(text, rule)
+    assert not problems, [(p.paragraph, p.excerpt, p.message) for p in problems]
+
+
+def test_every_rule_has_examples_both_ways() -> None:
+    for rule_id in RULES:
+        assert MUST_FIND.get(rule_id), f"{rule_id} has no must-find example"
+        assert MUST_NOT_FIND.get(rule_id), f"{rule_id} has no must-not-find example"
+
+
+def test_every_rule_documents_itself_in_chinese() -> None:
+    for rule in RULES.values():
+        assert set(rule.doc) >= {"作用", "为什么", "示例", "修改后"}, rule.id
+        assert rule.summary
+
+
+def test_messages_say_what_is_expected() -> None:
+    (p,) = found("一、主要工作\n（一）加强领导\n（二）强化学习\n（四）抓好宣传", "heading-skip")
+    assert p.message == "序号跳号：（二）之后应为（三），这里是（四）"
+    (p,) = found("一是加强领导；二是强化学习；三是抓好宣传；五是完善制度。", "ordinal-skip")
+    assert p.message == "序次语跳号：三是之后应为四是，这里是五是"
