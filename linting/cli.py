@@ -267,7 +267,7 @@ def _cmd_convert(args: argparse.Namespace) -> int:
 
 
 def _cmd_fix(args: argparse.Namespace) -> int:
-    from .engine import Linter, apply_fixes
+    from .engine import Linter, fix_paragraphs
     from .io import open_document, save_document
     from .io.errors import ReadError, SaveError
     from .rules import RULES
@@ -285,32 +285,18 @@ def _cmd_fix(args: argparse.Namespace) -> int:
         print(f"{e.path}: {e.reason}", file=sys.stderr)
         return 2
     linter = Linter(config)
-    texts = doc.texts
-    applied_total = 0
-    # Apply in rounds: a fix can reveal another (bounded; overlapping fixes wait a round).
-    for _ in range(5):
-        paragraphs = _with_texts(doc, texts)
-        result = linter.lint(paragraphs, args.doctype)
-        fixes = [p.fix for p in result.problems if p.fix is not None and (not args.rules or p.rule in args.rules)]
-        texts, applied = apply_fixes(texts, fixes, only_safe=True)
-        applied_total += applied
-        if not applied:
-            break
+    try:
+        fixed, applied_total = fix_paragraphs(linter, doc.paragraphs, rules=args.rules, doctype=args.doctype)
+    except ValueError as e:
+        print(str(e), file=sys.stderr)
+        return 2
+    texts = [p.text for p in fixed]
     try:
         save_document(doc, texts, Path(args.output))
     except SaveError as e:
         print(f"{e.path}: {e.reason}", file=sys.stderr)
         return 2
-    result = linter.lint(_with_texts(doc, texts), args.doctype)
+    result = linter.lint(fixed, args.doctype)
     remaining = [p for p in result.problems if p.severity != Severity.INFO and (not args.rules or p.rule in args.rules)]
     print(f"已修改 {applied_total} 处，剩余 {len(remaining)} 个问题需人工处理", file=sys.stderr)
     return 1 if remaining else 0
-
-
-def _with_texts(doc: Document, texts: list[str]) -> list:
-    from dataclasses import replace
-
-    out = []
-    for p, t in zip(doc.paragraphs, texts):
-        out.append(p if p.text == t else replace(p, text=t))
-    return out

@@ -232,3 +232,21 @@ def apply_fixes(texts: list[str], fixes: Sequence[Fix], *, only_safe: bool = Tru
         t = out[e.paragraph]
         out[e.paragraph] = t[: e.start] + e.replacement + t[e.end:]
     return out, count
+
+
+def fix_paragraphs(linter: Linter, paragraphs: Sequence[Paragraph], *, rules: Sequence[str] | None = None,
+                   doctype: str | None = None, rounds: int = 5) -> tuple[list[Paragraph], int]:
+    """Apply safe fixes until none is left (fixes that overlapped wait for the next round)."""
+    from dataclasses import replace
+
+    current = list(paragraphs)
+    total = 0
+    for _ in range(rounds):
+        result = linter.lint(current, doctype)
+        fixes = [p.fix for p in result.problems if p.fix is not None and (not rules or p.rule in rules)]
+        texts, applied = apply_fixes([p.text for p in current], fixes, only_safe=True)
+        if not applied:
+            break
+        total += applied
+        current = [p if p.text == t else replace(p, text=t) for p, t in zip(current, texts)]
+    return current, total

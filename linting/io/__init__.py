@@ -1,6 +1,7 @@
 """Opening and saving documents: the one entry point the rest of ReportLint uses.
 
-* :func:`open_document` — what the file is (:func:`~linting.io.sniff.sniff`),
+* :func:`open_document` — what the file is (:func:`~linting.io.sniff.sniff`,
+  re-exported as ``sniff_kind`` so ``linting.io.sniff`` stays the module),
   then :func:`~linting.io.txt.read_txt` or the .docx reader.  Every failure is
   a :class:`ReadError` with a Chinese reason.
 * :func:`save_document` — write edited paragraph texts back in the document's
@@ -25,7 +26,8 @@ from pathlib import Path
 from ..model import Document
 from .atomic import atomic_write, backup_dir, list_backups
 from .errors import ReadError, SaveError
-from .sniff import DOCX_SUFFIXES, TEXT_SUFFIXES, sniff
+from .sniff import DOCX_SUFFIXES, TEXT_SUFFIXES
+from .sniff import sniff as sniff_kind
 from .txt import encode_document_txt, read_txt
 
 __all__ = [
@@ -36,7 +38,7 @@ __all__ = [
     "render_document",
     "convert_file",
     "target_kind",
-    "sniff",
+    "sniff_kind",
     "read_txt",
     "atomic_write",
     "backup_dir",
@@ -52,7 +54,7 @@ _FOREIGN_SUFFIXES = frozenset({".doc", ".dot", ".wps", ".wpt", ".rtf", ".odt", "
 def open_document(path: str | os.PathLike[str]) -> Document:
     """Open a .txt or .docx file as a :class:`Document`; raise :class:`ReadError` otherwise."""
     p = Path(path)
-    kind = sniff(p)
+    kind = sniff_kind(p)
     if kind == "txt":
         return read_txt(p)
     from .docx_read import read_docx
@@ -102,9 +104,12 @@ def render_document(
         edited = Document(paragraphs=paragraphs_for_texts(doc, texts), path=where, kind="docx")
         return docx_to_txt_bytes(edited)
     if doc.kind == "docx":
-        from .docx_write import render_docx
+        from .docx_write import DocxRenderError, render_docx
 
-        return render_docx(doc, list(texts))
+        try:
+            return render_docx(doc, list(texts))
+        except DocxRenderError as e:  # its message is already plain Chinese
+            raise SaveError(where, f"{e}；原文件没有改动") from e
     from .convert import guess_title_index, txt_to_docx_bytes
 
     return txt_to_docx_bytes(list(texts), guess_title_index(texts))

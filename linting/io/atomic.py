@@ -65,10 +65,9 @@ def atomic_write(path: str | os.PathLike[str], data: bytes, *, backup: bool = Tr
     file) on failure; the existing file is then exactly as it was.
     """
     target = Path(path)
-    if target.is_symlink():
-        target = target.resolve()
-    folder = target.parent
     try:
+        if target.is_symlink():
+            target = target.resolve()
         st = target.stat()
     except FileNotFoundError:
         st = None
@@ -76,6 +75,7 @@ def atomic_write(path: str | os.PathLike[str], data: bytes, *, backup: bool = Tr
         raise _save_error(target, e, "stat") from None
     if st is not None and stat.S_ISDIR(st.st_mode):
         raise SaveError(target, "已有同名的文件夹，无法保存；请换一个文件名")
+    folder = target.parent
     if not folder.is_dir():
         raise SaveError(target, "保存位置不存在（文件夹可能已被移动或删除，或U盘已拔出）")
 

@@ -133,6 +133,7 @@ class Token:
     is_text: bool
     ctx: tuple = ()
     special: int = 0
+    alive: bool = True  # False once the writer removed its element
 
 
 @dataclass(slots=True)

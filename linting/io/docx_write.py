@@ -1,0 +1,619 @@
+"""Write edited paragraph texts back into a .docx, changing as little as possible.
+
+:func:`render_docx` returns the bytes of a new package:
+
+* every zip entry is copied verbatim (compressed bytes, order, metadata); only
+  the main document part is replaced, and only when some text changed;
+* inside ``document.xml`` the old and new paragraph lists are aligned with
+  :class:`difflib.SequenceMatcher`; unchanged paragraphs keep their bytes —
+  edited ones are parsed *as fragments*, edited and spliced back at their
+  character span, the rest of the file is never reserialized;
+* an edited paragraph is changed in place from a character diff, right to
+  left: deletions trim the owning ``w:t`` nodes or remove the atom element
+  (tab, break, drawing, footnote reference…); insertions go into a
+  neighbouring ``w:t`` so they inherit its formatting; ``"\\t"``/``"\\n"`` become
+  ``w:tab``/``w:br`` elements in that run; ``OBJECT_CHAR`` cannot be inserted
+  and is ignored.  No run is created or deleted, except that text typed into a
+  paragraph with no run at all gets one run (formatted like the paragraph mark).
+
+Boundary rule (text typed where two tokens meet): a *replacement* goes into
+the ``w:t`` of the text it replaces.  A pure insertion goes to the token
+before the insertion point when both sides are in the same context (same
+hyperlink / field result / content control / tracked insertion, or none);
+otherwise to the side that is less deeply wrapped — so typing right after a
+hyperlink or a field does not extend the link or the field result, and typing
+right before one does not enter it either; on a tie the token before wins.
+
+New paragraphs (a paragraph split in the editor) copy the ``w:pPr`` (without
+section break or revision marks) and the first run's ``w:rPr`` of the
+paragraph they were split from.  Deleted paragraphs are removed, but their
+invisible anchors — bookmark starts/ends, comment range marks and comment
+reference runs, permission ranges — are moved to the end of the previous
+surviving paragraph (or the start of the next), so no bookmark pair or
+comment anchor is broken.  A paragraph that can't be removed (the last one
+of a table cell, one carrying a section break) is emptied instead.
+
+Read-only paragraphs (field results, tracked changes, TOC) are edited like
+any other if the caller changes them — the editor and the fixers are
+expected to leave them alone; nothing is refused here.
+"""
+
+from __future__ import annotations
+
+import bisect
+import copy
+import re
+from difflib import SequenceMatcher
+
+from lxml import etree
+
+from linting.io.docx_package import write_package
+from linting.io.docx_read import DocxSource
+from linting.io.docx_text import (
+    W_BR,
+    W_DEL,
+    W_INS,
+    W_P,
+    W_PPR,
+    W_R,
+    W_RPR,
+    W_SECTPR,
+    W_T,
+    W_TAB,
+    XML_SPACE,
+    Token,
+    make_parser,
+    tokenize,
+    w,
+)
+from linting.model import OBJECT_CHAR, Document
+
+W_RPRCHANGE = w("rPrChange")
+W_PPRCHANGE = w("pPrChange")
+W_COMMENTREF = w("commentReference")
+MARKER_TAGS = frozenset(
+    w(t)
+    for t in (
+        "bookmarkStart",
+        "bookmarkEnd",
+        "commentRangeStart",
+        "commentRangeEnd",
+        "permStart",
+        "permEnd",
+        "moveFromRangeStart",
+        "moveFromRangeEnd",
+        "moveToRangeStart",
+        "moveToRangeEnd",
+    )
+)
+_TAG_END = re.compile(r"""<(?:[^>"']|"[^"]*"|'[^']*')*>""")
+_XMLNS = re.compile(r"""\s+xmlns(?::[\w.-]+)?\s*=\s*(?:"[^"]*"|'[^']*')""")
+
+
+class DocxRenderError(Exception):
+    """The document cannot be saved safely (message in Chinese)."""
+
+
+# -- public API ----------------------------------------------------------------------------
+
+
+def render_docx(doc: Document, new_texts: list[str]) -> bytes:
+    """The complete new .docx package with the paragraph texts replaced by ``new_texts``.
+
+    With ``new_texts`` equal to the texts that were read, the original file
+    bytes are returned unchanged.
+    """
+    src = doc.source
+    if not isinstance(src, DocxSource):
+        raise DocxRenderError("该文档不是从 .docx 读取的，无法按 .docx 保存")
+    old = src.texts
+    new = list(new_texts)
+    if new == old:
+        return write_package(src.package, {})
+    if src.spans is None:
+        raise DocxRenderError("无法定位文档中的段落位置，为避免损坏文件，已放弃保存")
+    xml = _render_xml(src, old, new)
+    return write_package(src.package, {src.part: xml.encode(src.encoding)})
+
+
+# -- planning ------------------------------------------------------------------------------------
+
+
+def _pair_block(old: list[str], new: list[str], i1: int, i2: int, j1: int, j2: int) -> list[tuple[int, int]]:
+    """Order-preserving pairing of old[i1:i2] with new[j1:j2] maximizing similarity."""
+    n, m = i2 - i1, j2 - j1
+    if n == m or n * m > 2500:
+        return [(i1 + k, j1 + k) for k in range(min(n, m))]
+    # DP over similarity scores (small blocks only)
+    score = [[0.0] * (m + 1) for _ in range(n + 1)]
+    for a in range(n - 1, -1, -1):
+        for b in range(m - 1, -1, -1):
+            sim = SequenceMatcher(None, old[i1 + a], new[j1 + b], autojunk=False).ratio() + 0.01
+            score[a][b] = max(score[a + 1][b], score[a][b + 1], sim + score[a + 1][b + 1])
+    pairs = []
+    a = b = 0
+    while a < n and b < m:
+        sim = SequenceMatcher(None, old[i1 + a], new[j1 + b], autojunk=False).ratio() + 0.01
+        if abs(score[a][b] - (sim + score[a + 1][b + 1])) < 1e-9:
+            pairs.append((i1 + a, j1 + b))
+            a += 1
+            b += 1
+        elif score[a][b] == score[a + 1][b]:
+            a += 1
+        else:
+            b += 1
+    return pairs
+
+
+class _Plan:
+    def __init__(self, n_old: int) -> None:
+        self.edit: dict[int, str] = {}  # old index -> new text
+        self.delete: set[int] = set()
+        self.after: dict[int, list[str]] = {}  # new paragraphs after old index (template = that index)
+        self.before: dict[int, list[str]] = {}  # new paragraphs before old index
+        self.n_old = n_old
+
+
+def _plan(old: list[str], new: list[str]) -> _Plan:
+    plan = _Plan(len(old))
+    sm = SequenceMatcher(None, old, new, autojunk=False)
+    for tag, i1, i2, j1, j2 in sm.get_opcodes():
+        if tag == "equal":
+            continue
+        pairs = _pair_block(old, new, i1, i2, j1, j2) if tag == "replace" else []
+        paired_old = {a for a, _ in pairs}
+        for a, b in pairs:
+            if old[a] != new[b]:
+                plan.edit[a] = new[b]
+        for a in range(i1, i2):
+            if a not in paired_old:
+                plan.delete.add(a)
+        # unpaired new paragraphs: after the previous paired old one, else before the next
+        pair_by_new = dict((b, a) for a, b in pairs)
+        last_old: int | None = i1 - 1 if i1 > 0 else None
+        pending_front: list[str] = []
+        for b in range(j1, j2):
+            if b in pair_by_new:
+                last_old = pair_by_new[b]
+                if pending_front:
+                    plan.before.setdefault(last_old, []).extend(pending_front)
+                    pending_front = []
+                continue
+            if last_old is not None and last_old >= 0:
+                plan.after.setdefault(last_old, []).append(new[b])
+            else:
+                pending_front.append(new[b])
+        if pending_front:
+            nxt = i2 if i2 < len(old) else None
+            # prefer a surviving next paragraph as anchor
+            if nxt is None and i1 < i2:
+                nxt = i1
+            if nxt is not None:
+                plan.before.setdefault(nxt, []).extend(pending_front)
+            else:
+                plan.before.setdefault(-1, []).extend(pending_front)
+    return plan
+
+
+# -- rendering ---------------------------------------------------------------------------------------
+
+
+class _Frag:
+    """A paragraph parsed out of the original XML as a standalone fragment."""
+
+    def __init__(self, src: DocxSource, index: int) -> None:
+        s, e = src.spans[index]
+        self.raw = src.xml[s:e]
+        m = _TAG_END.match(self.raw)
+        self.start_tag = m.group(0) if m else None
+        self.wrapper = etree.fromstring(f"<x{src.nsdecls[index]}>{self.raw}</x>", make_parser())
+        self.p = self.wrapper[0]
+        self.index = index
+        self.touched = False  # received anchors from a deleted neighbour
+
+
+def _serialize(p: etree._Element, start_tag: str | None) -> str:
+    text = etree.tostring(p, encoding="unicode", with_tail=False)
+    m = _TAG_END.match(text)
+    assert m is not None
+    first = m.group(0)
+    rest = text[m.end() :]
+    self_closing = first.endswith("/>")
+    if start_tag is None:
+        return _XMLNS.sub("", first) + rest
+    orig_closing = start_tag.endswith("/>")
+    if self_closing and not orig_closing:
+        return start_tag[:-1].rstrip() + "/>"
+    if not self_closing and orig_closing:
+        return start_tag[:-2].rstrip() + ">" + rest
+    return start_tag + rest
+
+
+def _render_xml(src: DocxSource, old: list[str], new: list[str]) -> str:
+    plan = _plan(old, new)
+    n = len(old)
+    # a deleted paragraph that can't go is emptied instead
+    frags: dict[int, _Frag] = {}
+
+    def frag(i: int) -> _Frag:
+        f = frags.get(i)
+        if f is None:
+            f = frags[i] = _Frag(src, i)
+        return f
+
+    for i in sorted(plan.delete):
+        f = frag(i)
+        ppr = f.p.find(W_PPR)
+        if src.last_in_cell[i] or (ppr is not None and ppr.find(W_SECTPR) is not None):
+            plan.delete.discard(i)
+            plan.edit[i] = ""
+    surviving = [i for i in range(n) if i not in plan.delete]
+    if not surviving and plan.delete:
+        keep = min(plan.delete)
+        plan.delete.discard(keep)
+        plan.edit[keep] = ""
+        surviving = [keep]
+
+    # text edits
+    for i, text in plan.edit.items():
+        f = frag(i)
+        apply_text_edit(f.p, old[i], text, src.field_states[i])
+
+    # move invisible anchors out of deleted paragraphs
+    for i in sorted(plan.delete):
+        markers = _detach_markers(frag(i).p)
+        if not markers:
+            continue
+        k = bisect.bisect_left(surviving, i)
+        if k > 0:
+            tf = frag(surviving[k - 1])
+            tf.touched = True
+            target = tf.p
+            for m in markers:
+                target.append(m)
+        else:
+            tf = frag(surviving[k])
+            tf.touched = True
+            target = tf.p
+            ppr = target.find(W_PPR)
+            pos = (list(target).index(ppr) + 1) if ppr is not None else 0
+            for off, m in enumerate(markers):
+                target.insert(pos + off, m)
+
+    # build replacements
+    repl: dict[int, str] = {}
+    for i, f in frags.items():
+        if i in plan.delete:
+            repl[i] = ""
+        elif i in plan.edit or f.touched:
+            repl[i] = _serialize(f.p, f.start_tag)
+    before: dict[int, str] = {}
+    after: dict[int, str] = {}
+    for i, texts in plan.after.items():
+        tmpl = frag(i) if i in range(n) else None
+        after[i] = "".join(_new_paragraph(tmpl, t, src) for t in texts)
+    for i, texts in plan.before.items():
+        if i == -1:
+            continue
+        before[i] = "".join(_new_paragraph(frag(i), t, src) for t in texts)
+
+    xml = src.xml
+    pieces: list[str] = []
+    cursor = 0
+    touched = sorted(set(repl) | set(before) | set(after))
+    for i in touched:
+        s, e = src.spans[i]
+        pieces.append(xml[cursor:s])
+        pieces.append(before.get(i, ""))
+        pieces.append(repl.get(i, xml[s:e]))
+        pieces.append(after.get(i, ""))
+        cursor = e
+    pieces.append(xml[cursor:])
+    out = "".join(pieces)
+    if -1 in plan.before:  # document without any paragraph
+        extra = "".join(_new_paragraph(None, t, src) for t in plan.before[-1])
+        pos = _body_insert_pos(out)
+        out = out[:pos] + extra + out[pos:]
+    return out
+
+
+def _body_insert_pos(xml: str) -> int:
+    m = None
+    for m in re.finditer(r"<(?:[\w.-]+:)?sectPr[\s/>]", xml):
+        pass
+    if m is not None:
+        return m.start()
+    end = re.search(r"</(?:[\w.-]+:)?body\s*>", xml)
+    if end is None:
+        raise DocxRenderError("文档结构异常（找不到正文），无法保存")
+    return end.start()
+
+
+def _detach_markers(p: etree._Element) -> list[etree._Element]:
+    out: list[etree._Element] = []
+    for el in list(p.iter()):
+        if el.tag in MARKER_TAGS:
+            out.append(el)
+        elif el.tag == W_COMMENTREF:
+            run = el.getparent()
+            if run is not None and run.tag == W_R and run not in out:
+                out.append(run)
+    for el in out:
+        parent = el.getparent()
+        if parent is not None:
+            _remove(el)
+    return out
+
+
+def _clean_rpr(rpr: etree._Element | None) -> etree._Element | None:
+    if rpr is None:
+        return None
+    rpr = copy.deepcopy(rpr)
+    for child in list(rpr):
+        if child.tag in (W_INS, W_DEL, W_RPRCHANGE):
+            rpr.remove(child)
+    return rpr
+
+
+def _new_paragraph(tmpl: _Frag | None, text: str, src: DocxSource) -> str:
+    if tmpl is not None:
+        wrapper = etree.fromstring(f"<x{src.nsdecls[tmpl.index]}/>", make_parser())
+        p = etree.SubElement(wrapper, W_P)
+        ppr = tmpl.p.find(W_PPR)
+        if ppr is not None:
+            ppr = copy.deepcopy(ppr)
+            for child in list(ppr):
+                if child.tag in (W_SECTPR, W_PPRCHANGE):
+                    ppr.remove(child)
+                elif child.tag == W_RPR:
+                    cleaned = _clean_rpr(child)
+                    ppr.replace(child, cleaned)
+            p.append(ppr)
+        rpr = None
+        for r in tmpl.p.iter(W_R):
+            rpr = r.find(W_RPR)
+            if rpr is not None:
+                break
+        rpr = _clean_rpr(rpr)
+    else:
+        wrapper = etree.fromstring(f"<x{src.root_nsdecl}/>", make_parser())
+        p = etree.SubElement(wrapper, W_P)
+        rpr = None
+    pieces = _pieces(text)
+    if pieces:
+        run = etree.SubElement(p, W_R)
+        if rpr is not None:
+            run.append(rpr)
+        for node in _make_nodes(pieces):
+            run.append(node)
+    return _serialize(p, None)
+
+
+# -- in-paragraph editing ------------------------------------------------------------------------------
+
+
+def _pieces(s: str) -> list[str]:
+    """Split inserted text into plain-text pieces and single "\\t"/"\\n" atoms (objects dropped)."""
+    s = s.replace("\r\n", "\n").replace("\r", "\n").replace("\u2029", "\n").replace("\u2028", "\n")
+    s = s.replace(OBJECT_CHAR, "")
+    return [x for x in re.split(r"([\t\n])", s) if x]
+
+
+def _set_text(t: etree._Element, text: str) -> None:
+    t.text = text
+    if text and (text[0].isspace() or text[-1].isspace() or "  " in text):
+        t.set(XML_SPACE, "preserve")
+
+
+def _make_nodes(pieces: list[str]) -> list[etree._Element]:
+    nodes = []
+    for piece in pieces:
+        if piece == "\t":
+            nodes.append(etree.Element(W_TAB))
+        elif piece == "\n":
+            nodes.append(etree.Element(W_BR))
+        else:
+            t = etree.Element(W_T)
+            _set_text(t, piece)
+            nodes.append(t)
+    return nodes
+
+
+def _remove(el: etree._Element) -> None:
+    parent = el.getparent()
+    if parent is None:
+        return
+    tail = el.tail
+    if tail:
+        prev = el.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(el)
+
+
+def _insert_nodes_at(parent: etree._Element, index: int, nodes: list[etree._Element]) -> None:
+    for k, node in enumerate(nodes):
+        parent.insert(index + k, node)
+
+
+def apply_text_edit(p: etree._Element, old_text: str, new_text: str, field_state: tuple = ()) -> None:
+    """Change the visible text of ``p`` from ``old_text`` to ``new_text`` in place."""
+    text, tokens = tokenize(p, field_state)
+    if text != old_text:
+        raise DocxRenderError("文档内容与读取时不一致，为避免损坏文件，已放弃保存")
+    if text == new_text:
+        return
+    starts = [t.start for t in tokens]
+    emptied: list[etree._Element] = []
+    ops = SequenceMatcher(None, text, new_text, autojunk=False).get_opcodes()
+    for tag, i1, i2, j1, j2 in reversed(ops):
+        if tag == "equal":
+            continue
+        anchor: tuple[Token, int] | None = None
+        if tag == "replace":
+            tok = _text_token_at(tokens, starts, i1)
+            if tok is not None:
+                anchor = (tok, i1 - tok.start)
+        if tag in ("delete", "replace"):
+            _delete_range(tokens, starts, i1, i2, emptied)
+        if tag in ("insert", "replace"):
+            pieces = _pieces(new_text[j1:j2])
+            if pieces:
+                _insert(p, tokens, starts, i1, pieces, anchor, i2)
+    for t in emptied:
+        if not t.text and t.getparent() is not None:
+            _remove(t)
+
+
+def _text_token_at(tokens: list[Token], starts: list[int], pos: int) -> Token | None:
+    k = bisect.bisect_right(starts, pos) - 1
+    while k >= 0:
+        tok = tokens[k]
+        if tok.is_text and tok.start <= pos < tok.end:
+            return tok
+        if tok.end <= pos and tok.end != tok.start:
+            return None
+        k -= 1
+    return None
+
+
+def _delete_range(tokens: list[Token], starts: list[int], i1: int, i2: int, emptied: list) -> None:
+    k = bisect.bisect_right(starts, i1) - 1
+    k = max(k, 0)
+    while k > 0 and tokens[k - 1].end > i1:
+        k -= 1
+    for tok in tokens[k:]:
+        if tok.start >= i2:
+            break
+        if tok.end <= i1 or tok.start == tok.end:
+            continue
+        if tok.is_text:
+            t = tok.elem
+            cur = t.text or ""
+            a = max(i1, tok.start) - tok.start
+            b = min(i2, tok.end) - tok.start
+            _set_text(t, cur[:a] + cur[b:])
+            if not t.text:
+                emptied.append(t)
+        else:
+            _remove(tok.elem)
+            tok.alive = False
+
+
+def _choose(left: Token | None, right: Token | None) -> tuple[Token, bool] | None:
+    """The boundary rule: (token, at_end) where inserted text goes; see module doc."""
+    if left is None and right is None:
+        return None
+    if left is None:
+        return right, False
+    if right is None:
+        return left, True
+    if left.ctx == right.ctx:
+        if left.is_text or not right.is_text:
+            return left, True
+        return right, False
+    if right.special < left.special:
+        return right, False
+    return left, True
+
+
+def _insert(
+    p: etree._Element,
+    tokens: list[Token],
+    starts: list[int],
+    pos: int,
+    pieces: list[str],
+    anchor: tuple[Token, int] | None,
+    pos_right: int | None = None,
+) -> None:
+    """Insert ``pieces`` at ``pos``; ``pos_right`` is where the right neighbour starts
+    (old coordinates, after a deletion of ``[pos, pos_right)``)."""
+    if pos_right is None:
+        pos_right = pos
+    if anchor is None and pos_right == pos:
+        inside = _text_token_at(tokens, starts, pos)
+        if inside is not None and inside.start < pos:
+            anchor = (inside, pos - inside.start)
+    if anchor is None:
+        left = right = None
+        k = bisect.bisect_left(starts, pos) - 1
+        while k >= 0:
+            tok = tokens[k]
+            if tok.alive and tok.end <= pos and tok.end > tok.start:
+                left = tok if tok.end == pos else None
+                break
+            k -= 1
+        k = bisect.bisect_left(starts, pos_right)
+        while k < len(tokens):
+            tok = tokens[k]
+            if tok.start > pos_right:
+                break
+            if tok.alive:
+                right = tok
+                break
+            k += 1
+        choice = _choose(left, right)
+        if choice is None:
+            _insert_without_tokens(p, pieces)
+            return
+        tok, at_end = choice
+        if not tok.is_text:
+            _insert_next_to(tok.elem, pieces, after=at_end)
+            return
+        # a left token's text before ``pos`` is untouched (edits run right to left)
+        anchor = (tok, pos - tok.start if at_end else 0)
+    tok, off = anchor
+    t = tok.elem
+    cur = t.text or ""
+    if len(pieces) == 1 and pieces[0] not in ("\t", "\n"):
+        _set_text(t, cur[:off] + pieces[0] + cur[off:])
+        return
+    head, tail = cur[:off], cur[off:]
+    first = 0
+    if pieces[0] not in ("\t", "\n"):
+        head += pieces[0]
+        first = 1
+    nodes = _make_nodes(pieces[first:])
+    if tail:
+        if nodes and nodes[-1].tag == W_T:
+            _set_text(nodes[-1], (nodes[-1].text or "") + tail)
+        else:
+            tt = etree.Element(W_T)
+            _set_text(tt, tail)
+            nodes.append(tt)
+    _set_text(t, head)
+    parent = t.getparent()
+    _insert_nodes_at(parent, parent.index(t) + 1, nodes)
+
+
+def _insert_next_to(el: etree._Element, pieces: list[str], after: bool) -> None:
+    parent = el.getparent()
+    nodes = _make_nodes(pieces)
+    if parent.tag == W_R:
+        _insert_nodes_at(parent, parent.index(el) + (1 if after else 0), nodes)
+        return
+    # object outside a run (e.g. math at paragraph level): needs a run of its own
+    run = etree.Element(W_R)
+    near = next(iter(parent.iter(W_R)), None)
+    rpr = _clean_rpr(near.find(W_RPR)) if near is not None else None
+    if rpr is not None:
+        run.append(rpr)
+    for node in nodes:
+        run.append(node)
+    parent.insert(parent.index(el) + (1 if after else 0), run)
+
+
+def _insert_without_tokens(p: etree._Element, pieces: list[str]) -> None:
+    runs = [c for c in p if c.tag == W_R]
+    if runs:
+        run = runs[-1]
+    else:
+        run = etree.SubElement(p, W_R)
+        ppr = p.find(W_PPR)
+        rpr = _clean_rpr(ppr.find(W_RPR)) if ppr is not None else None
+        if rpr is not None:
+            run.append(rpr)
+    for node in _make_nodes(pieces):
+        run.append(node)

@@ -1,0 +1,141 @@
+"""The command line contract: output formats, sorting, exit codes, folders."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from linting.cli import main
+from linting.rules import RULES
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT.parent / "shared" / "corpus" / "seed"
+LINE = re.compile(r"^(?P<path>.+):(?P<line>\d+):(?P<col>\d+): (?P<sev>error|warning|info) (?P<rule>[a-z-]+) (?P<msg>.+)$")
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_check_text_format_sorted(capsys, tmp_path: Path) -> None:
+    f = tmp_path / "总结.txt"
+    f.write_text("2024年工作总结\n一、主要工作\n今年以来,我们--社区做了大量工作。\n三、存在问题\n一是学习不够;三是作风不实。\n四、下一步打算\n继续努力。\n", "utf-8")
+    code, out, err = run(capsys, "check", str(f))
+    assert code == 1 and err == ""
+    rows = [LINE.match(line) for line in out.splitlines()]
+    assert all(rows), out
+    keys = [(int(m["line"]), int(m["col"])) for m in rows]
+    assert keys == sorted(keys)
+    found = {(int(m["line"]), m["rule"]) for m in rows}
+    assert {(3, "placeholder"), (3, "halfwidth-punct"), (4, "heading-skip"), (5, "ordinal-skip")} <= found
+    skip = next(m for m in rows if m["rule"] == "heading-skip")
+    assert skip["msg"] == "序号跳号：一、之后应为二、，这里是三、" and skip["col"] == "1"
+
+
+def test_check_json_contract(capsys) -> None:
+    code, out, _ = run(capsys, "check", "--format", "json", str(SEED / "doc09.txt"))
+    assert code == 1
+    data = json.loads(out)
+    (rec,) = data["files"]
+    assert set(rec) == {"path", "doctype", "encoding", "paragraphs", "outline", "problems"}
+    assert rec["doctype"] == "工作总结" and rec["encoding"].lower().replace("_", "-") in ("utf-8", "utf8")
+    assert rec["paragraphs"] == len((SEED / "doc09.txt").read_text("utf-8").splitlines())
+    assert rec["outline"][0] == {"level": 1, "number": "一、", "title": "主要做法及取得的成效", "paragraph": 1}
+    for p in rec["problems"]:
+        assert set(p) == {"rule", "severity", "paragraph", "start", "end", "excerpt", "message", "fix"}
+    dup = next(p for p in rec["problems"] if p["rule"] == "duplicate-word")
+    assert dup["excerpt"] == "按照按照" and dup["fix"]["applicability"] == "safe"
+    assert dup["fix"]["edits"] == [{"paragraph": 5, "start": dup["start"] + 2, "end": dup["end"], "replacement": ""}]
+
+
+def test_check_folder_recursive_parallel(capsys, tmp_path: Path) -> None:
+    for i in range(6):
+        d = tmp_path / f"sub{i % 2}"
+        d.mkdir(exist_ok=True)
+        (d / f"r{i}.txt").write_text((SEED / f"doc{i + 1:02d}.txt").read_text("utf-8"), "utf-8")
+    (tmp_path / "sub0" / "notes.md").write_text("ignored", "utf-8")
+    code, out, err = run(capsys, "check", "--format", "json", str(tmp_path))
+    assert code == 1, err
+    paths = [Path(f["path"]).name for f in json.loads(out)["files"]]
+    assert sorted(paths) == [f"r{i}.txt" for i in range(6)]
+
+
+def test_exit_0_when_clean(capsys, tmp_path: Path) -> None:
+    f = tmp_path / "ok.txt"
+    f.write_text("关于开展安全检查的通知\n各科室：\n为做好安全生产工作，现将有关事项通知如下。\n一、检查时间\n3月1日至3月15日。\n二、检查内容\n消防设施和用电安全。\n", "utf-8")
+    code, out, err = run(capsys, "check", str(f))
+    assert (code, out) == (0, ""), out
+
+
+def test_exit_2_unreadable_file_named_on_stderr(capsys, tmp_path: Path) -> None:
+    bad = tmp_path / "旧文件.doc"
+    bad.write_bytes(bytes.fromhex("D0CF11E0A1B11AE1") + b"\0" * 600)
+    good = tmp_path / "a.txt"
+    good.write_text("一是加强学习；三是强化担当。", "utf-8")
+    code, out, err = run(capsys, "check", str(bad), str(good), str(tmp_path / "missing.txt"))
+    assert code == 2
+    assert "旧文件.doc" in err and "另存为" in err and "missing.txt" in err
+    assert "Traceback" not in err and "ordinal-skip" in out
+
+
+def test_rules_lists_every_rule(capsys) -> None:
+    code, out, _ = run(capsys, "rules")
+    assert code == 0
+    ids = [line.split()[0] for line in out.splitlines()]
+    assert ids == list(RULES)
+    assert "heading-level-jump  info" in out.replace("   ", "  ") or re.search(r"heading-level-jump\s+info", out)
+
+
+def test_outline_text_and_json(capsys) -> None:
+    code, out, _ = run(capsys, "outline", str(SEED / "doc04.txt"))
+    assert code == 0 and "一、加强组织领导，落实意识形态工作" not in out  # shows the text as written
+    assert "一、加强组织领导,落实意识形态工作" in out and "  (一)进一步落实意识形态工作责任制" in out
+    code, out, _ = run(capsys, "outline", "--format", "json", str(SEED / "doc04.txt"))
+    data = json.loads(out)
+    assert [e["number"] for e in data["outline"] if e["level"] == 1] == ["一、", "二、", "三、", "四、", "五、"]
+
+
+def test_type_option_and_bad_type(capsys, tmp_path: Path) -> None:
+    f = tmp_path / "x.txt"
+    f.write_text("关于调整办公用房的报告\n市机关事务局：\n因工作需要，拟调整办公用房。\n特此报告。\n", "utf-8")
+    code, out, _ = run(capsys, "check", "--type", "请示", "--format", "json", str(f))
+    rec = json.loads(out)["files"][0]
+    assert rec["doctype"] == "请示" and any(p["rule"] == "missing-section" for p in rec["problems"])
+    code, _, err = run(capsys, "check", "--type", "公函", str(f))
+    assert code == 2 and "未知文种" in err
+
+
+def test_bad_config_is_exit_2_with_location(capsys, tmp_path: Path) -> None:
+    cfg = tmp_path / "c.toml"
+    cfg.write_text('[rules]\n"heading-skip" = "loud"\n', "utf-8")
+    f = tmp_path / "x.txt"
+    f.write_text("正文。", "utf-8")
+    code, _, err = run(capsys, "check", "--config", str(cfg), str(f))
+    assert code == 2 and f"{cfg}:2" in err and "heading-skip" in err
+
+
+def test_fix_applies_safe_fixes(capsys, tmp_path: Path) -> None:
+    src = tmp_path / "in.txt"
+    src.write_bytes("2024年工作总结\r\n今年以来,我们按照按照要求开展工作。\r\n全年完成各项任务。\r\n".encode("gb18030"))
+    out = tmp_path / "out.txt"
+    code, _, err = run(capsys, "fix", str(src), "-o", str(out))
+    text = out.read_bytes().decode("gb18030")
+    assert "今年以来，我们按照要求开展工作。" in text and "\r\n" in text
+    assert code == 1  # missing sections remain: they need a person
+    code, _, _ = run(capsys, "fix", str(src), "-o", str(out), "--rule", "duplicate-word")
+    assert code == 0 and "今年以来,我们按照要求" in out.read_bytes().decode("gb18030")
+
+
+def test_module_entry_point_runs_without_traceback(tmp_path: Path) -> None:
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    r = subprocess.run([sys.executable, "-m", "linting", "check", str(tmp_path / "nope.docx")],
+                       capture_output=True, text=True, encoding="utf-8", env=env, cwd=ROOT)
+    assert r.returncode == 2 and "nope.docx" in r.stderr and "Traceback" not in r.stderr
