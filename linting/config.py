@@ -39,6 +39,7 @@ class PlaceholderPattern:
     regex: re.Pattern[str]
     message: str
     check: str | None = None
+    trigger: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,7 +261,10 @@ class _Merged:
                 "pattern": entry["pattern"],
                 "message": str(entry.get("message", "残留的占位内容“{match}”：请补全")),
                 "check": entry.get("check"),
+                "trigger": entry.get("trigger"),
             })
+            if entry.get("trigger") is not None:
+                _compile(entry["trigger"], lambda r: err(f"placeholder[{i}].trigger", r, line_key="trigger"))
         la = data.get("lookalikes", {})
         if la:
             pats = la.get("patterns", []) if isinstance(la, dict) else None
@@ -309,7 +313,8 @@ class _Merged:
 
     def build(self, files: tuple[str, ...]) -> Config:
         placeholders = tuple(
-            PlaceholderPattern(p["id"], _compile(p["pattern"]), p["message"], p.get("check"))
+            PlaceholderPattern(p["id"], _compile(p["pattern"]), p["message"], p.get("check"),
+                               _compile(p["trigger"]) if p.get("trigger") else None)
             for p in self.placeholders
         )
         lookalikes = _compile("|".join(f"(?:{p})" for p in self.lookalikes)) if self.lookalikes else None

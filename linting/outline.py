@@ -53,6 +53,9 @@ class _Level:
     variant: str
     marker: Marker | None
     siblings: list[tuple[int, Marker]] = field(default_factory=list)
+    #: After a duplicate, the next number may also be read as continuing from the
+    #: slot the duplicate should have had: （一）（一）（三） is one slip, not two.
+    alt_next: int = 0
 
 
 @dataclass(slots=True)
@@ -110,6 +113,7 @@ def build_outline(paragraphs: list[Paragraph], facts: list[ParagraphFacts], titl
                     msg.heading_style_mixed(lvl.marker.shown, m.shown, expected),
                     edits, True, f"改为“{expected}”"))
                 lvl.last = m.value
+                lvl.alt_next = 0
                 lvl.siblings.append((i, m))
             else:
                 while stack and _should_pop(stack[-1], rank, explicit, style):
@@ -186,7 +190,7 @@ def _find_mixed(stack: list[_Level], m: Marker, nxt: Marker | None) -> int | Non
         lvl = stack[j]
         if lvl.style == "none" or lvl.marker is None:
             continue
-        if lvl.last + 1 == m.value and _comparable(lvl.style, m.style):
+        if (lvl.last + 1 == m.value or lvl.alt_next == m.value) and _comparable(lvl.style, m.style):
             return j
     return None
 
@@ -216,16 +220,21 @@ def _check_sibling(lvl: _Level, i: int, m: Marker, text: str, issues: list[RawIs
     prev = lvl.marker
     assert prev is not None
     expected_value = lvl.last + 1
-    expected = render_marker(prev, expected_value)
-    if m.value == expected_value:
+    alt = lvl.alt_next
+    lvl.alt_next = 0
+    if m.value == expected_value or (alt and m.value == alt):
         pass
     elif m.value == lvl.last:
+        lvl.alt_next = lvl.last + 2
+        expected = render_marker(prev, expected_value)
         issue = RawIssue("heading-duplicate", i, m.start, m.end, msg.heading_duplicate(m.shown, expected))
         pending.append((lvl, len(lvl.siblings), issue))
     elif m.value > expected_value:
+        expected = render_marker(prev, expected_value)
         issue = RawIssue("heading-skip", i, m.start, m.end, msg.heading_skip(prev.shown, expected, m.shown))
         pending.append((lvl, len(lvl.siblings), issue))
     else:
+        expected = render_marker(prev, expected_value)
         issues.append(RawIssue("heading-order", i, m.start, m.end, msg.heading_order(prev.shown, m.shown, expected)))
     if m.variant != lvl.variant and m.style == "arabic" and _variant_class(m.variant) != _variant_class(lvl.variant):
         want = render_marker(m, m.value)

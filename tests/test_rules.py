@@ -254,3 +254,12 @@ def test_messages_say_what_is_expected() -> None:
     assert p.message == "序号跳号：（二）之后应为（三），这里是（四）"
     (p,) = found("一是加强领导；二是强化学习；三是抓好宣传；五是完善制度。", "ordinal-skip")
     assert p.message == "序次语跳号：三是之后应为四是，这里是五是"
+
+
+def test_one_slip_is_one_finding() -> None:
+    """（一）（一）(3)（四）: a duplicate and a mixed style, but no skip after them."""
+    text = "一、主要工作\n（一）加强领导\n（一）强化学习\n(3)狠抓项目\n（四）优化环境"
+    problems = [(p.rule, p.excerpt) for p in lint_text(text).problems if p.rule.startswith("heading")]
+    assert problems == [("heading-duplicate", "（一）"), ("heading-style-mixed", "(3)")]
+    dup = next(p for p in lint_text(text).problems if p.rule == "heading-duplicate")
+    assert [(e.paragraph, e.replacement) for e in dup.fix.edits] == [(2, "（二）")]

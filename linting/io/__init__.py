@@ -48,7 +48,9 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 #: Extensions we refuse to write: they promise a format we do not produce.
-_FOREIGN_SUFFIXES = frozenset({".doc", ".dot", ".wps", ".wpt", ".rtf", ".odt", ".pdf", ".xls", ".xlsx", ".html", ".htm"})
+_FOREIGN_SUFFIXES = frozenset(
+    {".doc", ".dot", ".wps", ".wpt", ".rtf", ".odt", ".pdf", ".xls", ".xlsx", ".html", ".htm"}
+)
 
 
 def open_document(path: str | os.PathLike[str]) -> Document:
@@ -90,9 +92,7 @@ def target_kind(doc: Document, path: str | os.PathLike[str] | None) -> str:
     return doc.kind
 
 
-def render_document(
-    doc: Document, texts: Sequence[str], path: str | os.PathLike[str] | None = None
-) -> bytes:
+def render_document(doc: Document, texts: Sequence[str], path: str | os.PathLike[str] | None = None) -> bytes:
     """The bytes :func:`save_document` would write (no file is touched)."""
     kind = target_kind(doc, path)
     where = Path(path) if path is not None else doc.path

@@ -109,7 +109,7 @@ def atomic_write(path: str | os.PathLike[str], data: bytes, *, backup: bool = Tr
     except BaseException as e:
         _remove_quietly(tmp)
         if isinstance(e, OSError):
-            raise _save_error(target, e, "replace" if _is_replace_error(e, tmp) else "write") from None
+            raise _save_error(target, e, "write") from None
         raise
     _fsync_dir(folder)
     return backup_path
@@ -119,13 +119,8 @@ def atomic_write(path: str | os.PathLike[str], data: bytes, *, backup: bool = Tr
 # Errors
 
 
-def _is_replace_error(e: OSError, tmp: Path) -> bool:
-    """Whether the error came from renaming over the target (the temp file was complete)."""
-    return getattr(e, "filename", None) == str(tmp) and getattr(e, "filename2", None) is not None
-
-
 def _save_error(target: Path, e: OSError, phase: str) -> SaveError:
-    """Turn an OSError from ``phase`` ("stat", "create", "write", "replace") into a Chinese SaveError."""
+    """Turn an OSError from ``phase`` ("stat", "create" the temp file, "write" it or replace) into a SaveError."""
     code = e.errno
     winerror = getattr(e, "winerror", None)
     if code == errno.ENOSPC or code == getattr(errno, "EDQUOT", -1):
@@ -138,9 +133,14 @@ def _save_error(target: Path, e: OSError, phase: str) -> SaveError:
         return SaveError(target, "保存位置不存在（文件夹可能已被移动或删除，或U盘已拔出）")
     if code == errno.EIO:
         return SaveError(target, "磁盘读写出错，无法保存（U盘或网络盘可能已断开）；请检查后重试")
-    if isinstance(e, PermissionError) or code in (errno.EACCES, errno.EPERM) or winerror in (
-        _WIN_SHARING_VIOLATION,
-        _WIN_LOCK_VIOLATION,
+    if (
+        isinstance(e, PermissionError)
+        or code in (errno.EACCES, errno.EPERM)
+        or winerror
+        in (
+            _WIN_SHARING_VIOLATION,
+            _WIN_LOCK_VIOLATION,
+        )
     ):
         return _permission_error(target, phase, winerror)
     detail = e.strerror or str(e)

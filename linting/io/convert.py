@@ -86,6 +86,10 @@ _RE_DATE_LINE = re.compile(
     r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日[ \t\u3000]*$"
 )
 _TITLE_MAX = 60
+# Characters XML 1.0 cannot hold (a form feed or stray control in a .txt would
+# make lxml refuse the whole document).  Tab and line breaks are handled by
+# python-docx (w:tab, w:br).
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _TITLE_BAD_END = tuple("。；：:，,！？")
 
 
@@ -167,7 +171,7 @@ def txt_to_docx_bytes(texts: Sequence[str], title_index: int | None = None) -> b
 
     last_text = max((i for i, t in enumerate(texts) if t.strip(_LEAD)), default=-1)
     for i, raw in enumerate(texts):
-        text = raw.lstrip(_LEAD).replace(OBJECT_CHAR, "")
+        text = _XML_INVALID.sub("", raw.lstrip(_LEAD).replace(OBJECT_CHAR, ""))
         if i == title_index:
             document.add_paragraph(text, style="Title")
             continue
@@ -192,7 +196,7 @@ def txt_to_docx_bytes(texts: Sequence[str], title_index: int | None = None) -> b
         para.add_run(rest)
 
     if title_index is not None and 0 <= title_index < len(texts):
-        document.core_properties.title = texts[title_index].strip(_LEAD)[:250]
+        document.core_properties.title = _XML_INVALID.sub("", texts[title_index].strip(_LEAD))[:250]
     document.core_properties.author = ""
     document.core_properties.last_modified_by = ""
     document.core_properties.comments = ""

@@ -116,6 +116,33 @@ def render_docx(doc: Document, new_texts: list[str]) -> bytes:
     return write_package(src.package, {src.part: xml.encode(src.encoding)})
 
 
+def diff_opcodes(a, b) -> list[tuple[str, int, int, int, int]]:
+    """SequenceMatcher opcodes after trimming the common prefix and suffix.
+
+    SequenceMatcher is greedy (longest block first), so on runs of equal
+    items (``OBJECT_CHAR``s, empty paragraphs) it can pair the wrong ones;
+    trimming first makes a single-site edit come out exact.
+    """
+    n, m = len(a), len(b)
+    pre = 0
+    while pre < n and pre < m and a[pre] == b[pre]:
+        pre += 1
+    suf = 0
+    while suf < n - pre and suf < m - pre and a[n - 1 - suf] == b[m - 1 - suf]:
+        suf += 1
+    ops: list[tuple[str, int, int, int, int]] = []
+    if pre:
+        ops.append(("equal", 0, pre, 0, pre))
+    mid = SequenceMatcher(None, a[pre : n - suf], b[pre : m - suf], autojunk=False).get_opcodes()
+    for tag, i1, i2, j1, j2 in mid:
+        if i1 == i2 and j1 == j2:
+            continue
+        ops.append((tag, i1 + pre, i2 + pre, j1 + pre, j2 + pre))
+    if suf:
+        ops.append(("equal", n - suf, n, m - suf, m))
+    return ops
+
+
 # -- planning ------------------------------------------------------------------------------------
 
 
@@ -156,8 +183,7 @@ class _Plan:
 
 def _plan(old: list[str], new: list[str]) -> _Plan:
     plan = _Plan(len(old))
-    sm = SequenceMatcher(None, old, new, autojunk=False)
-    for tag, i1, i2, j1, j2 in sm.get_opcodes():
+    for tag, i1, i2, j1, j2 in diff_opcodes(old, new):
         if tag == "equal":
             continue
         pairs = _pair_block(old, new, i1, i2, j1, j2) if tag == "replace" else []
@@ -447,7 +473,7 @@ def apply_text_edit(p: etree._Element, old_text: str, new_text: str, field_state
         return
     starts = [t.start for t in tokens]
     emptied: list[etree._Element] = []
-    ops = SequenceMatcher(None, text, new_text, autojunk=False).get_opcodes()
+    ops = diff_opcodes(text, new_text)
     for tag, i1, i2, j1, j2 in reversed(ops):
         if tag == "equal":
             continue

@@ -71,7 +71,7 @@ def sniff(path: str | os.PathLike[str]) -> str:
         raise ReadError(p, "这不是普通文件（可能是设备或管道），无法打开")
     if st.st_size == 0:
         raise ReadError(p, "文件是空的（0 字节）")
-    if p.name.startswith("~$") and st.st_size <= _OWNER_FILE_MAX:
+    if _is_owner_file(p, st.st_size):
         raise ReadError(p, _owner_file_message(p))
 
     head = _read_head(p)
@@ -88,8 +88,7 @@ def sniff(path: str | os.PathLike[str]) -> str:
     if head.startswith(b"%PDF-"):
         raise ReadError(
             p,
-            "这是 PDF 文件，ReportLint 只能检查 .docx 和 .txt；请打开原始的 Word 文档，"
-            "或先把 PDF 转换为 .docx",
+            "这是 PDF 文件，ReportLint 只能检查 .docx 和 .txt；请打开原始的 Word 文档，或先把 PDF 转换为 .docx",
         )
 
     text_like = _looks_like_text(head)
@@ -416,6 +415,16 @@ def locked_by(doc: str | os.PathLike[str]) -> str | None:
     except OSError:
         return ""
     return parse_owner_file(data) or ""
+
+
+_OFFICE_SUFFIXES = DOCX_SUFFIXES | {".doc", ".dot", ".wps", ".wpt", ".rtf", ".odt"}
+
+
+def _is_owner_file(p: Path, size: int) -> bool:
+    """``~$…`` and small: Word's exact size, or an office extension (WPS writes other sizes)."""
+    if not p.name.startswith("~$") or size > _OWNER_FILE_MAX:
+        return False
+    return size in (162, 165) or p.suffix.lower() in _OFFICE_SUFFIXES
 
 
 def _owner_file_message(p: Path) -> str:

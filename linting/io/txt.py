@@ -407,14 +407,11 @@ def align_endings(
     if old_endings is None or len(old_texts) != len(old_endings):
         return None
     return [
-        (old_endings[i] or fmt.newline) if i is not None else fmt.newline
-        for i in match_lines(old_texts, new_texts)
+        (old_endings[i] or fmt.newline) if i is not None else fmt.newline for i in match_lines(old_texts, new_texts)
     ]
 
 
-def encode_document_txt(
-    doc: Document, texts: Sequence[str], *, path: str | os.PathLike[str] | None = None
-) -> bytes:
+def encode_document_txt(doc: Document, texts: Sequence[str], *, path: str | os.PathLike[str] | None = None) -> bytes:
     """Encode edited ``texts`` the way ``doc`` (read by :func:`read_txt`) was stored."""
     fmt = doc.text_format or TextFormat()
     endings = None

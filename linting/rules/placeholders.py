@@ -16,7 +16,9 @@ if TYPE_CHECKING:
 
 _QUESTION_WORDS = re.compile(r"吗|呢|什么|怎么|怎样|为什么|为何|哪|谁|是否|何|多少|几|难道|岂|么")
 _CLAUSE_START = re.compile(r"[。！？；!;\n]")
-_CHEAP_PREFILTER = re.compile(r"[-_XxＸｘ×○□△＊*W【\[［{｛（(某….。/?]")
+
+
+_SEPARATOR = re.compile(r"\s*[-=—─━]{3,}\s*")
 
 
 def is_lost_char(text: str, pos: int) -> bool:
@@ -52,14 +54,16 @@ def _is_cjk_or_digit(ch: str) -> bool:
 
 
 def check(text: str, facts: ParagraphFacts, config: Config) -> Iterable[Finding]:
-    if not facts.has_cjk or not _CHEAP_PREFILTER.search(text):
+    if not facts.has_cjk:
         return ()
-    if re.fullmatch(r"\s*[-=—─━]{3,}\s*", text):
+    if _SEPARATOR.fullmatch(text):
         return ()  # a separator line, not a blank
     spans: list[tuple[int, int, str]] = []
     look = config.lookalikes
     allowed = [m.span() for m in look.finditer(text)] if look is not None else []
     for ph in config.placeholders:
+        if ph.trigger is not None and not ph.trigger.search(text):
+            continue
         for m in ph.regex.finditer(text):
             s, e = m.span()
             if s == e:

@@ -17,7 +17,6 @@ if TYPE_CHECKING:
     from ..config import Config
 
 _FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
-_HALF = re.compile(r"[,;:?!()]")
 _CN_PUNCT = "，。；：？！、“”‘’（）《》【】…—"
 
 
@@ -39,39 +38,33 @@ def _next(text: str, i: int) -> str:
     return text[j] if j < len(text) else ""
 
 
+_CJKP = "\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f" + _CN_PUNCT
+# A half-width mark with a Chinese character (or Chinese punctuation) right before or after it
+# (one space allowed).  Digits on both sides (10:30, 1,000) never match.
+_MARK_NEAR_CJK = re.compile(f"(?:(?<=[{_CJKP}])|(?<=[{_CJKP}] ))[,;:?!]|[,;:?!](?= ?[{_CJKP}])")
+_HAS_CJK = re.compile(f"[{_CJKP}]")
+
+
 def check_halfwidth(text: str, facts: ParagraphFacts, config: Config) -> Iterable[Finding]:
-    if not facts.has_cjk or not _HALF.search(text):
+    if not facts.has_cjk:
         return ()
-    flagged: list[int] = []
-    opens: list[int] = []
-    pairs: list[tuple[int, int]] = []
-    lone: list[int] = []
-    for m in _HALF.finditer(text):
-        i = m.start()
-        c = text[i]
-        if c == "(":
-            opens.append(i)
-        elif c == ")":
-            if opens:
-                pairs.append((opens.pop(), i))
+    flagged = [m.start() for m in _MARK_NEAR_CJK.finditer(text) if text[m.start()] != "?" or not is_lost_char(text, m.start())]
+    if "(" in text or ")" in text:
+        opens: list[int] = []
+        lone: list[int] = []
+        for m in _PARENS.finditer(text):
+            i = m.start()
+            if text[i] == "(":
+                opens.append(i)
+            elif opens:
+                o = opens.pop()
+                if _HAS_CJK.search(text, o + 1, i) or _is_cjk(_prev(text, o)) or _is_cjk(_next(text, i)):
+                    flagged.extend((o, i))
             else:
                 lone.append(i)
-        elif c == "?" and is_lost_char(text, i):
-            continue  # reported by the placeholder rule
-        elif c == ":" and _prev(text, i).isdigit() and _next(text, i).isdigit():
-            continue  # a time, 10:30
-        elif c == "," and _prev(text, i).isdigit() and _next(text, i).isdigit():
-            continue  # 1,000
-        elif _is_cjk(_prev(text, i)) or _is_cjk(_next(text, i)):
-            flagged.append(i)
-    lone.extend(opens)
-    for o, c in pairs:
-        inner = text[o + 1:c]
-        if any(_is_cjk(ch) for ch in inner) or _is_cjk(_prev(text, o)) or _is_cjk(_next(text, c)):
-            flagged.extend((o, c))
-    for i in lone:
-        if _is_cjk(_prev(text, i)) or _is_cjk(_next(text, i)):
-            flagged.append(i)
+        for i in lone + opens:
+            if _is_cjk(_prev(text, i)) or _is_cjk(_next(text, i)):
+                flagged.append(i)
     if not flagged:
         return ()
     flagged.sort()
@@ -79,6 +72,9 @@ def check_halfwidth(text: str, facts: ParagraphFacts, config: Config) -> Iterabl
     edits = tuple((i, i + 1, _FULL[text[i]]) for i in flagged)
     return (Finding(flagged[0], flagged[0] + 1, msg.halfwidth(len(flagged), chars), edits,
                     fix_description=f"改为全角标点（{len(flagged)} 处）"),)
+
+
+_PARENS = re.compile(r"[()]")
 
 
 _OPEN = {"“": "”", "《": "》", "（": "）", "(": ")", "【": "】"}
