@@ -67,6 +67,9 @@ def analyze(p: Paragraph) -> ParagraphFacts:
     """Compute the facts of one paragraph."""
     text = p.text
     marker: Marker | None = None
+    if p.style and p.style.lower().startswith("toc"):
+        # A table of contents repeats the headings: it is not the outline.
+        return ParagraphFacts(None, (), (), len(text.strip()), bool(_RE_CJK.search(text)), False)
     if p.auto_number:
         marker = parse_auto_number(p.auto_number)
     if marker is None and not p.in_table:

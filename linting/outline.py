@@ -19,6 +19,10 @@ from .model import Paragraph
 from . import messages as msg
 
 
+#: From this rank down (``1.`` ``（1）`` ``①``) numbers are list items: a list may restart at 1.
+_LIST_RANK = 60
+
+
 @dataclass(frozen=True, slots=True)
 class OutlineEntry:
     """One line of the outline panel / JSON ``outline`` list."""
@@ -94,7 +98,14 @@ def build_outline(paragraphs: list[Paragraph], facts: list[ParagraphFacts], titl
             issues.append(_bad_punct_issue(i, text, m))
 
         idx = _find_same_style(stack, style, explicit)
-        if idx is not None and m is not None:
+        if idx is not None and m is not None and m.value == 1 and stack[idx].rank >= _LIST_RANK:
+            # 1. 2. … then 1. again without a new parent: a second list, not a duplicate.
+            del stack[idx:]
+            lvl = _Level(style, rank, explicit, 1, m.variant, m)
+            lvl.siblings.append((i, m))
+            runs.append(lvl)
+            stack.append(lvl)
+        elif idx is not None and m is not None:
             del stack[idx + 1:]
             lvl = stack[idx]
             _check_sibling(lvl, i, m, text, issues, pending_fixes)

@@ -115,6 +115,8 @@ MUST_NOT_FIND: dict[str, list[str]] = {
         "1.5万元用于购置设备。\n2、3月份完成验收。",
     ],
     "heading-duplicate": [
+        # two separate lists under one heading: the second 1. starts a new list
+        "一、检查内容\n1.消防设施是否完好\n2.用电线路是否老化\n具体要求如下：\n1.每月自查一次\n2.每季度抽查一次",
         "一、主要工作\n（一）加强领导\n（二）强化学习\n二、存在问题\n（一）思想认识不到位\n（二）工作方法单一",
     ],
     "heading-order": [
@@ -263,3 +265,14 @@ def test_one_slip_is_one_finding() -> None:
     assert problems == [("heading-duplicate", "（一）"), ("heading-style-mixed", "(3)")]
     dup = next(p for p in lint_text(text).problems if p.rule == "heading-duplicate")
     assert [(e.paragraph, e.replacement) for e in dup.fix.edits] == [(2, "（二）")]
+
+
+def test_table_of_contents_is_not_the_outline() -> None:
+    from linting.engine import Linter
+    from linting.model import Paragraph
+
+    paras = [Paragraph("目录", style="TOC Heading"), Paragraph("一、\t风险识别\t1", style="toc 1", read_only=True),
+             Paragraph("风险识别", style="heading 1", outline_level=1, auto_number="一、"), Paragraph("正文内容。")]
+    result = Linter().lint(paras)
+    assert [(e.number, e.title, e.paragraph) for e in result.outline] == [("一、", "风险识别", 2)]
+    assert not [p for p in result.problems if p.rule.startswith("heading")]

@@ -178,6 +178,7 @@ class _Plan:
         self.delete: set[int] = set()
         self.after: dict[int, list[str]] = {}  # new paragraphs after old index (template = that index)
         self.before: dict[int, list[str]] = {}  # new paragraphs before old index
+        self.merge: dict[int, int] = {}  # deleted old index -> paired old index that absorbs its content
         self.n_old = n_old
 
 
@@ -194,6 +195,18 @@ def _plan(old: list[str], new: list[str]) -> _Plan:
         for a in range(i1, i2):
             if a not in paired_old:
                 plan.delete.add(a)
+        # a removed paragraph whose text survives inside a neighbour's new text was merged
+        # into it (Backspace/Delete at a paragraph edge): move its content, objects included
+        new_of = dict(pairs)
+        for d in range(i1, i2):
+            if d in paired_old or not old[d]:
+                continue
+            prev = [a for a in paired_old if a < d]
+            nxt = [a for a in paired_old if a > d]
+            for a in ([max(prev)] if prev else []) + ([min(nxt)] if nxt else []):
+                if old[d] in new[new_of[a]] and old[a] != new[new_of[a]]:
+                    plan.merge[d] = a
+                    break
         # unpaired new paragraphs: after the previous paired old one, else before the next
         pair_by_new = dict((b, a) for a, b in pairs)
         last_old: int | None = i1 - 1 if i1 > 0 else None
@@ -280,10 +293,34 @@ def _render_xml(src: DocxSource, old: list[str], new: list[str]) -> str:
         plan.edit[keep] = ""
         surviving = [keep]
 
+    # structural merges: move the removed paragraph's content into its neighbour
+    base = {i: old[i] for i in plan.edit}
+    state = {i: src.field_states[i] for i in plan.edit}
+    merged_into: dict[int, list[int]] = {}
+    for d, a in plan.merge.items():
+        merged_into.setdefault(a, []).append(d)
+    for a, ds in merged_into.items():
+        target = frag(a).p
+        ppr = target.find(W_PPR)
+        for d in sorted((d for d in ds if d > a)):
+            for child in [c for c in frag(d).p if c.tag != W_PPR]:
+                target.append(child)
+            base[a] = base[a] + old[d]
+        for d in sorted((d for d in ds if d < a), reverse=True):
+            pos = (list(target).index(ppr) + 1) if ppr is not None else 0
+            for off, child in enumerate([c for c in frag(d).p if c.tag != W_PPR]):
+                target.insert(pos + off, child)
+            base[a] = old[d] + base[a]
+            state[a] = src.field_states[d]
+        for d in ds:
+            if d in plan.edit:  # couldn't be removed: it is now empty
+                del plan.edit[d]
+                frag(d).touched = True
+
     # text edits
     for i, text in plan.edit.items():
         f = frag(i)
-        apply_text_edit(f.p, old[i], text, src.field_states[i])
+        apply_text_edit(f.p, base[i], text, state[i])
 
     # move invisible anchors out of deleted paragraphs
     for i in sorted(plan.delete):

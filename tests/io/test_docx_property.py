@@ -49,3 +49,30 @@ def test_random_edits_round_trip(new):
     path = _DIR / "out.docx"
     path.write_bytes(out)
     assert read_docx(path).texts == new
+
+
+@st.composite
+def paragraph_edits(draw):
+    texts = list(_DOC.texts)
+    for _ in range(draw(st.integers(1, 3))):
+        kind = draw(st.sampled_from(["insert", "delete", "split", "merge"]))
+        i = draw(st.integers(0, len(texts) - 1))
+        if kind == "insert":
+            texts.insert(i, draw(st.text(alphabet.filter(lambda c: c != "\n"), max_size=5)))
+        elif kind == "delete" and len(texts) > 1:
+            del texts[i]
+        elif kind == "split":
+            a = draw(st.integers(0, len(texts[i])))
+            texts[i : i + 1] = [texts[i][:a], texts[i][a:]]
+        elif kind == "merge" and i + 1 < len(texts):
+            texts[i : i + 2] = [texts[i] + texts[i + 1]]
+    return texts
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(paragraph_edits())
+def test_random_paragraph_edits_round_trip(new):
+    out = render_docx(_DOC, new)
+    path = _DIR / "out2.docx"
+    path.write_bytes(out)
+    assert read_docx(path).texts == new
