@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import islice
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -25,6 +26,10 @@ from .rules.base import excerpt
 _TITLE_NOISE = re.compile(
     r"(?:[0-9０-９]+|[（(][^（）()]*[)）]|范文|模板|样本|草稿|初稿|修改稿|定稿|征求意见稿|送审稿|讨论稿|[一二三四五六七八九十]+篇|合集|精选|大全|\s)+$"
 )
+
+
+#: At most this many findings of one paragraph rule in one paragraph.
+MAX_FINDINGS_PER_RULE = 100
 
 
 @dataclass
@@ -124,7 +129,9 @@ class Linter:
             found = tuple(
                 (rule, finding)
                 for rule in self._paragraph_rules
-                for finding in rule.paragraph_check(p.text, f, self.config)  # type: ignore[misc]
+                # A paragraph with hundreds of findings of one rule is not prose (or is hostile):
+                # the first ones say everything and keep the editor responsive.
+                for finding in islice(rule.paragraph_check(p.text, f, self.config), MAX_FINDINGS_PER_RULE)  # type: ignore[misc]
             )
             self._findings[p] = found
         out = []
@@ -188,7 +195,7 @@ def find_title(paragraphs: Sequence[Paragraph], facts: list[ParagraphFacts]) -> 
         if p.outline_level == 0 and p.text.strip():
             return i
     for i, p in enumerate(paragraphs[:30]):
-        if not p.text.strip() or p.in_table:
+        if not p.text.strip() or p.in_table or (p.style or "").lower().startswith("toc"):
             continue
         f = facts[i]
         if f.heading is not None and f.heading.marker is not None:

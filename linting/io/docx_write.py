@@ -146,22 +146,38 @@ def diff_opcodes(a, b) -> list[tuple[str, int, int, int, int]]:
 # -- planning ------------------------------------------------------------------------------------
 
 
+def _similar(a: str, b: str) -> float:
+    """Pairing score of an old and a new paragraph text, about the characters it keeps (0 = don't pair)."""
+    if a == b:
+        return len(a) + 0.1
+    if not a or not b:
+        return 0.0
+    r = SequenceMatcher(None, a, b, autojunk=False).ratio()
+    return r * (len(a) + len(b)) / 2 if r >= 0.3 else 0.0  # ≈ characters kept
+
+
 def _pair_block(old: list[str], new: list[str], i1: int, i2: int, j1: int, j2: int) -> list[tuple[int, int]]:
-    """Order-preserving pairing of old[i1:i2] with new[j1:j2] maximizing similarity."""
+    """Order-preserving pairing of old[i1:i2] with new[j1:j2] maximizing similarity.
+
+    Dissimilar paragraphs are not paired (the old one is removed — its content
+    possibly merged into a neighbour — and the new one created), unless that
+    would pair nothing in a block of equal sizes (a rewrite in place).
+    """
     n, m = i2 - i1, j2 - j1
-    if n == m or n * m > 2500:
+    if (n == m == 1) or n * m > 2500:
         return [(i1 + k, j1 + k) for k in range(min(n, m))]
-    # DP over similarity scores (small blocks only)
+    sim = [[_similar(old[i1 + a], new[j1 + b]) for b in range(m)] for a in range(n)]
     score = [[0.0] * (m + 1) for _ in range(n + 1)]
     for a in range(n - 1, -1, -1):
         for b in range(m - 1, -1, -1):
-            sim = SequenceMatcher(None, old[i1 + a], new[j1 + b], autojunk=False).ratio() + 0.01
-            score[a][b] = max(score[a + 1][b], score[a][b + 1], sim + score[a + 1][b + 1])
+            best = max(score[a + 1][b], score[a][b + 1])
+            if sim[a][b] > 0:
+                best = max(best, sim[a][b] + score[a + 1][b + 1])
+            score[a][b] = best
     pairs = []
     a = b = 0
     while a < n and b < m:
-        sim = SequenceMatcher(None, old[i1 + a], new[j1 + b], autojunk=False).ratio() + 0.01
-        if abs(score[a][b] - (sim + score[a + 1][b + 1])) < 1e-9:
+        if sim[a][b] > 0 and abs(score[a][b] - (sim[a][b] + score[a + 1][b + 1])) < 1e-9:
             pairs.append((i1 + a, j1 + b))
             a += 1
             b += 1
@@ -169,7 +185,51 @@ def _pair_block(old: list[str], new: list[str], i1: int, i2: int, j1: int, j2: i
             a += 1
         else:
             b += 1
+    if not pairs and n == m:
+        return [(i1 + k, j1 + k) for k in range(n)]
     return pairs
+
+
+def _coalesce(ops: list[tuple[str, int, int, int, int]], old: list[str]) -> list[tuple[str, int, int, int, int]]:
+    """Join change blocks separated only by unchanged *empty* paragraphs into one block.
+
+    An empty paragraph is a weak anchor: text merged across it (or moved past
+    it) should be paired as one block so objects follow their text.
+    """
+    out: list[tuple[str, int, int, int, int]] = []
+    k = 0
+    while k < len(ops):
+        op = ops[k]
+        if (
+            op[0] == "equal"
+            and out
+            and out[-1][0] != "equal"
+            and k + 1 < len(ops)
+            and ops[k + 1][0] != "equal"
+            and not any(old[i] for i in range(op[1], op[2]))
+        ):
+            nxt = ops[k + 1]
+            prev = out.pop()
+            out.append(("replace", prev[1], nxt[2], prev[3], nxt[4]))
+            k += 2
+            continue
+        if op[0] != "equal" and out and out[-1][0] != "equal":
+            prev = out.pop()
+            out.append(("replace", prev[1], op[2], prev[3], op[4]))
+        else:
+            out.append(op)
+        k += 1
+    return out
+
+
+def _overlaps(removed: str, target: str, after: bool) -> bool:
+    """Does ``target`` end with the start of ``removed`` (``after``) or start with its end?"""
+    if removed in target:
+        return True
+    for k in range(min(len(removed), len(target)), 0, -1):
+        if after and target.endswith(removed[:k]) or not after and target.startswith(removed[-k:]):
+            return True
+    return False
 
 
 class _Plan:
@@ -184,7 +244,7 @@ class _Plan:
 
 def _plan(old: list[str], new: list[str]) -> _Plan:
     plan = _Plan(len(old))
-    for tag, i1, i2, j1, j2 in diff_opcodes(old, new):
+    for tag, i1, i2, j1, j2 in _coalesce(diff_opcodes(old, new), old):
         if tag == "equal":
             continue
         pairs = _pair_block(old, new, i1, i2, j1, j2) if tag == "replace" else []
@@ -204,7 +264,7 @@ def _plan(old: list[str], new: list[str]) -> _Plan:
             prev = [a for a in paired_old if a < d]
             nxt = [a for a in paired_old if a > d]
             for a in ([max(prev)] if prev else []) + ([min(nxt)] if nxt else []):
-                if old[d] in new[new_of[a]] and old[a] != new[new_of[a]]:
+                if old[a] != new[new_of[a]] and _overlaps(old[d], new[new_of[a]], after=d > a):
                     plan.merge[d] = a
                     break
         # unpaired new paragraphs: after the previous paired old one, else before the next

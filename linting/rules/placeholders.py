@@ -15,10 +15,20 @@ if TYPE_CHECKING:
     from ..config import Config
 
 _QUESTION_WORDS = re.compile(r"吗|呢|什么|怎么|怎样|为什么|为何|哪|谁|是否|何|多少|几|难道|岂|么")
-_CLAUSE_START = re.compile(r"[。！？；!;\n]")
+_CLAUSE_START_CHARS = "。！？；!;\n"
 
 
 _SEPARATOR = re.compile(r"\s*[-=—─━]{3,}\s*")
+
+
+def clause_start(text: str, pos: int, stops: str, window: int = 200) -> int:
+    """Start of the clause that contains ``pos``: just after the nearest stop character before it.
+
+    Looks back at most ``window`` characters, so many matches in one huge
+    paragraph stay linear.
+    """
+    lo = max(0, pos - window)
+    return max(lo, max(text.rfind(c, lo, pos) + 1 for c in stops))
 
 
 def is_lost_char(text: str, pos: int) -> bool:
@@ -31,9 +41,7 @@ def is_lost_char(text: str, pos: int) -> bool:
         return False
     if after == "":
         return False
-    start = 0
-    for m in _CLAUSE_START.finditer(text, 0, pos):
-        start = m.end()
+    start = clause_start(text, pos, _CLAUSE_START_CHARS)
     return not _QUESTION_WORDS.search(text, start, pos)
 
 
@@ -43,9 +51,7 @@ def _ends_a_list(text: str, start: int, end: int) -> bool:
         return True
     if not text.startswith("等", end):
         return False
-    clause = 0
-    for m in re.finditer(r"[，,。；;：:！？!?“”]", text[:start]):
-        clause = m.end()
+    clause = clause_start(text, start, "，,。；;：:！？!?“”")
     return "、" in text[clause:start]
 
 

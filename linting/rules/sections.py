@@ -16,13 +16,13 @@ from .. import messages as msg
 from ..model import Problem, Severity
 from . import register
 from .base import Rule, problem
+from .placeholders import clause_start
 
 if TYPE_CHECKING:
     from ..config import Config, SectionSpec
     from ..engine import DocView
 
 _NEGATION = re.compile(r"没有|未|无|并无|杜绝|不存在")
-_CLAUSE_END = re.compile(r"[，,。；;！!？?]")
 
 
 def _heading_text(view: DocView, i: int) -> str:
@@ -34,10 +34,8 @@ def _cue_present(spec: SectionSpec, text: str) -> bool:
     if spec.cues is None:
         return False
     for m in spec.cues.finditer(text):
-        clause_start = 0
-        for c in _CLAUSE_END.finditer(text, 0, m.start()):
-            clause_start = c.end()
-        if _NEGATION.search(text, clause_start, m.start() + 2):
+        start = clause_start(text, m.start(), "，,。；;！!？?")
+        if _NEGATION.search(text, start, m.start() + 2):
             continue
         return True
     return False

@@ -13,6 +13,7 @@ import logging
 import os
 import re
 import threading
+from functools import lru_cache
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -75,6 +76,14 @@ def jieba_loaded() -> bool:
     return _tokenizer is not None
 
 
+_MAX_CANDIDATES = 200
+
+
+@lru_cache(maxsize=4096)
+def _segment(clause: str) -> tuple[str, ...]:
+    return tuple(tokenizer().lcut(clause, HMM=False))
+
+
 def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     s = start
     while s > 0 and not _CLAUSE.match(text, s - 1) and start - s < 30:
@@ -87,14 +96,16 @@ def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 def check(text: str, facts: ParagraphFacts, config: Config) -> Iterable[Finding]:
     out: list[Finding] = []
-    for m in _CANDIDATE.finditer(text):
+    for n, m in enumerate(_CANDIDATE.finditer(text)):
+        if n >= _MAX_CANDIDATES:
+            break  # not prose: don't let a hostile paragraph stall the linter
         unit = m.group(1) or m.group(2)
         if _DISTRIBUTIVE.match(unit):
             continue
         s, e = m.span()
         boundary = s + len(unit)
         cs, ce = _clause_bounds(text, s, e)
-        tokens = tokenizer().lcut(text[cs:ce], HMM=False)
+        tokens = _segment(text[cs:ce])
         pos = cs
         spans = []
         for t in tokens:
