@@ -362,7 +362,7 @@ def _render_xml(src: DocxSource, old: list[str], new: list[str]) -> str:
     for a, ds in merged_into.items():
         target = frag(a).p
         ppr = target.find(W_PPR)
-        for d in sorted((d for d in ds if d > a)):
+        for d in sorted(d for d in ds if d > a):
             for child in [c for c in frag(d).p if c.tag != W_PPR]:
                 target.append(child)
             base[a] = base[a] + old[d]
@@ -441,9 +441,8 @@ def _render_xml(src: DocxSource, old: list[str], new: list[str]) -> str:
 
 
 def _body_insert_pos(xml: str) -> int:
-    m = None
-    for m in re.finditer(r"<(?:[\w.-]+:)?sectPr[\s/>]", xml):
-        pass
+    matches = list(re.finditer(r"<(?:[\w.-]+:)?sectPr[\s/>]", xml))
+    m = matches[-1] if matches else None
     if m is not None:
         return m.start()
     end = re.search(r"</(?:[\w.-]+:)?body\s*>", xml)
