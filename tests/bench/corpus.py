@@ -50,6 +50,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from linting.numerals import format_cn
+
 #: Bump when the generated output changes, so cached files are rebuilt.
 GENERATOR_VERSION = "3"
 
@@ -61,7 +63,6 @@ CACHE_DIR = Path(__file__).resolve().parent / ".cache"
 CHARS_PER_PAGE = 1_000_000 / 600  # the brief's "≈1,000,000 characters ≈ 600 pages"
 TABLE_EVERY_CHARS = int(50 * CHARS_PER_PAGE)
 
-_CN_DIGITS = "零一二三四五六七八九"
 _MARKER_START = re.compile(r"^[ \t\u3000]*(?:第|[一二三四五六七八九十]+[、.．]|[（(]|\d|[①-⑳⑴-⒇])")
 _SENTENCE_PUNCT = re.compile(r"[。！？；,，:：;!?]")
 
@@ -73,23 +74,6 @@ class Seed:
     name: str
     title: str
     body: tuple[str, ...]
-
-
-def cn_number(value: int) -> str:
-    """``12`` → ``十二`` (1 ≤ value < 1000), as headings write it."""
-    if value < 10:
-        return _CN_DIGITS[value]
-    if value < 20:
-        return "十" + (_CN_DIGITS[value - 10] if value > 10 else "")
-    if value < 100:
-        tens, ones = divmod(value, 10)
-        return _CN_DIGITS[tens] + "十" + (_CN_DIGITS[ones] if ones else "")
-    hundreds, rest = divmod(value, 100)
-    if rest == 0:
-        return _CN_DIGITS[hundreds] + "百"
-    if rest < 10:
-        return _CN_DIGITS[hundreds] + "百零" + _CN_DIGITS[rest]
-    return _CN_DIGITS[hundreds] + "百" + ("一" if rest < 20 else "") + cn_number(rest)
 
 
 def seed_dir() -> Path:
@@ -142,7 +126,7 @@ def _number_unnumbered_headings(body: list[str]) -> list[str]:
     for i, t in enumerate(body):
         if _is_unnumbered_heading(body, i):
             n += 1
-            t = f"{cn_number(n)}、{t.strip()}"
+            t = f"{format_cn(n)}、{t.strip()}"
         out.append(t)
     return out
 
@@ -180,13 +164,13 @@ def report_lines(target_chars: int, seeds: Sequence[Seed] | None = None) -> list
     size = len(lines[0])
     copy = 0
     while size < target_chars:
-        part = f"第{cn_number(copy + 1)}部分　{2021 + copy}年度意识形态工作情况"
+        part = f"第{format_cn(copy + 1)}部分　{2021 + copy}年度意识形态工作情况"
         lines.append(part)
         size += len(part) + 1
         for i, seed in enumerate(seeds, 1):
             if size >= target_chars:
                 break
-            chapter = f"第{cn_number(i)}章　{_seed_subject(seed.title)}（{2021 + copy}年第{i}篇）"
+            chapter = f"第{format_cn(i)}章　{_seed_subject(seed.title)}（{2021 + copy}年第{i}篇）"
             lines.append(chapter)
             size += len(chapter) + 1
             for j, t in enumerate(seed.body):
@@ -259,7 +243,7 @@ def _table_rows(n: int) -> list[list[str]]:
     rows = [head]
     for r in range(4):
         rows.append([
-            f"第{cn_number(r + 1)}项重点任务（表{n}）",
+            f"第{format_cn(r + 1)}项重点任务（表{n}）",
             units[(n + r) % len(units)],
             f"已完成{60 + (n * 7 + r * 11) % 40}%",
             "按计划推进" if (n + r) % 2 else "需加快进度",
