@@ -220,10 +220,12 @@ class Ordinal:
     text: str
 
 
-_BOUNDARY = r"(?:^|(?<=[，。；：！？,.;:!?、\s“”\"（）()]))"
+#: An ordinal starts a paragraph or follows one of these (``统一是`` is not ``一是``).
+#: Checked in Python after the match, so the regex starts with its first character
+#: and the scanner can skip ahead (a leading look-behind made it 3× slower).
+_BOUNDARY_CHARS = frozenset("，。；：！？,.;:!?、“”\"（）() \t\u3000\n")
 _RE_ORDINALS = re.compile(
-    _BOUNDARY
-    + r"(?:"
+    r"(?:"
     + r"(?P<shi>[一二三四五六七八九十]{1,3})(?P<shi_w>是|要)(?![的])"
     + r"|第(?P<di>[一二三四五六七八九十]{1,3})(?=[，,、：:])"
     + r"|其(?P<qi>[一二三四五六七八九十])(?=[，,、：:])"
@@ -237,6 +239,8 @@ def find_ordinals(text: str, start: int = 0) -> list[Ordinal]:
     """All series items in ``text`` from ``start`` on, in order."""
     out: list[Ordinal] = []
     for m in _RE_ORDINALS.finditer(text, start):
+        if m.start() > 0 and text[m.start() - 1] not in _BOUNDARY_CHARS:
+            continue
         if m.group("shi"):
             value = parse_cn(m.group("shi"))
             family = m.group("shi_w")

@@ -85,8 +85,20 @@ _PAIR_CHARS = re.compile(r"[“”《》（）()【】]")
 _SAME = {"(": "（", ")": "）"}
 
 
+def _balanced(marks: list[str]) -> bool:
+    """Quick check on the marks alone (most paragraphs): properly nested and closed?"""
+    stack: list[str] = []
+    for ch in marks:
+        if ch in _OPEN:
+            stack.append(_SAME.get(ch, ch))
+        elif not stack or stack.pop() != _SAME.get(_CLOSE[ch], _CLOSE[ch]):
+            return False
+    return not stack
+
+
 def check_unbalanced(text: str, facts: ParagraphFacts, config: Config) -> Iterable[Finding]:
-    if not _PAIR_CHARS.search(text):
+    marks = _PAIR_CHARS.findall(text)
+    if not marks or _balanced(marks):
         return ()
     stack: list[tuple[str, int]] = []
     out: list[Finding] = []
