@@ -101,7 +101,7 @@ class Linter:
     def lint(self, paragraphs: Sequence[Paragraph], doctype: str | None = None) -> LintResult:
         """Lint ``paragraphs``; ``doctype`` (a type name) overrides detection."""
         facts = [self.facts(p) for p in paragraphs]
-        title_index = find_title(paragraphs, facts)
+        title_index = find_title(paragraphs, facts, self.config)
         dt, source = self._doctype(paragraphs, title_index, doctype)
         view = DocView(paragraphs, facts, title_index, dt, source, self)
         problems: list[Problem] = []
@@ -189,22 +189,37 @@ def detect_doctype(title: str, config: Config) -> DocType | None:
     return None
 
 
-def find_title(paragraphs: Sequence[Paragraph], facts: list[ParagraphFacts]) -> int | None:
-    """The document's title: a Title-styled paragraph, else the first non-empty short line."""
+def find_title(paragraphs: Sequence[Paragraph], facts: list[ParagraphFacts], config: Config | None = None) -> int | None:
+    """The document's title.
+
+    A Title-styled paragraph wins.  Otherwise the short lines before the first
+    body paragraph or heading are candidates (a 公文 may open with 份号, the red
+    header ``XX市人民政府文件`` and the 发文字号 before its title): the first one
+    that names a document type, else the first one.
+    """
     for i, p in enumerate(paragraphs[:30]):
         if p.outline_level == 0 and p.text.strip():
             return i
+    candidates: list[int] = []
     for i, p in enumerate(paragraphs[:30]):
         if not p.text.strip() or p.in_table or (p.style or "").lower().startswith("toc"):
             continue
         f = facts[i]
         if f.heading is not None and f.heading.marker is not None:
-            return None
+            break
         t = p.text.strip()
-        if len(t) <= 60 and not t.endswith(("。", "；", "，", "：", ":", ",", ";")):
-            return i
+        if len(t) > 60 or t.endswith(("。", "；", "，", "：", ":", ",", ";")):
+            break
+        candidates.append(i)
+        if len(candidates) >= 6:
+            break
+    if not candidates:
         return None
-    return None
+    if config is not None and len(candidates) > 1:
+        for i in candidates:
+            if detect_doctype(paragraphs[i].text, config) is not None:
+                return i
+    return candidates[0]
 
 
 def apply_fixes(texts: list[str], fixes: Sequence[Fix], *, only_safe: bool = True) -> tuple[list[str], int]:

@@ -80,7 +80,7 @@ def build_outline(paragraphs: list[Paragraph], facts: list[ParagraphFacts], titl
     unnumbered = _unnumbered_headings(paragraphs, facts, title_index)
     heading_paras = [
         i for i, f in enumerate(facts)
-        if i != title_index and (f.heading is not None or i in unnumbered)
+        if i != title_index and (f.heading is not None or i in unnumbered) and not _attachment_line(paragraphs, i)
     ]
     for pos, i in enumerate(heading_paras):
         f = facts[i]
@@ -173,6 +173,25 @@ def build_outline(paragraphs: list[Paragraph], facts: list[ParagraphFacts], titl
         issues.append(_with_renumber(issue, lvl, sib_index))
     issues.sort(key=lambda r: (r.paragraph, r.start, r.rule))
     return OutlineResult(entries, issues, run_length)
+
+
+_ATTACHMENT = ("附件：", "附件:", "附件 ")
+
+
+def _attachment_line(paragraphs: list[Paragraph], i: int) -> bool:
+    """``附件：1.×××`` then ``2.×××``: the attachment list after the body is not a heading run."""
+    t = paragraphs[i].text.lstrip(" \t\u3000")
+    if t.startswith(_ATTACHMENT):
+        return True
+    for j in range(i - 1, max(-1, i - 30), -1):
+        prev = paragraphs[j].text.lstrip(" \t\u3000")
+        if not prev:
+            continue
+        if prev.startswith(_ATTACHMENT):
+            return True
+        if not prev[:1].isdigit():
+            return False
+    return False
 
 
 def _short_title(title: str, limit: int = 40) -> str:

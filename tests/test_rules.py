@@ -276,3 +276,19 @@ def test_table_of_contents_is_not_the_outline() -> None:
     result = Linter().lint(paras)
     assert [(e.number, e.title, e.paragraph) for e in result.outline] == [("一、", "风险识别", 2)]
     assert not [p for p in result.problems if p.rule.startswith("heading")]
+
+
+def test_attachment_list_is_not_a_heading_run() -> None:
+    text = ("关于开展安全检查的通知\n各科室：\n为做好安全生产工作，现将有关事项通知如下。\n一、检查时间\n3月1日至15日。\n"
+            "二、检查内容\n消防设施和用电安全。\n附件：1.安全检查表\n　　　2.隐患整改台账\n　　　3.联系人名单\n县安全生产委员会\n2024年11月18日")
+    result = lint_text(text)
+    assert [e.number for e in result.outline] == ["一、", "二、"]
+    assert not [p for p in result.problems if p.rule.startswith("heading")]
+
+
+def test_title_found_after_red_header_and_document_number() -> None:
+    text = ("××市人民政府办公室文件\n×政办〔2024〕12号\n关于申请增加办公经费的请示\n市财政局：\n"
+            "因工作需要，我单位拟申请增加办公经费8万元，用于购置办公设备。\n特此申请。")
+    result = lint_text(text)
+    assert result.title_index == 2 and result.doctype == "请示"
+    assert any("妥否" in p.message for p in result.problems if p.rule == "missing-section")
