@@ -146,7 +146,11 @@ class Document:
     def encoding(self) -> str | None:
         if self.kind == "docx":
             return None
-        return self.text_format.encoding if self.text_format else None
+        if self.text_format is None:
+            return None
+        enc = self.text_format.encoding
+        # The name a reader of the JSON can pass to a decoder: a BOM'd UTF-8 file is "utf-8-sig".
+        return "utf-8-sig" if self.text_format.bom and enc.replace("_", "-").lower() in ("utf-8", "utf8") else enc
 
     @property
     def texts(self) -> list[str]:
