@@ -139,3 +139,52 @@ def test_module_entry_point_runs_without_traceback(tmp_path: Path) -> None:
     r = subprocess.run([sys.executable, "-m", "linting", "check", str(tmp_path / "nope.docx")],
                        capture_output=True, text=True, encoding="utf-8", env=env, cwd=ROOT)
     assert r.returncode == 2 and "nope.docx" in r.stderr and "Traceback" not in r.stderr
+
+
+CORPUS = ROOT.parent / "shared" / "corpus" / "docx"
+
+
+def test_check_and_outline_docx_show_word_auto_numbers(capsys) -> None:
+    code, out, _ = run(capsys, "outline", "--format", "json", str(CORPUS / "GongWen-Template-Lite__out.docx"))
+    assert code == 0
+    numbers = [e["number"] for e in json.loads(out)["outline"]]
+    assert numbers[1:4] == ["一、", "二、", "三、"] and "（一）" in numbers and "1." in numbers and "（1）" in numbers
+    code, out, _ = run(capsys, "check", "--format", "json", str(CORPUS / "GongWen-Template-Lite__out.docx"))
+    rec = json.loads(out)["files"][0]
+    assert rec["encoding"] is None and rec["paragraphs"] > 90
+    assert [e for e in rec["outline"] if e["number"] == "一、"][0]["title"] == "一级标题a"
+
+
+def test_convert_round_trips(capsys, tmp_path: Path) -> None:
+    src = tmp_path / "r.txt"
+    raw = "关于开展检查的通知\r\n各科室：\r\n现将有关事项通知如下。\r\n一、检查时间\r\n3月1日。\r\n".encode("gb18030")
+    src.write_bytes(raw)
+    docx = tmp_path / "r.docx"
+    assert run(capsys, "convert", str(src), "-o", str(docx))[0] == 0
+    back = tmp_path / "back.txt"
+    assert run(capsys, "convert", str(docx), "-o", str(back))[0] == 0
+    assert back.read_text("utf-8-sig").splitlines() == raw.decode("gb18030").splitlines()
+    same = tmp_path / "same.txt"
+    assert run(capsys, "convert", str(src), "-o", str(same))[0] == 0
+    assert same.read_bytes() == raw
+    again = tmp_path / "again.docx"
+    assert run(capsys, "convert", str(docx), "-o", str(again))[0] == 0
+    assert again.read_bytes() == docx.read_bytes()
+
+
+def test_fix_docx_and_unreadable_input(capsys, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("REPORTLINT_BACKUP_DIR", str(tmp_path / "bak"))
+    src = tmp_path / "in.txt"
+    src.write_text("2024年工作总结\n一、主要工作\n今年以来,我们按照按照要求开展工作。\n二、存在问题\n学习不够。\n三、下一步打算\n继续努力。\n", "utf-8")
+    docx = tmp_path / "in.docx"
+    run(capsys, "convert", str(src), "-o", str(docx))
+    out = tmp_path / "out.docx"
+    code, _, _ = run(capsys, "fix", str(docx), "-o", str(out))
+    assert code == 0
+    from linting.io import open_document
+
+    assert "今年以来，我们按照要求开展工作。" in open_document(out).texts
+    bad = tmp_path / "x.docx"
+    bad.write_bytes(bytes(range(256)) * 4)
+    code, _, err = run(capsys, "fix", str(bad), "-o", str(tmp_path / "y.docx"))
+    assert code == 2 and "x.docx" in err and "Traceback" not in err
