@@ -4,8 +4,11 @@
 
 * every zip entry is copied verbatim (compressed bytes, order, metadata); only
   the main document part is replaced, and only when some text changed;
-* inside ``document.xml`` the old and new paragraph lists are aligned with
-  :class:`difflib.SequenceMatcher`; unchanged paragraphs keep their bytes —
+* inside ``document.xml`` the old and new paragraph lists are aligned (see
+  :func:`align_paragraphs`: same-count edits pair in place; otherwise a scored
+  global alignment between unique unchanged anchors that never pairs a new
+  paragraph with more objects than the old one had and prefers deleting a
+  paragraph that can really be removed); unchanged paragraphs keep their bytes —
   edited ones are parsed *as fragments*, edited and spliced back at their
   character span, the rest of the file is never reserialized;
 * an edited paragraph is changed in place from a character diff, right to
@@ -43,6 +46,8 @@ from __future__ import annotations
 import bisect
 import copy
 import re
+from collections import Counter
+from collections.abc import Sequence
 from difflib import SequenceMatcher
 
 from lxml import etree
@@ -146,80 +151,24 @@ def diff_opcodes(a, b) -> list[tuple[str, int, int, int, int]]:
 # -- planning ------------------------------------------------------------------------------------
 
 
+#: Score of a pair that shares (almost) nothing: still better than deleting one paragraph and
+#: creating another, which would lose the old one's objects and, in a table cell, its place.
+_WEAK_PAIR = 0.01
+
+
 def _similar(a: str, b: str) -> float:
-    """Pairing score of an old and a new paragraph text, about the characters it keeps (0 = don't pair)."""
+    """Pairing score of an old and a new paragraph text, about the characters it keeps.
+
+    Dissimilar texts still get a small positive score, so a block of edited
+    paragraphs pairs as many as it can (typing into an empty paragraph,
+    replacing a one-character cell); similar pairs always win over weak ones.
+    """
     if a == b:
         return len(a) + 0.1
     if not a or not b:
-        return 0.0
+        return _WEAK_PAIR
     r = SequenceMatcher(None, a, b, autojunk=False).ratio()
-    return r * (len(a) + len(b)) / 2 if r >= 0.3 else 0.0  # ≈ characters kept
-
-
-def _pair_block(old: list[str], new: list[str], i1: int, i2: int, j1: int, j2: int) -> list[tuple[int, int]]:
-    """Order-preserving pairing of old[i1:i2] with new[j1:j2] maximizing similarity.
-
-    Dissimilar paragraphs are not paired (the old one is removed — its content
-    possibly merged into a neighbour — and the new one created), unless that
-    would pair nothing in a block of equal sizes (a rewrite in place).
-    """
-    n, m = i2 - i1, j2 - j1
-    if (n == m == 1) or n * m > 2500:
-        return [(i1 + k, j1 + k) for k in range(min(n, m))]
-    sim = [[_similar(old[i1 + a], new[j1 + b]) for b in range(m)] for a in range(n)]
-    score = [[0.0] * (m + 1) for _ in range(n + 1)]
-    for a in range(n - 1, -1, -1):
-        for b in range(m - 1, -1, -1):
-            best = max(score[a + 1][b], score[a][b + 1])
-            if sim[a][b] > 0:
-                best = max(best, sim[a][b] + score[a + 1][b + 1])
-            score[a][b] = best
-    pairs = []
-    a = b = 0
-    while a < n and b < m:
-        if sim[a][b] > 0 and abs(score[a][b] - (sim[a][b] + score[a + 1][b + 1])) < 1e-9:
-            pairs.append((i1 + a, j1 + b))
-            a += 1
-            b += 1
-        elif score[a][b] == score[a + 1][b]:
-            a += 1
-        else:
-            b += 1
-    if not pairs and n == m:
-        return [(i1 + k, j1 + k) for k in range(n)]
-    return pairs
-
-
-def _coalesce(ops: list[tuple[str, int, int, int, int]], old: list[str]) -> list[tuple[str, int, int, int, int]]:
-    """Join change blocks separated only by unchanged *empty* paragraphs into one block.
-
-    An empty paragraph is a weak anchor: text merged across it (or moved past
-    it) should be paired as one block so objects follow their text.
-    """
-    out: list[tuple[str, int, int, int, int]] = []
-    k = 0
-    while k < len(ops):
-        op = ops[k]
-        if (
-            op[0] == "equal"
-            and out
-            and out[-1][0] != "equal"
-            and k + 1 < len(ops)
-            and ops[k + 1][0] != "equal"
-            and not any(old[i] for i in range(op[1], op[2]))
-        ):
-            nxt = ops[k + 1]
-            prev = out.pop()
-            out.append(("replace", prev[1], nxt[2], prev[3], nxt[4]))
-            k += 2
-            continue
-        if op[0] != "equal" and out and out[-1][0] != "equal":
-            prev = out.pop()
-            out.append(("replace", prev[1], op[2], prev[3], op[4]))
-        else:
-            out.append(op)
-        k += 1
-    return out
+    return r * (len(a) + len(b)) / 2 if r >= 0.3 else _WEAK_PAIR  # ≈ characters kept
 
 
 def _overlaps(removed: str, target: str, after: bool) -> bool:
@@ -232,6 +181,163 @@ def _overlaps(removed: str, target: str, after: bool) -> bool:
     return False
 
 
+_SECTPR_IN = re.compile(r"<(?:[\w.-]+:)?sectPr[\s/>]")
+_GAP = 3.0  # cost of leaving a paragraph unpaired (deleted, or created): structural edits are rare,
+#             so a shifted alignment must keep clearly more text than editing in place
+_FULL_DP_CELLS = 10_000  # up to 100 × 100 changed paragraphs: align without a band
+_PINNED_GAP = _GAP + 1.0  # deleting a paragraph that can only be emptied
+_MARGIN = 3  # unchanged paragraphs around a change that the alignment may still choose among
+_ANCHOR_LEN = 8  # an unchanged paragraph this long is trusted as an alignment anchor
+_BAND = 6  # otherwise: how far alignment may stray from the diagonal, beyond the count change
+
+
+def _changed_blocks(old: list[str], new: list[str], pinned: Sequence[bool] | None = None,
+                    ) -> list[tuple[int, int, int, int, list[tuple[int, int]]]]:
+    """The changed middle of the paragraph lists, with its old→new pairing.
+
+    Common leading and trailing paragraphs are unchanged.  In between, paragraphs
+    are paired by :func:`align_paragraphs` — a global alignment, not a text diff
+    over paragraphs: a diff pairs equal *texts*, and short repeated texts (``1``,
+    ``2``, empty cells of a table) would pair across positions and turn edits in
+    place into deletions and insertions that lose objects and table structure.
+    """
+    n, m = len(old), len(new)
+    pre = 0
+    while pre < n and pre < m and old[pre] == new[pre]:
+        pre += 1
+    suf = 0
+    while suf < n - pre and suf < m - pre and old[n - 1 - suf] == new[m - 1 - suf]:
+        suf += 1
+    if pre == n - suf and pre == m - suf:
+        return []
+    # Let the alignment see a few unchanged neighbours: when a deleted paragraph has equal
+    # twins next to it (empty lines), it can then pick the one that can really be removed.
+    pre, suf = max(0, pre - _MARGIN), max(0, suf - _MARGIN)
+    # Unchanged runs holding a real sentence found once on each side are safe anchors
+    # (as in patience diff): align between them only, which keeps the alignment small when
+    # edits are far apart in a long document.
+    blocks = []
+    a0, b0 = pre, pre
+    mid_old, mid_new = old[pre : n - suf], new[pre : m - suf]
+    count_old, count_new = Counter(mid_old), Counter(mid_new)
+    matcher = SequenceMatcher(None, mid_old, mid_new, autojunk=False)
+    for a, b, size in matcher.get_matching_blocks():
+        a, b = a + pre, b + pre
+        strong = [
+            k for k in range(a, a + size)
+            if len(old[k]) >= _ANCHOR_LEN and count_old[old[k]] == 1 and count_new[old[k]] == 1
+        ]
+        if strong:
+            # Only the stretch from the first to the last unique paragraph is fixed; equal
+            # short or empty paragraphs at its edges stay free for the alignment.
+            first, last = strong[0], strong[-1] + 1
+            fa, fb = first, b + (first - a)
+            if a0 < fa or b0 < fb:
+                blocks.append((a0, fa, b0, fb))
+            a0, b0 = last, b + (last - a)
+    if a0 < n - suf or b0 < m - suf:
+        blocks.append((a0, n - suf, b0, m - suf))
+    out = []
+    for i1, i2, j1, j2 in blocks:
+        pin = pinned[i1:i2] if pinned is not None else None
+        pairs = [(i1 + x, j1 + y) for x, y in align_paragraphs(old[i1:i2], new[j1:j2], pin)]
+        out.append((i1, i2, j1, j2, pairs))
+    return out
+
+
+def _pair_score(a: str, b: str) -> float:
+    if a == b:
+        return len(a) + 1.0
+    objects_a, objects_b = a.count(OBJECT_CHAR), b.count(OBJECT_CHAR)
+    if objects_b > objects_a:
+        return float("-inf")  # an object can't be typed: that new paragraph is not this old one
+    lost = 2.0 * (objects_a - objects_b)  # dropping an image is what a pair must avoid most
+    return _text_score(a, b) - lost
+
+
+def _text_score(a: str, b: str) -> float:
+    if not a or not b:
+        return _WEAK_PAIR
+    sm = SequenceMatcher(None, a, b, autojunk=False)
+    if sm.real_quick_ratio() < 0.3 or sm.quick_ratio() < 0.3:
+        return _WEAK_PAIR
+    r = sm.ratio()
+    return r * (len(a) + len(b)) / 2 if r >= 0.3 else _WEAK_PAIR
+
+
+def _same_paragraph(a: str, b: str) -> bool:
+    """Cheap test that ``b`` is ``a`` edited in place."""
+    if a == b:
+        return True
+    if a.count(OBJECT_CHAR) != b.count(OBJECT_CHAR):
+        return False
+    if len(a) <= 4 and len(b) <= 4:
+        return True
+    if not a or not b:
+        return False
+    return SequenceMatcher(None, a, b, autojunk=False).quick_ratio() >= 0.5
+
+
+def align_paragraphs(a: list[str], b: list[str], pinned: Sequence[bool] | None = None) -> list[tuple[int, int]]:
+    """Order-preserving pairs (i, j) of old and new paragraphs that keep the most text.
+
+    A pair scores about the characters it keeps (equal texts most, dissimilar
+    texts a little: an edited paragraph is still better kept than deleted and
+    recreated); leaving a paragraph unpaired costs ``_GAP``.  Same counts with
+    every pair plausibly the same paragraph (typing, ``fix``) pair in place
+    without the alignment; big blocks align within a band around the diagonal.
+    ``pinned[i]``: old paragraph ``i`` can't be removed (last in its table cell,
+    carries a section break), so when equal texts make the choice free, another
+    one is deleted.
+    """
+    n, m = len(a), len(b)
+    if n == 0 or m == 0:
+        return []
+    if n == m and all(_same_paragraph(x, y) for x, y in zip(a, b)):
+        return [(k, k) for k in range(n)]
+    if n * m <= _FULL_DP_CELLS:
+        lo, hi = -n, m
+    else:
+        lo, hi = min(0, m - n) - _BAND, max(0, m - n) + _BAND
+    neg = float("-inf")
+    score: dict[tuple[int, int], float] = {(n, m): 0.0}
+    step: dict[tuple[int, int], int] = {}  # 0 pair, 1 skip old, 2 skip new
+    for i in range(n, -1, -1):
+        for j in range(min(m, i + hi), max(0, i + lo) - 1, -1):
+            if i == n and j == m:
+                continue
+            best, how = neg, -1
+            if i < n and j < m:
+                v = score.get((i + 1, j + 1), neg)
+                if v != neg:
+                    v += _pair_score(a[i], b[j])
+                    if v != neg:
+                        best, how = v, 0
+            if i < n:
+                v = score.get((i + 1, j), neg) - (_PINNED_GAP if pinned is not None and pinned[i] else _GAP)
+                if v > best:
+                    best, how = v, 1
+            if j < m:
+                v = score.get((i, j + 1), neg) - _GAP
+                if v > best:
+                    best, how = v, 2
+            if how >= 0 and best != neg:
+                score[(i, j)] = best
+                step[(i, j)] = how
+    pairs: list[tuple[int, int]] = []
+    i = j = 0
+    while (i, j) in step:
+        how = step[(i, j)]
+        if how == 0:
+            pairs.append((i, j))
+            i, j = i + 1, j + 1
+        elif how == 1:
+            i += 1
+        else:
+            j += 1
+    return pairs
+
+
 class _Plan:
     def __init__(self, n_old: int) -> None:
         self.edit: dict[int, str] = {}  # old index -> new text
@@ -242,12 +348,9 @@ class _Plan:
         self.n_old = n_old
 
 
-def _plan(old: list[str], new: list[str]) -> _Plan:
+def _plan(old: list[str], new: list[str], pinned: Sequence[bool] | None = None) -> _Plan:
     plan = _Plan(len(old))
-    for tag, i1, i2, j1, j2 in _coalesce(diff_opcodes(old, new), old):
-        if tag == "equal":
-            continue
-        pairs = _pair_block(old, new, i1, i2, j1, j2) if tag == "replace" else []
+    for i1, i2, j1, j2, pairs in _changed_blocks(old, new, pinned):
         paired_old = {a for a, _ in pairs}
         for a, b in pairs:
             if old[a] != new[b]:
@@ -329,7 +432,10 @@ def _serialize(p: etree._Element, start_tag: str | None) -> str:
 
 
 def _render_xml(src: DocxSource, old: list[str], new: list[str]) -> str:
-    plan = _plan(old, new)
+    pinned = [
+        bool(src.last_in_cell[i]) or _SECTPR_IN.search(src.xml, *src.spans[i]) is not None for i in range(len(old))
+    ]
+    plan = _plan(old, new, pinned)
     n = len(old)
     # a deleted paragraph that can't go is emptied instead
     frags: dict[int, _Frag] = {}

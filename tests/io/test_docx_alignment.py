@@ -1,0 +1,82 @@
+"""Pairing old and new paragraphs on save: edits in place stay in place, objects stay put.
+
+Regression tests for cases a random stress run over the corpus found: short repeated
+texts in table cells, and a split plus a deletion in one save next to images.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from linting.io import open_document, save_document
+from linting.io.docx_write import align_paragraphs
+from linting.model import OBJECT_CHAR
+
+CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "docx"
+COUNTED = ("drawing", "pict", "fldChar", "fldSimple", "commentReference", "footnoteReference", "tbl", "tc")
+
+
+def _counts(path: Path) -> dict[str, int]:
+    xml = zipfile.ZipFile(path).read("word/document.xml").decode("utf-8")
+    return {t: len(re.findall(rf"<w:{t}[ >/]", xml)) for t in COUNTED}
+
+
+@pytest.fixture(autouse=True)
+def _backups(tmp_path, monkeypatch):
+    monkeypatch.setenv("REPORTLINT_BACKUP_DIR", str(tmp_path / "backups"))
+
+
+def test_align_in_place_edits_of_short_cells() -> None:
+    old = ["1", "2", "3", "", "1", "2", "5", ""]
+    new = ["1", "改", "3", "测试", "1", "2", "", ""]
+    assert align_paragraphs(old, new) == [(k, k) for k in range(8)]
+
+
+def test_align_split_and_delete_between_images() -> None:
+    old = [OBJECT_CHAR, "", OBJECT_CHAR, "", OBJECT_CHAR, "", OBJECT_CHAR]
+    new = [OBJECT_CHAR, "", OBJECT_CHAR, OBJECT_CHAR, "", "新段", OBJECT_CHAR]
+    pairs = align_paragraphs(old, new)
+    assert all(old[a].count(OBJECT_CHAR) == new[b].count(OBJECT_CHAR) for a, b in pairs)
+    assert sorted(a for a, _ in pairs if old[a] == OBJECT_CHAR) == [0, 2, 4, 6]
+
+
+@pytest.mark.parametrize("seed", range(3))
+@pytest.mark.parametrize("name", ["python-docx__tbl-cell-access.docx", "python-docx__tbl-props.docx",
+                                  "poi-tl__render_multiple_column.docx", "poi-tl__sdt_cell.docx"])
+def test_random_in_place_edits_keep_structure(name: str, seed: int, tmp_path: Path) -> None:
+    path = tmp_path / name
+    path.write_bytes((CORPUS / name).read_bytes())
+    doc = open_document(path)
+    before = _counts(path)
+    rnd = random.Random(seed)
+    texts = []
+    for p in doc.paragraphs:
+        t = p.text
+        if not p.read_only:
+            k = rnd.randint(0, len(t))
+            t = rnd.choice([t[:k] + "测试" + t[k:], t.replace("1", "改", 1), "" if OBJECT_CHAR not in t and "\n" not in t else t])
+        texts.append(t)
+    save_document(doc, texts)
+    assert open_document(path).texts == texts
+    assert _counts(path) == before
+
+
+@pytest.mark.parametrize("split,delete", [(5, 3), (3, 5), (7, 1)])
+def test_split_and_delete_beside_images_keep_every_image(split: int, delete: int, tmp_path: Path) -> None:
+    name = "python-docx__shp-inline-shape-access.docx"
+    path = tmp_path / name
+    path.write_bytes((CORPUS / name).read_bytes())
+    doc = open_document(path)
+    texts = doc.texts
+    assert texts[delete] == "" and OBJECT_CHAR not in texts[split]
+    new = texts[:split] + [texts[split], "新的一段"] + texts[split + 1:]
+    del new[delete if delete < split else delete + 1]
+    before = _counts(path)
+    save_document(doc, new)
+    assert open_document(path).texts == new
+    assert _counts(path)["drawing"] == before["drawing"]
