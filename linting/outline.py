@@ -77,6 +77,7 @@ def build_outline(paragraphs: list[Paragraph], facts: list[ParagraphFacts], titl
     stack: list[_Level] = []
     runs: list[_Level] = []
     pending_fixes: list[tuple[_Level, int, RawIssue]] = []
+    jumps_seen: set[tuple[str, str]] = set()
     unnumbered = _unnumbered_headings(paragraphs, facts, title_index)
     heading_paras = [
         i for i, f in enumerate(facts)
@@ -141,7 +142,7 @@ def build_outline(paragraphs: list[Paragraph], facts: list[ParagraphFacts], titl
                             "heading-skip", i, m.start, m.end,
                             msg.heading_first_not_one(m.shown, first, parent.marker.shown if parent and parent.marker else None),
                             edits, False, f"改为“{first}”"))
-                    _check_level_jump(parent, lvl, i, m, explicit, issues)
+                    _check_level_jump(parent, lvl, i, m, explicit, issues, jumps_seen)
                 stack.append(lvl)
         if h.standalone and h.ends_with_period and _heading_level_for_period(style, explicit):
             nxt = _next_nonempty(paragraphs, i)
@@ -306,9 +307,11 @@ def _with_renumber(issue: RawIssue, lvl: _Level, sib_index: int) -> RawIssue:
 
 
 def _check_level_jump(parent: _Level | None, lvl: _Level, i: int, m: Marker, explicit: int | None,
-                      issues: list[RawIssue]) -> None:
-    if parent is None:
+                      issues: list[RawIssue], seen: set[tuple[str, str]]) -> None:
+    """Report a skipped level once per pair of styles: the writer's scheme, not a slip each time."""
+    if parent is None or (parent.style, lvl.style) in seen:
         return
+    seen.add((parent.style, lvl.style))
     if explicit is not None and parent.explicit is not None:
         if explicit > parent.explicit + 1:
             issues.append(RawIssue("heading-level-jump", i, m.start, m.end,

@@ -292,3 +292,9 @@ def test_title_found_after_red_header_and_document_number() -> None:
     result = lint_text(text)
     assert result.title_index == 2 and result.doctype == "请示"
     assert any("妥否" in p.message for p in result.problems if p.rule == "missing-section")
+
+
+def test_level_jump_reported_once_per_scheme() -> None:
+    text = "一、总体情况\n1、基本情况\n2、主要特点\n二、主要做法\n1、加强领导\n2、完善制度"
+    jumps = found(text, "heading-level-jump")
+    assert [(p.paragraph, p.severity.value) for p in jumps] == [(1, "info")]
