@@ -93,7 +93,7 @@ class Marker:
 
 _LEAD_WS = r"[ \t\u3000]*"
 _RE_CHAPTER = re.compile(rf"^{_LEAD_WS}第({_CN}{{1,6}}|\d{{1,3}})(部分|篇|章|节)")
-_RE_CN = re.compile(rf"^{_LEAD_WS}({_CN}{{1,6}})[ \t\u3000]*([、.．])")
+_RE_CN = re.compile(rf"^{_LEAD_WS}({_CN}{{1,6}})[ \t\u3000]*([、.．，,])")
 _RE_CN_PAREN = re.compile(rf"^{_LEAD_WS}([（(])[ \t\u3000]*({_CN}{{1,3}})[ \t\u3000]*([）)])")
 _RE_ARABIC_PAREN = re.compile(rf"^{_LEAD_WS}([（(])[ \t\u3000]*([0-9０-９]{{1,3}})[ \t\u3000]*([）)])")
 _RE_ENCLOSED = re.compile(rf"^{_LEAD_WS}([⑴-⒇①-⑳])")
@@ -226,7 +226,8 @@ class Ordinal:
 _BOUNDARY_CHARS = frozenset("，。；：！？,.;:!?、“”\"（）() \t\u3000\n")
 _RE_ORDINALS = re.compile(
     r"(?:"
-    + r"(?P<shi>[一二三四五六七八九十]{1,3})(?P<shi_w>是|要)(?![的])"
+    # 三要素 / 一要务 / 三是非 are words, not ordinals
+    + r"(?P<shi>[一二三四五六七八九十]{1,3})(?P<shi_w>是(?![否非的])|要(?![素件求点务领害闻职案员地塞道紧的]))"
     + r"|第(?P<di>[一二三四五六七八九十]{1,3})(?=[，,、：:])"
     + r"|其(?P<qi>[一二三四五六七八九十])(?=[，,、：:])"
     + r"|(?P<seq>首先|其次|再次|最后)(?=[，,：:]|是|要)"
