@@ -72,6 +72,9 @@ class Config:
 
     severities: dict[str, Severity | None] = field(default_factory=dict)
     placeholders: tuple[PlaceholderPattern, ...] = ()
+    #: Union of every placeholder trigger (None if a pattern has none): one search per
+    #: paragraph decides whether any placeholder pattern needs to run at all.
+    placeholder_prefilter: re.Pattern[str] | None = None
     lookalikes: re.Pattern[str] | None = None
     doctypes: tuple[DocType, ...] = ()
     doctype: str | None = None
@@ -204,6 +207,8 @@ class _Merged:
         self.lookalikes: list[str] = []
         self.doctypes: dict[str, dict[str, Any]] = {}
         self.doctype: str | None = None
+        self.prefilter: str | None = None
+        self.prefilter_covers = 0  # the prefilter was written for the first N placeholder patterns
         self._where: dict[int, tuple[str, int | None, str]] = {}
 
     @classmethod
@@ -221,7 +226,7 @@ class _Merged:
         def err(key: str, reason: str, table: str | None = None, line_key: str | None = None) -> ConfigError:
             return ConfigError(name, _line_of(text, line_key or key.split(".")[-1], table), key, reason)
 
-        known = {"__text__", "doctype", "rules", "placeholder", "lookalikes"}
+        known = {"__text__", "doctype", "rules", "placeholder", "lookalikes", "placeholder_prefilter"}
         for key in data:
             if key not in known:
                 raise err(key, f"未知的配置项（可用：{'、'.join(sorted(known - {'__text__'}))}）", line_key=key)
@@ -265,6 +270,13 @@ class _Merged:
             })
             if entry.get("trigger") is not None:
                 _compile(entry["trigger"], lambda r: err(f"placeholder[{i}].trigger", r, line_key="trigger"))
+        pf = data.get("placeholder_prefilter")
+        if pf is not None:
+            if not isinstance(pf, dict) or not isinstance(pf.get("pattern"), str):
+                raise err("placeholder_prefilter.pattern", "应为正则表达式字符串", "placeholder_prefilter", "pattern")
+            _compile(pf["pattern"], lambda r: err("placeholder_prefilter.pattern", r, "placeholder_prefilter", "pattern"))
+            self.prefilter = pf["pattern"]
+            self.prefilter_covers = len(self.placeholders)
         la = data.get("lookalikes", {})
         if la:
             pats = la.get("patterns", []) if isinstance(la, dict) else None
@@ -338,7 +350,12 @@ class _Merged:
         if self.doctype is not None and not any(d.name == self.doctype for d in doctypes):
             raise ConfigError(files[-1] if files else "<config>", None, "doctype",
                               f"未知文种“{self.doctype}”（可用：{'、'.join(d.name for d in doctypes)}）")
-        return Config(dict(self.severities), placeholders, lookalikes, tuple(doctypes), self.doctype, files)
+        prefilter = None
+        extra = placeholders[self.prefilter_covers:]
+        if self.prefilter is not None and all(p.trigger is not None for p in extra):
+            parts = [_expand(self.prefilter)] + [p.trigger.pattern for p in extra if p.trigger is not None]
+            prefilter = re.compile("|".join(f"(?:{x})" for x in parts) if len(parts) > 1 else parts[0])
+        return Config(dict(self.severities), placeholders, prefilter, lookalikes, tuple(doctypes), self.doctype, files)
 
 
 def _expand(pattern: str) -> str:

@@ -139,7 +139,7 @@ class Linter:
             sev = self.severity(rule.id) or rule.severity
             fix = None
             if fd.edits and not p.read_only:  # type: ignore[attr-defined]
-                fix = Fix(tuple(Edit(i, s, e, r) for s, e, r in fd.edits), fd.applicability, fd.fix_description)  # type: ignore[attr-defined]
+                fix = Fix.in_paragraph(i, fd.edits, fd.applicability, fd.fix_description)  # type: ignore[attr-defined]
             out.append(Problem(rule.id, sev, i, fd.start, fd.end, excerpt(p.text, fd.start, fd.end), fd.message, fix))  # type: ignore[attr-defined]
         return tuple(out)
 

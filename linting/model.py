@@ -71,13 +71,51 @@ class Edit:
     replacement: str
 
 
-@dataclass(frozen=True, slots=True)
 class Fix:
-    """A fix is data: a list of edits applied together as one undo step."""
+    """A fix is data: edits applied together as one undo step, with an applicability.
 
-    edits: tuple[Edit, ...]
-    applicability: Applicability
-    description: str
+    A fix found inside one paragraph keeps its edits compact — (start, end,
+    replacement) — and builds the :class:`Edit` objects when first asked: most
+    fixes are never applied, and a long converted draft can carry tens of
+    thousands of them (every half-width comma is an edit).  Immutable.
+    """
+
+    __slots__ = ("_edits", "_paragraph", "_spans", "applicability", "description")
+
+    def __init__(self, edits: tuple[Edit, ...], applicability: Applicability, description: str) -> None:
+        self._edits: tuple[Edit, ...] | None = tuple(edits)
+        self._paragraph = -1
+        self._spans: tuple[tuple[int, int, str], ...] = ()
+        self.applicability = applicability
+        self.description = description
+
+    @classmethod
+    def in_paragraph(cls, paragraph: int, spans: tuple[tuple[int, int, str], ...],
+                     applicability: Applicability, description: str) -> Fix:
+        """A fix whose edits all lie in ``paragraph``, given as (start, end, replacement)."""
+        fix = cls((), applicability, description)
+        fix._edits = None
+        fix._paragraph = paragraph
+        fix._spans = spans
+        return fix
+
+    @property
+    def edits(self) -> tuple[Edit, ...]:
+        if self._edits is None:
+            self._edits = tuple(Edit(self._paragraph, s, e, r) for s, e, r in self._spans)
+        return self._edits
+
+    def _key(self) -> tuple[object, ...]:
+        return (self.edits, self.applicability, self.description)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Fix) and self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return f"Fix(edits={self.edits!r}, applicability={self.applicability!r}, description={self.description!r})"
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -100,3 +100,24 @@ def test_chinese_severity_words() -> None:
     config = config_from_text('[rules]\n"placeholder" = "关闭"\n"heading-level-jump" = "警告"\n')
     assert config.severities["placeholder"] is None
     assert config.severities["heading-level-jump"] is Severity.WARNING
+
+
+def test_default_prefilter_covers_every_trigger() -> None:
+    """The shipped prefilter must match wherever any default placeholder trigger matches."""
+    from tests.test_rules import MUST_FIND, MUST_NOT_FIND
+
+    config = config_from_text("")
+    texts = [t for t, _, _ in MUST_FIND["placeholder"]] + MUST_NOT_FIND["placeholder"]
+    seed = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "seed"
+    texts += [line for f in sorted(seed.glob("doc*.txt")) for line in f.read_text("utf-8").splitlines()]
+    samples = ["-", "_", "X", "ｘ", "×", "○", "□", "△", "＊", "*", "W", "【", "[", "［", "{", "｛", "此处", "待补充",
+               "待定", "待填", "请填写", "请补充", "某某", "…", "...", "。。。", "/", "?"]
+    for text in texts + samples:
+        if any(p.trigger.search(text) for p in config.placeholders):
+            assert config.placeholder_prefilter.search(text), text
+
+
+def test_user_pattern_without_trigger_disables_prefilter_and_with_trigger_extends_it() -> None:
+    assert config_from_text('[[placeholder]]\npattern = "甲方"\n').placeholder_prefilter is None
+    c = config_from_text('[[placeholder]]\npattern = "甲方"\ntrigger = "甲"\n')
+    assert c.placeholder_prefilter.search("甲方代表签字") and _lint("甲方代表签字确认。", c)

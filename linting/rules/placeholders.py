@@ -62,6 +62,8 @@ def _is_cjk_or_digit(ch: str) -> bool:
 def check(text: str, facts: ParagraphFacts, config: Config) -> Iterable[Finding]:
     if not facts.has_cjk:
         return ()
+    if config.placeholder_prefilter is not None and not config.placeholder_prefilter.search(text):
+        return ()
     if _SEPARATOR.fullmatch(text):
         return ()  # a separator line, not a blank
     spans: list[tuple[int, int, str]] = []

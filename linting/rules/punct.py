@@ -50,7 +50,10 @@ _HAS_CJK = re.compile(f"[{_CJKP}]")
 def check_halfwidth(text: str, facts: ParagraphFacts, config: Config) -> Iterable[Finding]:
     if not facts.has_cjk:
         return ()
-    flagged = [m.start() for m in _MARK_NEAR_CJK.finditer(text) if text[m.start()] != "?" or not is_lost_char(text, m.start())]
+    if "?" in text:
+        flagged = [m.start() for m in _MARK_NEAR_CJK.finditer(text) if text[m.start()] != "?" or not is_lost_char(text, m.start())]
+    else:
+        flagged = [m.start() for m in _MARK_NEAR_CJK.finditer(text)]
     if "(" in text or ")" in text:
         opens: list[int] = []
         lone: list[int] = []
@@ -70,8 +73,10 @@ def check_halfwidth(text: str, facts: ParagraphFacts, config: Config) -> Iterabl
     if not flagged:
         return ()
     flagged.sort()
-    chars = " ".join(dict.fromkeys(text[i] for i in flagged))
-    edits = tuple((i, i + 1, _FULL[text[i]]) for i in flagged)
+    marks = list(map(text.__getitem__, flagged))
+    chars = " ".join(dict.fromkeys(marks))
+    # Built with map/zip (C loops): a converted draft has a half-width mark every few characters.
+    edits = tuple(zip(flagged, map((1).__add__, flagged), map(_FULL.__getitem__, marks)))
     return (Finding(flagged[0], flagged[0] + 1, msg.halfwidth(len(flagged), chars), edits,
                     fix_description=f"改为全角标点（{len(flagged)} 处）"),)
 
