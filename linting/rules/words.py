@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+import sys
 import threading
 from functools import lru_cache
 from collections.abc import Iterable
@@ -49,7 +50,16 @@ def tokenizer() -> Any:
         return _tokenizer
     with _lock:
         if _tokenizer is None:
-            import jieba
+            # jieba imports pkg_resources when it can (slow, deprecated, and bulky in a frozen
+            # build); without it jieba reads its files directly.  Hide it just for this import.
+            hide = "pkg_resources" not in sys.modules
+            if hide:
+                sys.modules["pkg_resources"] = None  # type: ignore[assignment]
+            try:
+                import jieba
+            finally:
+                if hide:
+                    del sys.modules["pkg_resources"]
 
             jieba.setLogLevel(logging.WARNING)
             tok = jieba.Tokenizer()
