@@ -180,6 +180,8 @@ MUST_NOT_FIND: dict[str, list[str]] = {
         "这是为什么?我们认为原因有三。",
         "----------",
         "通过QQ、微信等平台宣传。",
+        "【工作动态】",
+        "【典型案例】某县探索“积分制”管理，群众参与度明显提高。",
     ],
     "halfwidth-punct": [
         "全国高校40岁以下年轻教师的比例为63.3%。",
@@ -300,3 +302,17 @@ def test_level_jump_reported_once_per_scheme() -> None:
     text = "一、总体情况\n1、基本情况\n2、主要特点\n二、主要做法\n1、加强领导\n2、完善制度"
     jumps = found(text, "heading-level-jump")
     assert [(p.paragraph, p.severity.value) for p in jumps] == [(1, "info")]
+
+
+@pytest.mark.parametrize("title,doctype", [
+    ("2024年度个人述职述廉报告", "述职报告"), ("关于全县安全生产工作情况的汇报", "情况报告"),
+    ("××局2024年工作总结和2025年工作计划", "工作总结"), ("关于开展年度工作总结的通知", "通知"),
+    ("关于申请增加办公经费的请示", "请示"), ("2021意识形态工作情况总结十篇3", "工作总结"),
+    ("××公司2024年上半年工作总结（草稿）", "工作总结"), ("会议纪要", None),
+])
+def test_doctype_from_title(title: str, doctype: str | None) -> None:
+    from linting.config import default_config
+    from linting.engine import detect_doctype
+
+    dt = detect_doctype(title, default_config())
+    assert (dt.name if dt else None) == doctype
