@@ -246,7 +246,7 @@ class _Merged:
             raise err("rules", "应为表 [rules]")
         for rid, val in rules.items():
             if rid not in RULES:
-                raise err(f"rules.{rid}", f"没有这条规则（运行 python -m linting rules 查看规则列表）", "rules", rid)
+                raise err(f"rules.{rid}", "没有这条规则（运行 python -m linting rules 查看规则列表）", "rules", rid)
             word = str(val).lower() if not isinstance(val, bool) else ("off" if val is False else "on")
             if word == "on":
                 self.severities.pop(rid, None)
@@ -260,7 +260,7 @@ class _Merged:
         for i, entry in enumerate(ph):
             if not isinstance(entry, dict) or "pattern" not in entry:
                 raise err(f"placeholder[{i}]", "缺少 pattern（正则表达式）", line_key="placeholder")
-            _compile(entry["pattern"], lambda r: err(f"placeholder[{i}].pattern", r, line_key="pattern"))
+            _compile(entry["pattern"], lambda r, i=i: err(f"placeholder[{i}].pattern", r, line_key="pattern"))
             self.placeholders.append({
                 "id": str(entry.get("id", f"user-{len(self.placeholders)}")),
                 "pattern": entry["pattern"],
@@ -269,7 +269,7 @@ class _Merged:
                 "trigger": entry.get("trigger"),
             })
             if entry.get("trigger") is not None:
-                _compile(entry["trigger"], lambda r: err(f"placeholder[{i}].trigger", r, line_key="trigger"))
+                _compile(entry["trigger"], lambda r, i=i: err(f"placeholder[{i}].trigger", r, line_key="trigger"))
         pf = data.get("placeholder_prefilter")
         if pf is not None:
             if not isinstance(pf, dict) or not isinstance(pf.get("pattern"), str):
@@ -311,7 +311,7 @@ class _Merged:
                         if not isinstance(v, list) or not all(isinstance(x, str) for x in v):
                             raise err(f"doctype.{tname}.{key}.{lk}", "应为正则表达式字符串数组", line_key=lk)
                         for x in v:
-                            _compile(x, lambda r, lk=lk: err(f"doctype.{tname}.{key}.{lk}", r, line_key=lk))
+                            _compile(x, lambda r, lk=lk, key=key: err(f"doctype.{tname}.{key}.{lk}", r, line_key=lk))
                     existing = next((e for e in cur[key] if e["name"] == s["name"]), None)
                     if existing is None:
                         cur[key].append({k: (list(v) if isinstance(v, list) else v) for k, v in s.items()})

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from itertools import islice
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import islice
 
 from .analysis import ParagraphFacts, analyze
 from .config import Config, DocType, default_config

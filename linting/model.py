@@ -12,7 +12,7 @@ Offsets everywhere are Python code points into ``Paragraph.text``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +21,7 @@ from typing import Any
 OBJECT_CHAR = "\ufffc"
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     """How serious a problem is.  Ordered: error > warning > info."""
 
     ERROR = "error"
@@ -33,7 +33,7 @@ class Severity(str, Enum):
         return {"error": 2, "warning": 1, "info": 0}[self.value]
 
 
-class Applicability(str, Enum):
+class Applicability(StrEnum):
     """Whether a fix may be applied without a human looking at it."""
 
     SAFE = "safe"

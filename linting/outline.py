@@ -13,11 +13,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from . import messages as msg
 from .analysis import Heading, ParagraphFacts
 from .markers import GB_CHAIN, STYLES, Marker, render_marker
 from .model import Paragraph
-from . import messages as msg
-
 
 #: From this rank down (``1.`` ``（1）`` ``①``) numbers are list items: a list may restart at 1.
 _LIST_RANK = 60

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from linting.engine import LintResult, Linter
+from linting.engine import Linter, LintResult
 from linting.model import Paragraph, Problem
 
 _LINTER = Linter()

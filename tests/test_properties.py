@@ -38,7 +38,7 @@ def test_engine_never_crashes_and_spans_are_valid(text: str) -> None:
         assert p.message
         if p.fix is not None:
             spans = sorted((e.paragraph, e.start, e.end) for e in p.fix.edits)
-            for (pa, s, e), (pb, s2, _) in zip(spans, spans[1:]):
+            for (pa, _s, e), (pb, s2, _) in zip(spans, spans[1:]):
                 assert pa != pb or e <= s2, "edits of one fix overlap"
             for e in p.fix.edits:
                 assert 0 <= e.start <= e.end <= len(paras[e.paragraph].text)

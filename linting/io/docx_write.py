@@ -71,6 +71,7 @@ from linting.io.docx_text import (
     tokenize,
     w,
 )
+from linting.io.seqdiff import common_affixes
 from linting.model import OBJECT_CHAR, Document
 
 W_RPRCHANGE = w("rPrChange")
@@ -129,12 +130,7 @@ def diff_opcodes(a, b) -> list[tuple[str, int, int, int, int]]:
     trimming first makes a single-site edit come out exact.
     """
     n, m = len(a), len(b)
-    pre = 0
-    while pre < n and pre < m and a[pre] == b[pre]:
-        pre += 1
-    suf = 0
-    while suf < n - pre and suf < m - pre and a[n - 1 - suf] == b[m - 1 - suf]:
-        suf += 1
+    pre, suf = common_affixes(a, b)
     ops: list[tuple[str, int, int, int, int]] = []
     if pre:
         ops.append(("equal", 0, pre, 0, pre))
@@ -202,12 +198,7 @@ def _changed_blocks(old: list[str], new: list[str], pinned: Sequence[bool] | Non
     place into deletions and insertions that lose objects and table structure.
     """
     n, m = len(old), len(new)
-    pre = 0
-    while pre < n and pre < m and old[pre] == new[pre]:
-        pre += 1
-    suf = 0
-    while suf < n - pre and suf < m - pre and old[n - 1 - suf] == new[m - 1 - suf]:
-        suf += 1
+    pre, suf = common_affixes(old, new)
     if pre == n - suf and pre == m - suf:
         return []
     # Let the alignment see a few unchanged neighbours: when a deleted paragraph has equal

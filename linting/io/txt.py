@@ -40,6 +40,7 @@ from pathlib import Path
 
 from ..model import Document, Paragraph, TextFormat
 from .errors import ReadError, SaveError
+from .seqdiff import common_affixes
 
 #: Biggest .txt file we open.  Reports are a few hundred KB; anything this big
 #: is a log or a data dump and would make the editor crawl.
@@ -367,12 +368,7 @@ def match_lines(old: Sequence[str], new: Sequence[str]) -> list[int | None]:
     diff only runs on the edited middle.
     """
     n_old, n_new = len(old), len(new)
-    head = 0
-    while head < n_old and head < n_new and old[head] == new[head]:
-        head += 1
-    tail = 0
-    while tail < n_old - head and tail < n_new - head and old[n_old - 1 - tail] == new[n_new - 1 - tail]:
-        tail += 1
+    head, tail = common_affixes(old, new)
     result: list[int | None] = [None] * n_new
     for k in range(head):
         result[k] = k

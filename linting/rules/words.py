@@ -14,8 +14,8 @@ import os
 import re
 import sys
 import threading
-from functools import lru_cache
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -123,7 +123,7 @@ def check(text: str, facts: ParagraphFacts, config: Config) -> Iterable[Finding]
             pos += len(t)
         confirmed = False
         crosses = any(a < boundary < b for a, b, _ in spans)
-        for (a1, b1, t1), (a2, b2, t2) in zip(spans, spans[1:]):
+        for (a1, _b1, t1), (_a2, b2, t2) in zip(spans, spans[1:]):
             if t1 == t2 == unit and a1 == s and b2 == e:
                 confirmed = True
                 break
