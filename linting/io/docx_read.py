@@ -114,6 +114,11 @@ def parse_xml(path: Path, name: str, data: bytes) -> etree._Element:
     try:
         root = etree.fromstring(data, make_parser())
     except (etree.XMLSyntaxError, ValueError) as exc:
+        text = str(exc)
+        if "depth" in text.lower() or "huge" in text.lower() or "too long" in text.lower():
+            # lxml's safety limits (nesting depth, one text node over 10 MB): a real Word file never
+            # comes near them, a crafted one does.
+            raise ReadError(path, f"文档结构异常（{name} 嵌套过深或单段文字过长），为安全起见不予打开") from exc
         raise ReadError(path, f"文件内容损坏（{name} 不是有效的 XML）") from exc
     if root is None:
         raise ReadError(path, f"文件内容损坏（{name} 为空）")

@@ -190,3 +190,19 @@ def test_odd_relationships_do_not_crash(tmp_path):
 def test_external_picture_from_corpus():
     doc = read_docx(CORPUS / "mammoth__external-picture.docx")
     assert len(doc.paragraphs) >= 1
+
+
+@pytest.mark.parametrize("body", [
+    "".join("<w:tbl><w:tr><w:tc>" for _ in range(300)) + "<w:p/>" + "".join("</w:tc></w:tr></w:tbl>" for _ in range(300)),
+    "<w:p><w:r><w:t>" + "中" * 5_000_000 + "</w:t></w:r></w:p>",
+])
+def test_hostile_structure_is_refused_with_a_reason(body: str, tmp_path) -> None:
+    from linting.io import open_document
+    from linting.io.errors import ReadError
+    from tests.io.conftest import build_docx
+
+    f = tmp_path / "hostile.docx"
+    f.write_bytes(build_docx(body))
+    with pytest.raises(ReadError) as info:
+        open_document(f)
+    assert "嵌套过深或单段文字过长" in info.value.reason
