@@ -27,4 +27,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    import multiprocessing
+
+    multiprocessing.freeze_support()  # the batch check uses worker processes; needed in a frozen build
     sys.exit(main())
