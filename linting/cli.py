@@ -45,7 +45,9 @@ def _parser() -> argparse.ArgumentParser:
     o.add_argument("--format", choices=("text", "json"), default="text")
     o.add_argument("--config", type=Path)
 
-    sub.add_parser("rules", help="列出全部规则")
+    r = sub.add_parser("rules", help="列出全部规则")
+    r.add_argument("--format", choices=("text", "json"), default="text",
+                   help="json：含每条规则的说明（作用/为什么/示例/修改后）")
 
     v = sub.add_parser("convert", help=".txt ↔ .docx 转换（.docx→.docx 为原样往返）")
     v.add_argument("src", metavar="IN")
@@ -65,7 +67,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     _utf8_stdio()
     try:
         if args.command == "rules":
-            return _cmd_rules()
+            return _cmd_rules(args.format)
         if args.command == "check":
             return _cmd_check(args)
         if args.command == "outline":
@@ -100,9 +102,14 @@ def _utf8_stdio() -> None:
 # rules
 
 
-def _cmd_rules() -> int:
+def _cmd_rules(fmt: str = "text") -> int:
     from .rules import RULES
 
+    if fmt == "json":
+        rules = [{"id": r.id, "severity": r.severity.value, "summary": r.summary, "fixable": r.fixable, "doc": r.doc}
+                 for r in RULES.values()]
+        sys.stdout.write(json.dumps({"rules": rules}, ensure_ascii=False) + "\n")
+        return 0
     width = max(len(r) for r in RULES)
     for r in RULES.values():
         print(f"{r.id:<{width}}  {r.severity.value:<7}  {r.summary}")

@@ -188,3 +188,10 @@ def test_fix_docx_and_unreadable_input(capsys, tmp_path: Path, monkeypatch) -> N
     bad.write_bytes(bytes(range(256)) * 4)
     code, _, err = run(capsys, "fix", str(bad), "-o", str(tmp_path / "y.docx"))
     assert code == 2 and "x.docx" in err and "Traceback" not in err
+
+
+def test_rules_json_carries_the_help(capsys) -> None:
+    code, out, _ = run(capsys, "rules", "--format", "json")
+    rules = json.loads(out)["rules"]
+    assert [r["id"] for r in rules] == list(RULES)
+    assert all(set(r["doc"]) >= {"作用", "为什么", "示例", "修改后"} for r in rules)
