@@ -105,3 +105,7 @@ def missing_section(doctype: str, section: str, examples: str) -> str:
 
 def missing_closing(doctype: str, closing: str) -> str:
     return f"缺少{closing}：{doctype}的结尾应有{closing}"
+
+
+def section_order(doctype: str, part: str, before: str) -> str:
+    return f"部分顺序颠倒：{doctype}中“{part}”应在“{before}”之前"

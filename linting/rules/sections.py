@@ -101,3 +101,53 @@ RULE = register(Rule(
      "修改后": "××局2024年工作总结\n一、主要工作……\n二、存在的问题……\n三、下一步工作打算……"},
     False, document_check=check,
 ))
+
+
+def _positions(view: DocView) -> dict[str, int]:
+    """First top-level heading of each part of the document type (attributing ambiguous headings carefully).
+
+    A heading that matches several parts counts for every *required* part it
+    matches (``存在的问题及下步打算`` is both), but for an optional part only when it
+    matches that part alone (``下一步主要工作`` is not the 主要工作 part).
+    """
+    dt = view.doctype
+    assert dt is not None
+    out: dict[str, int] = {}
+    for e in view.outline.entries:
+        if e.level != 1:
+            continue
+        title = _heading_text(view, e.paragraph)
+        matched = [spec for spec in dt.sections if spec.headings is not None and spec.headings.search(title)]
+        for spec in matched:
+            if spec.name in out or (not spec.required and len(matched) > 1):
+                continue
+            out[spec.name] = e.paragraph
+    return out
+
+
+def check_order(view: DocView, config: Config) -> Iterable[Problem]:
+    dt = view.doctype
+    if dt is None or len(dt.sections) < 2:
+        return
+    pos = _positions(view)
+    sev = view.severity(ORDER_RULE)
+    names = [spec.name for spec in dt.sections]
+    for k, later in enumerate(names):
+        for earlier in names[k + 1:]:
+            # `later` is declared before `earlier` but its heading comes after `earlier`'s
+            if later in pos and earlier in pos and pos[later] > pos[earlier]:
+                i = pos[later]
+                text = view.paragraphs[i].text
+                yield problem(ORDER_RULE, sev, i, text, 0, len(text.rstrip()),
+                              msg.section_order(dt.name, later, earlier))
+                break
+
+
+ORDER_RULE = register(Rule(
+    "section-order", Severity.WARNING, "文种各部分顺序颠倒（工作总结应为 成绩→问题→打算）",
+    {"作用": "检查一级标题中各部分的先后：工作总结、述职报告先讲做法和成效，再讲问题，最后讲打算。",
+     "为什么": "顺序颠倒（先写打算再写问题）是审核时常见的退改理由。合并的部分（“存在的问题及下步打算”）不报。",
+     "示例": "一、主要工作\n二、下一步打算\n三、存在的问题", "修改后": "一、主要工作\n二、存在的问题\n三、下一步打算"},
+    False, document_check=check_order,
+))
+
