@@ -127,10 +127,9 @@ def _heading(text: str, marker: Marker | None) -> Heading:
     if standalone:
         title_end = start + len(rest.rstrip())
         title = text[start:title_end]
-        ends_period = title.endswith("。")
-        if ends_period:
-            title = title[:-1]
-        return Heading(marker, True, title, start, title_end, ends_period)
+        # The title is kept as written (a stray 。 included): the outline shows what Word shows,
+        # and heading-punctuation reports the 。.
+        return Heading(marker, True, title, start, title_end, title.endswith("。"))
     assert m is not None
     title_end = start + m.end()
     return Heading(marker, False, text[start:start + m.start()], start, title_end, False)

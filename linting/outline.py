@@ -45,6 +45,8 @@ class RawIssue:
     edits: tuple[tuple[int, int, int, str], ...] = ()  # (paragraph, start, end, replacement)
     safe: bool = False
     fix_description: str = ""
+    #: What to show as the excerpt when the span is empty (an auto-number is not in the text).
+    shown: str = ""
 
 
 @dataclass(slots=True)
@@ -122,7 +124,7 @@ def build_outline(paragraphs: list[Paragraph], facts: list[ParagraphFacts], titl
                 issues.append(RawIssue(
                     "heading-style-mixed", i, m.start, m.end,
                     msg.heading_style_mixed(lvl.marker.shown, m.shown, expected),
-                    edits, True, f"改为“{expected}”"))
+                    edits, True, f"改为“{expected}”", m.shown))
                 lvl.last = m.value
                 lvl.alt_next = 0
                 lvl.siblings.append((i, m))
@@ -140,7 +142,7 @@ def build_outline(paragraphs: list[Paragraph], facts: list[ParagraphFacts], titl
                         issues.append(RawIssue(
                             "heading-skip", i, m.start, m.end,
                             msg.heading_first_not_one(m.shown, first, parent.marker.shown if parent and parent.marker else None),
-                            edits, False, f"改为“{first}”"))
+                            edits, False, f"改为“{first}”", m.shown))
                     _check_level_jump(parent, lvl, i, m, explicit, issues, jumps_seen)
                 stack.append(lvl)
         if h.standalone and h.ends_with_period and _heading_level_for_period(style, explicit):
@@ -257,15 +259,16 @@ def _check_sibling(lvl: _Level, i: int, m: Marker, text: str, issues: list[RawIs
     elif m.value == lvl.last:
         lvl.alt_next = lvl.last + 2
         expected = render_marker(prev, expected_value)
-        issue = RawIssue("heading-duplicate", i, m.start, m.end, msg.heading_duplicate(m.shown, expected))
+        issue = RawIssue("heading-duplicate", i, m.start, m.end, msg.heading_duplicate(m.shown, expected), shown=m.shown)
         pending.append((lvl, len(lvl.siblings), issue))
     elif m.value > expected_value:
         expected = render_marker(prev, expected_value)
-        issue = RawIssue("heading-skip", i, m.start, m.end, msg.heading_skip(prev.shown, expected, m.shown))
+        issue = RawIssue("heading-skip", i, m.start, m.end, msg.heading_skip(prev.shown, expected, m.shown), shown=m.shown)
         pending.append((lvl, len(lvl.siblings), issue))
     else:
         expected = render_marker(prev, expected_value)
-        issues.append(RawIssue("heading-order", i, m.start, m.end, msg.heading_order(prev.shown, m.shown, expected)))
+        issues.append(RawIssue("heading-order", i, m.start, m.end, msg.heading_order(prev.shown, m.shown, expected),
+                               shown=m.shown))
     if m.variant != lvl.variant and m.style == "arabic" and _variant_class(m.variant) != _variant_class(lvl.variant):
         want = render_marker(m, m.value)
         want = want[: len(want) - 1] + (lvl.variant or ".") if want and want[-1] in ".．、" else want
@@ -302,7 +305,8 @@ def _with_renumber(issue: RawIssue, lvl: _Level, sib_index: int) -> RawIssue:
     if not edits:
         return issue
     desc = "重新编号本级其后的序号" if len(edits) > 1 else f"改为“{edits[0][3]}”"
-    return RawIssue(issue.rule, issue.paragraph, issue.start, issue.end, issue.message, tuple(edits), False, desc)
+    return RawIssue(issue.rule, issue.paragraph, issue.start, issue.end, issue.message, tuple(edits), False, desc,
+                    issue.shown)
 
 
 def _check_level_jump(parent: _Level | None, lvl: _Level, i: int, m: Marker, explicit: int | None,

@@ -62,9 +62,13 @@ def excerpt(text: str, start: int, end: int, limit: int = 40) -> str:
 
 def problem(rule: Rule | str, severity: Severity, paragraph: int, text: str, start: int, end: int,
             message: str, edits: Iterable[Edit] = (), applicability: Applicability = Applicability.UNSAFE,
-            fix_description: str = "") -> Problem:
-    """Build a :class:`Problem` (used by document rules)."""
+            fix_description: str = "", shown: str = "") -> Problem:
+    """Build a :class:`Problem` (used by document rules).
+
+    ``shown`` is the excerpt for an empty span: a Word auto-number, which is not in the text.
+    """
     rid = rule if isinstance(rule, str) else rule.id
     edits = tuple(edits)
     fix = Fix(edits, applicability, fix_description) if edits else None
-    return Problem(rid, severity, paragraph, start, end, excerpt(text, start, end), message, fix)
+    ex = shown if start == end and shown else excerpt(text, start, end)
+    return Problem(rid, severity, paragraph, start, end, ex, message, fix)

@@ -25,7 +25,8 @@ def _from_outline(rule_id: str):
             if len(edits) != len(issue.edits):
                 edits = []
             yield problem(rule_id, sev, issue.paragraph, text, issue.start, issue.end, issue.message, edits,
-                          Applicability.SAFE if issue.safe else Applicability.UNSAFE, issue.fix_description)
+                          Applicability.SAFE if issue.safe else Applicability.UNSAFE, issue.fix_description,
+                          issue.shown)
 
     return check
 
