@@ -87,8 +87,9 @@ def series_issues(view: DocView) -> list[_Issue]:
                     stack[-1].claim = (i, claim)
                 continue
             _handle(o, i, stack, issues, view)
-        if claims:
-            # A claim after the last item announces a list in the next paragraphs.
+        if claims and not view.paragraphs[i].text[claims[-1].colon + 1:].strip():
+            # A paragraph ending in ``…三个方面：`` announces the list in the next paragraphs
+            # (``实现了两个转变：从…到…。`` says its items itself and announces nothing).
             pending_claim = (i, claims[-1])
     close_all()
     view._series_issues = issues  # type: ignore[attr-defined]
