@@ -22,6 +22,10 @@ if TYPE_CHECKING:
     from ..engine import DocView
 
 
+#: How far after the colon the first item of the announced list may start (``：“一是`` …).
+_CLAIM_GAP = 3
+
+
 @dataclass(slots=True)
 class _Series:
     family: str
@@ -78,9 +82,10 @@ def series_issues(view: DocView) -> list[_Issue]:
             ordinals = f.ordinals
         pending_claim = None
         for o in ordinals:
-            claim = next((c for c in claims if c.colon < o.start), None)
+            # A claim counts the series that starts right after its colon (``三个方面：一是``).
+            claim = next((c for c in claims if c.colon < o.start and o.start - c.colon <= _CLAIM_GAP), None)
+            claims = [c for c in claims if c.colon > o.start]
             if claim is not None:
-                claims = [c for c in claims if c.colon > o.start]
                 close_all()
                 _start(o, i, stack, issues)
                 if stack:
