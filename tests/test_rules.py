@@ -327,3 +327,17 @@ def test_doctype_from_title(title: str, doctype: str | None) -> None:
 
     dt = detect_doctype(title, default_config())
     assert (dt.name if dt else None) == doctype
+
+
+@pytest.mark.parametrize("text,rule,edits", [
+    ("一是A；二是B；二是C；三是D。", "ordinal-duplicate", [(0, 8, "三是"), (0, 12, "四是")]),
+    ("一是A；二是B；二是C；四是D。", "ordinal-duplicate", [(0, 8, "三是")]),
+    ("一是A；二是B；三是C；五是D；六是E。", "ordinal-skip", [(0, 12, "四是"), (0, 16, "五是")]),
+    ("一是A；二是B；四是C。\n五是D。", "ordinal-skip", [(0, 8, "三是"), (1, 0, "四是")]),
+])
+def test_series_slip_is_one_finding_with_a_renumbering_fix(text: str, rule: str, edits: list) -> None:
+    problems = lint_text(text).problems
+    assert [p.rule for p in problems] == [rule]
+    fix = problems[0].fix
+    assert fix.applicability.value == "unsafe"
+    assert [(e.paragraph, e.start, e.replacement) for e in fix.edits] == edits

@@ -35,6 +35,11 @@ class _Series:
     mixed_families: set[str] = field(default_factory=set)
     claim: tuple[int, CountClaim] | None = None
     ended: bool = False
+    #: After a duplicate the next item may also continue the original numbering:
+    #: 一是…二是…二是…三是 is one slip (renumber from the second 二是), not two.
+    alt_next: int = 0
+    #: (index in the issue list, position in ``items``) of skips/duplicates to renumber from.
+    renumber: list[tuple[int, int]] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +115,8 @@ def _handle(o: Ordinal, i: int, stack: list[_Series], issues: list[_Issue], view
         cur.ended = True
         return
     if o.family == cur.family:
-        if o.value == cur.last + 1:
+        alt, cur.alt_next = cur.alt_next, 0
+        if o.value == cur.last + 1 or (alt and o.value == alt):
             _advance(cur, o, i)
         elif o.value == 1:
             if cur.last_para == i and cur.last >= 2:
@@ -128,14 +134,15 @@ def _handle(o: Ordinal, i: int, stack: list[_Series], issues: list[_Issue], view
                 stack.append(_Series(o.family, 1, i, [(i, o)]))
         elif o.value == cur.last:
             expected = ordinal_text(o.family, cur.last + 1)
-            issues.append(_Issue("ordinal-duplicate", i, o.start, o.end, msg.ordinal_duplicate(o.text, expected),
-                                 _rename(o, i, cur.last + 1)))
-            _advance(cur, o, i, value=cur.last + 1)
+            cur.renumber.append((len(issues), len(cur.items)))
+            issues.append(_Issue("ordinal-duplicate", i, o.start, o.end, msg.ordinal_duplicate(o.text, expected)))
+            _advance(cur, o, i)
+            cur.alt_next = o.value + 2
         elif o.value > cur.last + 1:
             prev = cur.items[-1][1].text
             expected = ordinal_text(o.family, cur.last + 1)
-            issues.append(_Issue("ordinal-skip", i, o.start, o.end, msg.ordinal_skip(prev, expected, o.text),
-                                 _rename(o, i, cur.last + 1)))
+            cur.renumber.append((len(issues), len(cur.items)))
+            issues.append(_Issue("ordinal-skip", i, o.start, o.end, msg.ordinal_skip(prev, expected, o.text)))
             _advance(cur, o, i)
         else:
             outer = stack[-2] if len(stack) > 1 else None
@@ -184,6 +191,21 @@ def _advance(s: _Series, o: Ordinal, i: int, value: int | None = None) -> None:
     s.items.append((i, o))
 
 
+def _with_renumber(issue: _Issue, s: _Series, pos: int) -> _Issue:
+    """The fix for a skip or duplicate at ``s.items[pos]``: renumber it and the items after it."""
+    if pos == 0 or s.family == "首先":
+        return issue
+    value = s.items[pos - 1][1].value
+    edits: list[Edit] = []
+    for para, o in s.items[pos:]:
+        if o.family != s.family or o.value == 0:
+            continue
+        value += 1
+        if o.value != value:
+            edits.extend(_rename(o, para, value))
+    return _Issue(issue.rule, issue.paragraph, issue.start, issue.end, issue.message, tuple(edits))
+
+
 def _rename(o: Ordinal, i: int, value: int) -> tuple[Edit, ...]:
     if o.family in ("首先",):
         return ()
@@ -204,6 +226,8 @@ def _suggest(first: str, other: str, value: int) -> str:
 
 
 def _finish(s: _Series, view: DocView, issues: list[_Issue]) -> None:
+    for at, pos in s.renumber:
+        issues[at] = _with_renumber(issues[at], s, pos)
     if s.claim is None:
         return
     ci, claim = s.claim
