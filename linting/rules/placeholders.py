@@ -46,11 +46,10 @@ def is_lost_char(text: str, pos: int) -> bool:
 
 
 def _ends_a_list(text: str, start: int, end: int) -> bool:
-    """``读书、演讲、征文……等活动``: an ellipsis closing an enumeration is prose, not a blank."""
+    """``读书、演讲、征文……等活动`` / ``知识竞赛……一系列活动``: an ellipsis that continues an
+    enumeration (its clause lists items with 、) is prose, not a blank."""
     if start > 0 and text[start - 1] in "、，,":
         return True
-    if not text.startswith("等", end):
-        return False
     clause = clause_start(text, start, "，,。；;：:！？!?“”")
     return "、" in text[clause:start]
 
