@@ -118,6 +118,7 @@ MUST_NOT_FIND: dict[str, list[str]] = {
         # doc08 style: unnumbered section headings restart the 1. 2. numbering
         "标题\n这是一段足够长的引言正文，用来说明本报告的背景和主要内容，篇幅超过四十个字以便识别为正文段落。\n掌握意识形态工作的主阵地\n阵地意识是做好高校意识形态工作的重要保障，掌握主阵地是牢牢掌握领导权、话语权的关键所在。\n1.巩固有形空间阵地\n2.拓展虚拟空间阵地\n畅通意识形态工作的主渠道\n高校意识形态工作是一项十分复杂的系统工程，做好高校意识形态工作必须畅通主渠道，构成工作格局。\n1.学校领导班子要高度一致\n2.学校各部门要明确任务",
         "1.5万元用于购置设备。\n2、3月份完成验收。",
+        "一、二级医院全部接入平台，三、四级手术占比提高。",
     ],
     "heading-duplicate": [
         # two separate lists under one heading: the second 1. starts a new list
