@@ -108,7 +108,7 @@ def _plausible_text_marker(text: str, marker: Marker) -> bool:
         return False
     if marker.style == "cn" and rest[:1] in "是要来则":
         return False
-    if marker.style == "cn" and rest[:1] in "一二三四五六七八九十" and rest[1:2] in "级类等线档期批届次产":
+    if marker.style == "cn" and rest[:1] in "一二三四五六七八九十" and rest[1:2] in "级类等线档期批届次产季":
         return False  # 一、二级医院 / 三、四季度: a range of numbers, not a heading
     return True
 
