@@ -18,6 +18,9 @@ from .analysis import Heading, ParagraphFacts
 from .markers import GB_CHAIN, STYLES, Marker, render_marker
 from .model import Paragraph
 
+#: A numbered line ending like a sentence (``（二）…合计7万元；``) is a list item, not a heading.
+_ITEM_END = ("。", "；", ";", "，", ",")
+
 #: From this rank down (``1.`` ``（1）`` ``①``) numbers are list items: a list may restart at 1.
 _LIST_RANK = 60
 
@@ -156,7 +159,8 @@ def build_outline(paragraphs: list[Paragraph], facts: list[ParagraphFacts], titl
             prv_f = facts[prv] if prv is not None else None
             same_style_prev = (
                 prv_f is not None and prv_f.heading is not None and prv_f.heading.marker is not None
-                and prv_f.heading.marker.style == style and prv_f.heading.ends_with_period
+                and prv_f.heading.marker.style == style and prv_f.heading.standalone
+                and prv_f.heading.title.rstrip()[-1:] in _ITEM_END
             )
             # A run of one-sentence numbered items is a list, not headings; the last
             # paragraph of a document is not a heading either.

@@ -342,3 +342,11 @@ def test_series_slip_is_one_finding_with_a_renumbering_fix(text: str, rule: str,
     fix = problems[0].fix
     assert fix.applicability.value == "unsafe"
     assert [(e.paragraph, e.start, e.replacement) for e in fix.edits] == edits
+
+
+def test_regressions_from_the_tricky_set() -> None:
+    """一是一、二是二 is an idiom; （一）…；（二）…；（三）…。 is a list; a line of only …… is a blank."""
+    assert not lint_text("执行制度做到一是一、二是二，不打折扣。").problems
+    items = "二、购置计划\n（一）执法记录仪60台，合计14.4万元；\n（二）打印设备20套，合计7万元；\n（三）执法终端15台，合计7.8万元。\n三、资金来源\n正文。"
+    assert not found(items, "heading-punctuation")
+    assert [p.excerpt for p in found("二、工作亮点\n......\n三、下一步打算", "placeholder")] == ["......"]
