@@ -42,6 +42,8 @@ class DocView:
     doctype: DocType | None
     doctype_source: str  # "title", "config", "option" or "" (not recognised)
     linter: Linter
+    #: Results shared by several rules within one lint (e.g. the series pass), keyed by name.
+    memo: dict[str, object] = field(default_factory=dict)
 
     @cached_property
     def outline(self) -> OutlineResult:

@@ -54,9 +54,9 @@ class _Issue:
 
 def series_issues(view: DocView) -> list[_Issue]:
     """All series and count issues of the document (computed once per lint)."""
-    cached = getattr(view, "_series_issues", None)
+    cached = view.memo.get("series")
     if cached is not None:
-        return cached
+        return cached  # type: ignore[return-value]
     issues: list[_Issue] = []
     stack: list[_Series] = []
     pending_claim: tuple[int, CountClaim] | None = None
@@ -102,7 +102,7 @@ def series_issues(view: DocView) -> list[_Issue]:
             # (``实现了两个转变：从…到…。`` says its items itself and announces nothing).
             pending_claim = (i, claims[-1])
     close_all()
-    view._series_issues = issues  # type: ignore[attr-defined]
+    view.memo["series"] = issues
     return issues
 
 
