@@ -91,6 +91,11 @@ def jieba_loaded() -> bool:
 _MAX_CANDIDATES = 200
 
 
+def candidates(text: str) -> list[re.Match[str]]:
+    """Repeats that might be a word typed twice (the cheap step; jieba confirms), in text order."""
+    return sorted([*_CANDIDATE_WORD.finditer(text), *_CANDIDATE_CHAR.finditer(text)], key=lambda m: m.start())
+
+
 @lru_cache(maxsize=4096)
 def _segment(clause: str) -> tuple[str, ...]:
     return tuple(tokenizer().lcut(clause, HMM=False))
@@ -108,8 +113,7 @@ def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 def check(text: str, facts: ParagraphFacts, config: Config) -> Iterable[Finding]:
     out: list[Finding] = []
-    candidates = sorted([*_CANDIDATE_WORD.finditer(text), *_CANDIDATE_CHAR.finditer(text)], key=lambda m: m.start())
-    for n, m in enumerate(candidates):
+    for n, m in enumerate(candidates(text)):
         if n >= _MAX_CANDIDATES:
             break  # not prose: don't let a hostile paragraph stall the linter
         unit = m.group(1)
