@@ -1,0 +1,40 @@
+"""Six .docx drafts built independently with Word's own structures (tests/data/tricky_docx/make.py):
+a list continued with a start override (Word shows （三） as the first child), typed headings in heading
+styles, tables with series in cells, content controls, a TOC field, tracked changes that fix a series,
+hyperlinks and comments in headings.  Paragraph list, outline and every finding (info included) are annotated.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from linting.engine import Linter
+from linting.io import open_document
+
+FOLDER = Path(__file__).parent / "data" / "tricky_docx"
+ANNOTATIONS = tomllib.loads((FOLDER / "annotations.toml").read_text("utf-8"))
+LINTER = Linter()
+
+
+def _key(p) -> tuple[int, str, str]:
+    excerpt = p.excerpt
+    if p.rule == "missing-section":
+        m = re.search(r"“([^”]+)”部分", p.message)
+        excerpt = m.group(1) if m else re.search(r"缺少(.+?)：", p.message).group(1)
+    return (p.paragraph + 1, p.rule, excerpt)
+
+
+@pytest.mark.parametrize("name", sorted(ANNOTATIONS))
+def test_tricky_docx(name: str) -> None:
+    a = ANNOTATIONS[name]
+    doc = open_document(FOLDER / name)
+    assert len(doc.paragraphs) == a["paragraphs"]
+    result = LINTER.lint(doc.paragraphs)
+    assert result.doctype == a["doctype"]
+    assert [e.number + e.title for e in result.outline] == a["outline"]
+    assert Counter(_key(p) for p in result.problems) == Counter(tuple(f[:3]) for f in a["findings"])
