@@ -7,7 +7,6 @@ The paragraph list, the outline (as Word shows it) and the findings must match t
 
 from __future__ import annotations
 
-import re
 import tomllib
 from collections import Counter
 from pathlib import Path
@@ -16,18 +15,11 @@ import pytest
 
 from linting.engine import Linter
 from linting.io import open_document
+from tests.helpers import annotation_key
 
 HOLDOUT = Path(__file__).parent / "data" / "docx_holdout"
 ANNOTATIONS = tomllib.loads((HOLDOUT / "annotations.toml").read_text("utf-8"))
 LINTER = Linter()
-
-
-def _key(p) -> tuple[int, str, str]:
-    excerpt = p.excerpt
-    if p.rule == "missing-section":
-        m = re.search(r"“([^”]+)”部分", p.message)
-        excerpt = m.group(1) if m else re.search(r"缺少(.+?)：", p.message).group(1)
-    return (p.paragraph + 1, p.rule, excerpt)
 
 
 @pytest.mark.parametrize("name", sorted(ANNOTATIONS))
@@ -38,7 +30,7 @@ def test_docx_holdout(name: str) -> None:
     result = LINTER.lint(doc.paragraphs)
     assert result.doctype == a["doctype"]
     assert [e.number + e.title for e in result.outline] == a["outline"]
-    got = Counter(_key(p) for p in result.problems if p.severity.value != "info")
+    got = Counter(annotation_key(p) for p in result.problems if p.severity.value != "info")
     assert got == Counter(tuple(f) for f in a["findings"])
     for p in result.problems:
         if p.severity.value == "info":

@@ -6,7 +6,6 @@ Clean versions must give no warning at all; drafts must give exactly the annotat
 
 from __future__ import annotations
 
-import re
 import tomllib
 from collections import Counter
 from pathlib import Path
@@ -15,6 +14,7 @@ import pytest
 
 from linting.engine import Linter
 from linting.io import convert_file, open_document
+from tests.helpers import annotation_key
 from tests.io.conftest import DEFAULT_STYLES, build_docx, p
 
 HOLDOUT = Path(__file__).parent / "data" / "holdout"
@@ -23,16 +23,7 @@ LINTER = Linter()
 
 
 def _keys(problems) -> Counter:
-    out = Counter()
-    for pr in problems:
-        if pr.severity.value == "info":
-            continue
-        excerpt = pr.excerpt
-        if pr.rule == "missing-section":
-            m = re.search(r"“([^”]+)”部分", pr.message)
-            excerpt = m.group(1) if m else re.search(r"缺少(.+?)：", pr.message).group(1)
-        out[(pr.paragraph + 1, pr.rule, excerpt)] += 1
-    return out
+    return Counter(annotation_key(pr) for pr in problems if pr.severity.value != "info")
 
 
 def test_holdout_covers_types_and_encodings() -> None:

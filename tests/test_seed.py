@@ -15,6 +15,7 @@ import pytest
 
 from linting.engine import Linter
 from linting.model import Paragraph
+from tests.helpers import annotation_key
 
 SEED = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "seed"
 ANNOTATIONS = tomllib.loads((Path(__file__).parent / "data" / "seed_annotations.toml").read_text("utf-8"))
@@ -26,13 +27,6 @@ def _lint(name: str):
     return lines, LINTER.lint([Paragraph(t) for t in lines])
 
 
-def _key(p) -> tuple[int, str, str]:
-    excerpt = p.excerpt
-    if p.rule == "missing-section":
-        excerpt = re.search(r"“([^”]+)”部分", p.message).group(1)
-    return (p.paragraph + 1, p.rule, excerpt)
-
-
 def test_seed_folder_is_there() -> None:
     assert sorted(ANNOTATIONS) == [f"doc{i:02d}" for i in range(1, 11)]
     assert all((SEED / f"{n}.txt").is_file() for n in ANNOTATIONS)
@@ -41,7 +35,7 @@ def test_seed_folder_is_there() -> None:
 @pytest.mark.parametrize("name", sorted(ANNOTATIONS))
 def test_seed_matches_annotation(name: str) -> None:
     _, result = _lint(name)
-    got = Counter(_key(p) for p in result.problems if p.rule != "halfwidth-punct")
+    got = Counter(annotation_key(p) for p in result.problems if p.rule != "halfwidth-punct")
     expected = Counter(tuple(f) for f in ANNOTATIONS[name]["findings"])
     assert not expected - got, f"missed: {sorted((expected - got).elements())}"
     assert not got - expected, f"false findings: {sorted((got - expected).elements())}"

@@ -4,7 +4,6 @@ annotated independently of the implementation (tests/data/tricky/annotations.tom
 
 from __future__ import annotations
 
-import re
 import tomllib
 from collections import Counter
 from pathlib import Path
@@ -13,18 +12,11 @@ import pytest
 
 from linting.engine import Linter
 from linting.io import open_document
+from tests.helpers import annotation_key
 
 TRICKY = Path(__file__).parent / "data" / "tricky"
 ANNOTATIONS = tomllib.loads((TRICKY / "annotations.toml").read_text("utf-8"))
 LINTER = Linter()
-
-
-def _key(p) -> tuple[int, str, str]:
-    excerpt = p.excerpt
-    if p.rule == "missing-section":
-        m = re.search(r"“([^”]+)”部分", p.message)
-        excerpt = m.group(1) if m else re.search(r"缺少(.+?)：", p.message).group(1)
-    return (p.paragraph + 1, p.rule, excerpt)
 
 
 def test_annotation_size() -> None:
@@ -35,7 +27,7 @@ def test_annotation_size() -> None:
 def test_tricky_draft(name: str) -> None:
     result = LINTER.lint(open_document(TRICKY / name).paragraphs)
     assert result.doctype == ANNOTATIONS[name]["doctype"]
-    got = Counter(_key(p) for p in result.problems if p.severity.value != "info")
+    got = Counter(annotation_key(p) for p in result.problems if p.severity.value != "info")
     expected = Counter(tuple(f) for f in ANNOTATIONS[name]["findings"])
     assert not expected - got, f"missed: {sorted((expected - got).elements())}"
     assert not got - expected, f"false findings: {sorted((got - expected).elements())}"

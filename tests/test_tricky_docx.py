@@ -6,7 +6,6 @@ hyperlinks and comments in headings.  Paragraph list, outline and every finding 
 
 from __future__ import annotations
 
-import re
 import tomllib
 from collections import Counter
 from pathlib import Path
@@ -15,18 +14,11 @@ import pytest
 
 from linting.engine import Linter
 from linting.io import open_document
+from tests.helpers import annotation_key
 
 FOLDER = Path(__file__).parent / "data" / "tricky_docx"
 ANNOTATIONS = tomllib.loads((FOLDER / "annotations.toml").read_text("utf-8"))
 LINTER = Linter()
-
-
-def _key(p) -> tuple[int, str, str]:
-    excerpt = p.excerpt
-    if p.rule == "missing-section":
-        m = re.search(r"“([^”]+)”部分", p.message)
-        excerpt = m.group(1) if m else re.search(r"缺少(.+?)：", p.message).group(1)
-    return (p.paragraph + 1, p.rule, excerpt)
 
 
 @pytest.mark.parametrize("name", sorted(ANNOTATIONS))
@@ -37,4 +29,4 @@ def test_tricky_docx(name: str) -> None:
     result = LINTER.lint(doc.paragraphs)
     assert result.doctype == a["doctype"]
     assert [e.number + e.title for e in result.outline] == a["outline"]
-    assert Counter(_key(p) for p in result.problems) == Counter(tuple(f[:3]) for f in a["findings"])
+    assert Counter(annotation_key(p) for p in result.problems) == Counter(tuple(f[:3]) for f in a["findings"])

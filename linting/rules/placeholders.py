@@ -60,7 +60,7 @@ def _is_cjk_or_digit(ch: str) -> bool:
 
 def check(text: str, facts: ParagraphFacts, config: Config) -> Iterable[Finding]:
     if not facts.has_cjk and facts.length > 20:
-        return ()  # an English passage; a short line such as "......" or "XXXX" alone is still checked
+        return ()  # an English passage; a short line of only dots or letters is still checked
     if config.placeholder_prefilter is not None and not config.placeholder_prefilter.search(text):
         return ()
     if _SEPARATOR.fullmatch(text):

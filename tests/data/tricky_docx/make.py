@@ -704,8 +704,9 @@ def annotations(drafts: list[Draft]) -> str:
 def check(folder: Path) -> int:
     import re
     import tomllib
-    from lxml import etree
+
     import docx  # python-docx: the files must at least open
+    from lxml import etree
 
     WN = "{%s}" % W
     MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
