@@ -84,11 +84,7 @@ def analyze(p: Paragraph) -> ParagraphFacts:
     stripped = text.strip()
     ordinals = tuple(find_ordinals(text, body_from)) if body_from < len(text) else ()
     claims = tuple(_count_claims(text)) if ordinals or "：" in text or ":" in text else ()
-    short = (
-        0 < len(stripped) <= 40
-        and not any(c in stripped for c in "。！？；，,;!?：:")
-        and marker is None
-    )
+    short = 0 < len(stripped) <= 40 and not any(c in stripped for c in "。！？；，,;!?：:") and marker is None
     return ParagraphFacts(
         heading=heading,
         ordinals=ordinals,
@@ -101,7 +97,7 @@ def analyze(p: Paragraph) -> ParagraphFacts:
 
 def _plausible_text_marker(text: str, marker: Marker) -> bool:
     """Reject ``1.5万元…`` or ``2、3月份…``-style false markers and bare numbers."""
-    rest = text[marker.end:].lstrip()
+    rest = text[marker.end :].lstrip()
     if not rest:
         return False
     if marker.style == "arabic" and marker.variant == "、" and rest[:1].isdigit():
@@ -134,7 +130,7 @@ def _heading(text: str, marker: Marker | None) -> Heading:
         return Heading(marker, True, title, start, title_end, title.endswith("。"))
     assert m is not None
     title_end = start + m.end()
-    return Heading(marker, False, text[start:start + m.start()], start, title_end, False)
+    return Heading(marker, False, text[start : start + m.start()], start, title_end, False)
 
 
 def _count_claims(text: str) -> list[CountClaim]:
@@ -149,8 +145,8 @@ def _count_claims(text: str) -> list[CountClaim]:
                 break
         if colon < 0:
             continue
-        before = text[max(0, m.start() - 8):m.start()]
-        if not _RE_COUNT_CONTEXT.search(before) and not _RE_COUNT_CONTEXT.search(text[m.end():colon]):
+        before = text[max(0, m.start() - 8) : m.start()]
+        if not _RE_COUNT_CONTEXT.search(before) and not _RE_COUNT_CONTEXT.search(text[m.end() : colon]):
             continue
         n = m.group("n")
         count = parse_cn(n) if not n.isdigit() else parse_arabic(n)

@@ -46,8 +46,9 @@ def _parser() -> argparse.ArgumentParser:
     o.add_argument("--config", type=Path)
 
     r = sub.add_parser("rules", help="列出全部规则")
-    r.add_argument("--format", choices=("text", "json"), default="text",
-                   help="json：含每条规则的说明（作用/为什么/示例/修改后）")
+    r.add_argument(
+        "--format", choices=("text", "json"), default="text", help="json：含每条规则的说明（作用/为什么/示例/修改后）"
+    )
 
     v = sub.add_parser("convert", help=".txt ↔ .docx 转换（.docx→.docx 为原样往返）")
     v.add_argument("src", metavar="IN")
@@ -106,8 +107,10 @@ def _cmd_rules(fmt: str = "text") -> int:
     from .rules import RULES
 
     if fmt == "json":
-        rules = [{"id": r.id, "severity": r.severity.value, "summary": r.summary, "fixable": r.fixable, "doc": r.doc}
-                 for r in RULES.values()]
+        rules = [
+            {"id": r.id, "severity": r.severity.value, "summary": r.summary, "fixable": r.fixable, "doc": r.doc}
+            for r in RULES.values()
+        ]
         sys.stdout.write(json.dumps({"rules": rules}, ensure_ascii=False) + "\n")
         return 0
     width = max(len(r) for r in RULES)
@@ -128,7 +131,8 @@ def expand_paths(paths: Iterable[str]) -> tuple[list[Path], list[tuple[str, str]
         p = Path(raw)
         if p.is_dir():
             found = [
-                f for f in p.rglob("*")
+                f
+                for f in p.rglob("*")
                 if f.suffix.lower() in DOC_SUFFIXES and f.is_file() and not f.name.startswith("~$")
             ]
             files.extend(sorted(found))
@@ -170,8 +174,7 @@ def record(path: Path, doc: Document, result: Any) -> dict[str, Any]:
         "encoding": doc.encoding,
         "paragraphs": len(doc.paragraphs),
         "outline": [
-            {"level": e.level, "number": e.number, "title": e.title, "paragraph": e.paragraph}
-            for e in result.outline
+            {"level": e.level, "number": e.number, "title": e.title, "paragraph": e.paragraph} for e in result.outline
         ],
         "problems": [p.to_json() for p in result.problems],
     }
@@ -261,8 +264,10 @@ def _cmd_outline(args: argparse.Namespace) -> int:
         print(f"{rec['path']}: {rec['error']}" if not rec.get("config_error") else rec["error"], file=sys.stderr)
         return 2
     if args.format == "json":
-        sys.stdout.write(json.dumps({"path": rec["path"], "doctype": rec["doctype"], "outline": rec["outline"]},
-                                    ensure_ascii=False) + "\n")
+        sys.stdout.write(
+            json.dumps({"path": rec["path"], "doctype": rec["doctype"], "outline": rec["outline"]}, ensure_ascii=False)
+            + "\n"
+        )
     else:
         if rec["doctype"]:
             print(f"文种：{rec['doctype']}")

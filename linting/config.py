@@ -192,9 +192,15 @@ def _line_of(text: str, key: str, table: str | None = None) -> int | None:
 
 
 _SEVERITY_WORDS = {
-    "error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO,
-    "错误": Severity.ERROR, "警告": Severity.WARNING, "提示": Severity.INFO,
-    "off": None, "关闭": None, "false": None,
+    "error": Severity.ERROR,
+    "warning": Severity.WARNING,
+    "info": Severity.INFO,
+    "错误": Severity.ERROR,
+    "警告": Severity.WARNING,
+    "提示": Severity.INFO,
+    "off": None,
+    "关闭": None,
+    "false": None,
 }
 
 
@@ -261,20 +267,24 @@ class _Merged:
             if not isinstance(entry, dict) or "pattern" not in entry:
                 raise err(f"placeholder[{i}]", "缺少 pattern（正则表达式）", line_key="placeholder")
             _compile(entry["pattern"], lambda r, i=i: err(f"placeholder[{i}].pattern", r, line_key="pattern"))
-            self.placeholders.append({
-                "id": str(entry.get("id", f"user-{len(self.placeholders)}")),
-                "pattern": entry["pattern"],
-                "message": str(entry.get("message", "残留的占位内容“{match}”：请补全")),
-                "check": entry.get("check"),
-                "trigger": entry.get("trigger"),
-            })
+            self.placeholders.append(
+                {
+                    "id": str(entry.get("id", f"user-{len(self.placeholders)}")),
+                    "pattern": entry["pattern"],
+                    "message": str(entry.get("message", "残留的占位内容“{match}”：请补全")),
+                    "check": entry.get("check"),
+                    "trigger": entry.get("trigger"),
+                }
+            )
             if entry.get("trigger") is not None:
                 _compile(entry["trigger"], lambda r, i=i: err(f"placeholder[{i}].trigger", r, line_key="trigger"))
         pf = data.get("placeholder_prefilter")
         if pf is not None:
             if not isinstance(pf, dict) or not isinstance(pf.get("pattern"), str):
                 raise err("placeholder_prefilter.pattern", "应为正则表达式字符串", "placeholder_prefilter", "pattern")
-            _compile(pf["pattern"], lambda r: err("placeholder_prefilter.pattern", r, "placeholder_prefilter", "pattern"))
+            _compile(
+                pf["pattern"], lambda r: err("placeholder_prefilter.pattern", r, "placeholder_prefilter", "pattern")
+            )
             self.prefilter = pf["pattern"]
             self.prefilter_covers = len(self.placeholders)
         la = data.get("lookalikes", {})
@@ -321,12 +331,19 @@ class _Merged:
                         if "required" in s:
                             existing["required"] = bool(s["required"])
             else:
-                raise err(f"doctype.{tname}.{key}", "未知的配置项（可用：title、order、section、closing）", line_key=key)
+                raise err(
+                    f"doctype.{tname}.{key}", "未知的配置项（可用：title、order、section、closing）", line_key=key
+                )
 
     def build(self, files: tuple[str, ...]) -> Config:
         placeholders = tuple(
-            PlaceholderPattern(p["id"], _compile(p["pattern"]), p["message"], p.get("check"),
-                               _compile(p["trigger"]) if p.get("trigger") else None)
+            PlaceholderPattern(
+                p["id"],
+                _compile(p["pattern"]),
+                p["message"],
+                p.get("check"),
+                _compile(p["trigger"]) if p.get("trigger") else None,
+            )
             for p in self.placeholders
         )
         lookalikes = _compile("|".join(f"(?:{p})" for p in self.lookalikes)) if self.lookalikes else None
@@ -348,10 +365,14 @@ class _Merged:
             doctypes.append(DocType(name, spec["order"], tuple(_compile(t) for t in spec["title"]), sections, closings))
         doctypes.sort(key=lambda d: d.order)
         if self.doctype is not None and not any(d.name == self.doctype for d in doctypes):
-            raise ConfigError(files[-1] if files else "<config>", None, "doctype",
-                              f"未知文种“{self.doctype}”（可用：{'、'.join(d.name for d in doctypes)}）")
+            raise ConfigError(
+                files[-1] if files else "<config>",
+                None,
+                "doctype",
+                f"未知文种“{self.doctype}”（可用：{'、'.join(d.name for d in doctypes)}）",
+            )
         prefilter = None
-        extra = placeholders[self.prefilter_covers:]
+        extra = placeholders[self.prefilter_covers :]
         if self.prefilter is not None and all(p.trigger is not None for p in extra):
             parts = [_expand(self.prefilter)] + [p.trigger.pattern for p in extra if p.trigger is not None]
             prefilter = re.compile("|".join(f"(?:{x})" for x in parts) if len(parts) > 1 else parts[0])

@@ -76,7 +76,8 @@ class Linter:
         self.config = config or default_config()
         only = set(rules) if rules is not None else None
         self.rules = [
-            r for r in RULES.values()
+            r
+            for r in RULES.values()
             if self.config.severities.get(r.id, r.severity) is not None and (only is None or r.id in only)
         ]
         self._paragraph_rules = [r for r in self.rules if r.paragraph_check is not None]
@@ -154,8 +155,9 @@ class Linter:
             self._findings = {p: f for p, f in self._findings.items() if p in live}
             self.cue_cache = {k: v for k, v in self.cue_cache.items() if k[0] in live}
 
-    def _doctype(self, paragraphs: Sequence[Paragraph], title_index: int | None,
-                 override: str | None) -> tuple[DocType | None, str]:
+    def _doctype(
+        self, paragraphs: Sequence[Paragraph], title_index: int | None, override: str | None
+    ) -> tuple[DocType | None, str]:
         if override:
             dt = self.config.doctype_named(override)
             if dt is None:
@@ -191,7 +193,9 @@ def detect_doctype(title: str, config: Config) -> DocType | None:
     return None
 
 
-def find_title(paragraphs: Sequence[Paragraph], facts: list[ParagraphFacts], config: Config | None = None) -> int | None:
+def find_title(
+    paragraphs: Sequence[Paragraph], facts: list[ParagraphFacts], config: Config | None = None
+) -> int | None:
     """The document's title.
 
     A Title-styled paragraph wins.  Otherwise the short lines before the first
@@ -254,12 +258,18 @@ def apply_fixes(texts: list[str], fixes: Sequence[Fix], *, only_safe: bool = Tru
     out = list(texts)
     for e in sorted(accepted, key=lambda e: (e.paragraph, e.start), reverse=True):
         t = out[e.paragraph]
-        out[e.paragraph] = t[: e.start] + e.replacement + t[e.end:]
+        out[e.paragraph] = t[: e.start] + e.replacement + t[e.end :]
     return out, count
 
 
-def fix_paragraphs(linter: Linter, paragraphs: Sequence[Paragraph], *, rules: Sequence[str] | None = None,
-                   doctype: str | None = None, rounds: int = 5) -> tuple[list[Paragraph], int]:
+def fix_paragraphs(
+    linter: Linter,
+    paragraphs: Sequence[Paragraph],
+    *,
+    rules: Sequence[str] | None = None,
+    doctype: str | None = None,
+    rounds: int = 5,
+) -> tuple[list[Paragraph], int]:
     """Apply safe fixes until none is left (fixes that overlapped wait for the next round)."""
     from dataclasses import replace
 

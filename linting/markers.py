@@ -155,7 +155,7 @@ def find_marker(text: str) -> Marker | None:
             style = "multi2" if depth == 1 else "multi3"
             return Marker(style, int(m.group(2)), prefix + "{n}", m.group(0).strip(), _lead(text), m.end())
         m = _RE_ARABIC.match(text)
-        if m and not _NOT_HEADING_AFTER_ARABIC.match(text[m.end():]):
+        if m and not _NOT_HEADING_AFTER_ARABIC.match(text[m.end() :]):
             value = parse_arabic(m.group(1))
             if value is None or value == 0:
                 return None
@@ -223,7 +223,7 @@ class Ordinal:
 #: An ordinal starts a paragraph or follows one of these (``统一是`` is not ``一是``).
 #: Checked in Python after the match, so the regex starts with its first character
 #: and the scanner can skip ahead (a leading look-behind made it 3× slower).
-_BOUNDARY_CHARS = frozenset("，。；：！？,.;:!?、“”\"（）() \t\u3000\n")
+_BOUNDARY_CHARS = frozenset('，。；：！？,.;:!?、“”"（）() \t\u3000\n')
 _RE_ORDINALS = re.compile(
     r"(?:"
     # 三要素 / 一要务 / 三是非 are words, not ordinals

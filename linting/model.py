@@ -103,8 +103,9 @@ class Fix:
         self.description = description
 
     @classmethod
-    def in_paragraph(cls, paragraph: int, spans: tuple[tuple[int, int, str], ...],
-                     applicability: Applicability, description: str) -> Fix:
+    def in_paragraph(
+        cls, paragraph: int, spans: tuple[tuple[int, int, str], ...], applicability: Applicability, description: str
+    ) -> Fix:
         """A fix whose edits all lie in ``paragraph``, given as (start, end, replacement)."""
         fix = cls((), applicability, description)
         fix._edits = None

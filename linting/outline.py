@@ -84,7 +84,8 @@ def build_outline(paragraphs: list[Paragraph], facts: list[ParagraphFacts], titl
     jumps_seen: set[tuple[str, str]] = set()
     unnumbered = _unnumbered_headings(paragraphs, facts, title_index)
     heading_paras = [
-        i for i, f in enumerate(facts)
+        i
+        for i, f in enumerate(facts)
         if i != title_index and (f.heading is not None or i in unnumbered) and not _attachment_line(paragraphs, i)
     ]
     for pos, i in enumerate(heading_paras):
@@ -111,7 +112,7 @@ def build_outline(paragraphs: list[Paragraph], facts: list[ParagraphFacts], titl
             runs.append(lvl)
             stack.append(lvl)
         elif idx is not None and m is not None:
-            del stack[idx + 1:]
+            del stack[idx + 1 :]
             lvl = stack[idx]
             _check_sibling(lvl, i, m, text, issues, pending_fixes)
         else:
@@ -119,15 +120,24 @@ def build_outline(paragraphs: list[Paragraph], facts: list[ParagraphFacts], titl
             if m is not None and m.value != 1:
                 mixed_at = _find_mixed(stack, m, _next_marker(facts, paragraphs, heading_paras, pos))
             if mixed_at is not None:
-                del stack[mixed_at + 1:]
+                del stack[mixed_at + 1 :]
                 lvl = stack[mixed_at]
                 assert lvl.marker is not None and m is not None
                 expected = render_marker(lvl.marker, m.value)
                 edits = () if m.from_auto_number else ((i, m.start, m.end, expected),)
-                issues.append(RawIssue(
-                    "heading-style-mixed", i, m.start, m.end,
-                    msg.heading_style_mixed(lvl.marker.shown, m.shown, expected),
-                    edits, True, f"改为“{expected}”", m.shown))
+                issues.append(
+                    RawIssue(
+                        "heading-style-mixed",
+                        i,
+                        m.start,
+                        m.end,
+                        msg.heading_style_mixed(lvl.marker.shown, m.shown, expected),
+                        edits,
+                        True,
+                        f"改为“{expected}”",
+                        m.shown,
+                    )
+                )
                 lvl.last = m.value
                 lvl.alt_next = 0
                 lvl.siblings.append((i, m))
@@ -142,33 +152,58 @@ def build_outline(paragraphs: list[Paragraph], facts: list[ParagraphFacts], titl
                     if m.value != 1:
                         first = render_marker(m, 1)
                         edits = () if m.from_auto_number else ((i, m.start, m.end, first),)
-                        issues.append(RawIssue(
-                            "heading-skip", i, m.start, m.end,
-                            msg.heading_first_not_one(m.shown, first, parent.marker.shown if parent and parent.marker else None),
-                            edits, False, f"改为“{first}”", m.shown))
+                        issues.append(
+                            RawIssue(
+                                "heading-skip",
+                                i,
+                                m.start,
+                                m.end,
+                                msg.heading_first_not_one(
+                                    m.shown, first, parent.marker.shown if parent and parent.marker else None
+                                ),
+                                edits,
+                                False,
+                                f"改为“{first}”",
+                                m.shown,
+                            )
+                        )
                     _check_level_jump(parent, lvl, i, m, explicit, issues, jumps_seen)
                 stack.append(lvl)
         if h.standalone and h.ends_with_period and _heading_level_for_period(style, explicit):
             nxt = _next_nonempty(paragraphs, i)
             nxt_f = facts[nxt] if nxt is not None else None
             same_style_next = (
-                nxt_f is not None and nxt_f.heading is not None and nxt_f.heading.marker is not None
+                nxt_f is not None
+                and nxt_f.heading is not None
+                and nxt_f.heading.marker is not None
                 and nxt_f.heading.marker.style == style
             )
             prv = _prev_nonempty(paragraphs, i)
             prv_f = facts[prv] if prv is not None else None
             same_style_prev = (
-                prv_f is not None and prv_f.heading is not None and prv_f.heading.marker is not None
-                and prv_f.heading.marker.style == style and prv_f.heading.standalone
+                prv_f is not None
+                and prv_f.heading is not None
+                and prv_f.heading.marker is not None
+                and prv_f.heading.marker.style == style
+                and prv_f.heading.standalone
                 and prv_f.heading.title.rstrip()[-1:] in _ITEM_END
             )
             # A run of one-sentence numbered items is a list, not headings; the last
             # paragraph of a document is not a heading either.
             if nxt is not None and not same_style_next and not same_style_prev:
                 dot = h.title_end - 1
-                issues.append(RawIssue(
-                    "heading-punctuation", i, dot, dot + 1, msg.heading_period(),
-                    ((i, dot, dot + 1, ""),), True, "删去句号"))
+                issues.append(
+                    RawIssue(
+                        "heading-punctuation",
+                        i,
+                        dot,
+                        dot + 1,
+                        msg.heading_period(),
+                        ((i, dot, dot + 1, ""),),
+                        True,
+                        "删去句号",
+                    )
+                )
         number = m.shown if m else ""
         entries.append(OutlineEntry(len(stack), number, _short_title(h.title), i, style))
     run_length: dict[int, int] = {}
@@ -251,8 +286,9 @@ def _should_pop(top: _Level, rank: int, explicit: int | None, style: str) -> boo
     return top.rank >= rank
 
 
-def _check_sibling(lvl: _Level, i: int, m: Marker, text: str, issues: list[RawIssue],
-                   pending: list[tuple[_Level, int, RawIssue]]) -> None:
+def _check_sibling(
+    lvl: _Level, i: int, m: Marker, text: str, issues: list[RawIssue], pending: list[tuple[_Level, int, RawIssue]]
+) -> None:
     prev = lvl.marker
     assert prev is not None
     expected_value = lvl.last + 1
@@ -263,27 +299,54 @@ def _check_sibling(lvl: _Level, i: int, m: Marker, text: str, issues: list[RawIs
     elif m.value == lvl.last:
         lvl.alt_next = lvl.last + 2
         expected = render_marker(prev, expected_value)
-        issue = RawIssue("heading-duplicate", i, m.start, m.end, msg.heading_duplicate(m.shown, expected), shown=m.shown)
+        issue = RawIssue(
+            "heading-duplicate", i, m.start, m.end, msg.heading_duplicate(m.shown, expected), shown=m.shown
+        )
         pending.append((lvl, len(lvl.siblings), issue))
     elif m.value > expected_value:
         expected = render_marker(prev, expected_value)
-        issue = RawIssue("heading-skip", i, m.start, m.end, msg.heading_skip(prev.shown, expected, m.shown), shown=m.shown)
+        issue = RawIssue(
+            "heading-skip", i, m.start, m.end, msg.heading_skip(prev.shown, expected, m.shown), shown=m.shown
+        )
         pending.append((lvl, len(lvl.siblings), issue))
     else:
         expected = render_marker(prev, expected_value)
-        issues.append(RawIssue("heading-order", i, m.start, m.end, msg.heading_order(prev.shown, m.shown, expected),
-                               shown=m.shown))
+        issues.append(
+            RawIssue(
+                "heading-order", i, m.start, m.end, msg.heading_order(prev.shown, m.shown, expected), shown=m.shown
+            )
+        )
     if m.variant != lvl.variant and m.style == "arabic" and _variant_class(m.variant) != _variant_class(lvl.variant):
         want = render_marker(m, m.value)
         want = want[: len(want) - 1] + (lvl.variant or ".") if want and want[-1] in ".．、" else want
         edits = () if m.from_auto_number else ((i, m.start, m.end, want),)
-        issues.append(RawIssue("heading-style-mixed", i, m.start, m.end,
-                               msg.heading_variant_mixed(prev.shown, m.shown, want), edits, True, f"改为“{want}”"))
+        issues.append(
+            RawIssue(
+                "heading-style-mixed",
+                i,
+                m.start,
+                m.end,
+                msg.heading_variant_mixed(prev.shown, m.shown, want),
+                edits,
+                True,
+                f"改为“{want}”",
+            )
+        )
     if m.style == "arabic-paren" and (m.variant == "enclosed") != (lvl.variant == "enclosed"):
         want = render_marker(Marker(m.style, m.value, lvl.variant, prev.shown, 0, 0), m.value)
         edits = () if m.from_auto_number else ((i, m.start, m.end, want),)
-        issues.append(RawIssue("heading-style-mixed", i, m.start, m.end,
-                               msg.heading_variant_mixed(prev.shown, m.shown, want), edits, True, f"改为“{want}”"))
+        issues.append(
+            RawIssue(
+                "heading-style-mixed",
+                i,
+                m.start,
+                m.end,
+                msg.heading_variant_mixed(prev.shown, m.shown, want),
+                edits,
+                True,
+                f"改为“{want}”",
+            )
+        )
     lvl.last = m.value
     lvl.marker = m
     lvl.siblings.append((i, m))
@@ -309,37 +372,71 @@ def _with_renumber(issue: RawIssue, lvl: _Level, sib_index: int) -> RawIssue:
     if not edits:
         return issue
     desc = "重新编号本级其后的序号" if len(edits) > 1 else f"改为“{edits[0][3]}”"
-    return RawIssue(issue.rule, issue.paragraph, issue.start, issue.end, issue.message, tuple(edits), False, desc,
-                    issue.shown)
+    return RawIssue(
+        issue.rule, issue.paragraph, issue.start, issue.end, issue.message, tuple(edits), False, desc, issue.shown
+    )
 
 
-def _check_level_jump(parent: _Level | None, lvl: _Level, i: int, m: Marker, explicit: int | None,
-                      issues: list[RawIssue], seen: set[tuple[str, str]]) -> None:
+def _check_level_jump(
+    parent: _Level | None,
+    lvl: _Level,
+    i: int,
+    m: Marker,
+    explicit: int | None,
+    issues: list[RawIssue],
+    seen: set[tuple[str, str]],
+) -> None:
     """Report a skipped level once per pair of styles: the writer's scheme, not a slip each time."""
     if parent is None or (parent.style, lvl.style) in seen:
         return
     seen.add((parent.style, lvl.style))
     if explicit is not None and parent.explicit is not None:
         if explicit > parent.explicit + 1:
-            issues.append(RawIssue("heading-level-jump", i, m.start, m.end,
-                                   msg.heading_level_jump_explicit(parent.explicit, explicit)))
+            issues.append(
+                RawIssue(
+                    "heading-level-jump", i, m.start, m.end, msg.heading_level_jump_explicit(parent.explicit, explicit)
+                )
+            )
         return
     if parent.style in GB_CHAIN and lvl.style in GB_CHAIN:
         gap = GB_CHAIN.index(lvl.style) - GB_CHAIN.index(parent.style)
         if gap > 1:
             missing = STYLES[GB_CHAIN[GB_CHAIN.index(parent.style) + 1]].label
-            issues.append(RawIssue("heading-level-jump", i, m.start, m.end,
-                                   msg.heading_level_jump(parent.marker.shown if parent.marker else "", m.shown, missing)))
+            issues.append(
+                RawIssue(
+                    "heading-level-jump",
+                    i,
+                    m.start,
+                    m.end,
+                    msg.heading_level_jump(parent.marker.shown if parent.marker else "", m.shown, missing),
+                )
+            )
 
 
 def _bad_punct_issue(i: int, text: str, m: Marker) -> RawIssue:
     if m.style == "cn":
         start = m.bad_punct_start
-        return RawIssue("heading-punctuation", i, m.start, m.end, msg.heading_marker_punct(m.shown, m.shown[:-1] + "、"),
-                        ((i, start, start + 1, "、"),), True, "改为顿号“、”")
+        return RawIssue(
+            "heading-punctuation",
+            i,
+            m.start,
+            m.end,
+            msg.heading_marker_punct(m.shown, m.shown[:-1] + "、"),
+            ((i, start, start + 1, "、"),),
+            True,
+            "改为顿号“、”",
+        )
     start = m.bad_punct_start
-    return RawIssue("heading-punctuation", i, m.start, start + 1, msg.heading_marker_punct(text[m.start:start + 1], m.shown),
-                    ((i, start, start + 1, ""),), True, f"删去“{m.bad_punct}”")
+    return RawIssue(
+        "heading-punctuation",
+        i,
+        m.start,
+        start + 1,
+        msg.heading_marker_punct(text[m.start : start + 1], m.shown),
+        ((i, start, start + 1, ""),),
+        True,
+        f"删去“{m.bad_punct}”",
+    )
 
 
 def _heading_level_for_period(style: str, explicit: int | None) -> bool:
@@ -362,7 +459,9 @@ def _prev_nonempty(paragraphs: list[Paragraph], i: int) -> int | None:
     return None
 
 
-def _next_marker(facts: list[ParagraphFacts], paragraphs: list[Paragraph], heading_paras: list[int], pos: int) -> Marker | None:
+def _next_marker(
+    facts: list[ParagraphFacts], paragraphs: list[Paragraph], heading_paras: list[int], pos: int
+) -> Marker | None:
     for k in range(pos + 1, min(len(heading_paras), pos + 3)):
         h = facts[heading_paras[k]].heading
         if h is not None and h.marker is not None:
@@ -379,7 +478,11 @@ def _unnumbered_headings(paragraphs: list[Paragraph], facts: list[ParagraphFacts
     if any(p.outline_level is not None for p in paragraphs):
         return set()
     for f in facts:
-        if f.heading is not None and f.heading.marker is not None and f.heading.marker.style in ("cn", "part", "chapter", "section"):
+        if (
+            f.heading is not None
+            and f.heading.marker is not None
+            and f.heading.marker.style in ("cn", "part", "chapter", "section")
+        ):
             return set()
     out = set()
     n = len(paragraphs)
@@ -393,7 +496,10 @@ def _unnumbered_headings(paragraphs: list[Paragraph], facts: list[ParagraphFacts
         if facts[prev].length < 40 or facts[prev].heading is not None:
             continue
         nf = facts[nxt]
-        if not (nf.length >= 40 or (nf.heading is not None and nf.heading.marker is not None and nf.heading.marker.value == 1)):
+        if not (
+            nf.length >= 40
+            or (nf.heading is not None and nf.heading.marker is not None and nf.heading.marker.value == 1)
+        ):
             continue
         if _looks_like_signature(paragraphs[i].text):
             continue

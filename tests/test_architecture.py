@@ -10,9 +10,23 @@ from linting.rules import RULES
 ROOT = Path(__file__).resolve().parents[1]
 
 CONTRACT_IDS = [
-    "heading-skip", "heading-duplicate", "heading-order", "heading-style-mixed", "heading-level-jump",
-    "heading-punctuation", "ordinal-skip", "ordinal-duplicate", "ordinal-order", "ordinal-mixed", "ordinal-nested",
-    "placeholder", "missing-section", "duplicate-word", "count-mismatch", "halfwidth-punct", "unbalanced-pair",
+    "heading-skip",
+    "heading-duplicate",
+    "heading-order",
+    "heading-style-mixed",
+    "heading-level-jump",
+    "heading-punctuation",
+    "ordinal-skip",
+    "ordinal-duplicate",
+    "ordinal-order",
+    "ordinal-mixed",
+    "ordinal-nested",
+    "placeholder",
+    "missing-section",
+    "duplicate-word",
+    "count-mismatch",
+    "halfwidth-punct",
+    "unbalanced-pair",
 ]
 
 

@@ -52,8 +52,9 @@ def test_report_has_requested_size_and_coherent_numbering(seeds: list[corpus.See
         expected += _numbering_problems([s.title, *s.body])
     got = Counter(p.rule for p in result.problems if p.rule in NUMBERING_RULES)
     # The last chapter may be cut short, so it can only have fewer.
-    assert got <= expected and expected - got <= _numbering_problems([seed_of_chapter[-1].title,
-                                                                      *seed_of_chapter[-1].body])
+    assert got <= expected and expected - got <= _numbering_problems(
+        [seed_of_chapter[-1].title, *seed_of_chapter[-1].body]
+    )
 
 
 def test_docx_and_batch_generators(tmp_path: Path, seeds: list[corpus.Seed]) -> None:

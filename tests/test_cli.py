@@ -16,7 +16,9 @@ from linting.rules import RULES
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT.parent / "shared" / "corpus" / "seed"
-LINE = re.compile(r"^(?P<path>.+):(?P<line>\d+):(?P<col>\d+): (?P<sev>error|warning|info) (?P<rule>[a-z-]+) (?P<msg>.+)$")
+LINE = re.compile(
+    r"^(?P<path>.+):(?P<line>\d+):(?P<col>\d+): (?P<sev>error|warning|info) (?P<rule>[a-z-]+) (?P<msg>.+)$"
+)
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -27,7 +29,10 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 
 def test_check_text_format_sorted(capsys, tmp_path: Path) -> None:
     f = tmp_path / "总结.txt"
-    f.write_text("2024年工作总结\n一、主要工作\n今年以来,我们--社区做了大量工作。\n三、存在问题\n一是学习不够;三是作风不实。\n四、下一步打算\n继续努力。\n", "utf-8")
+    f.write_text(
+        "2024年工作总结\n一、主要工作\n今年以来,我们--社区做了大量工作。\n三、存在问题\n一是学习不够;三是作风不实。\n四、下一步打算\n继续努力。\n",
+        "utf-8",
+    )
     code, out, err = run(capsys, "check", str(f))
     assert code == 1 and err == ""
     rows = [LINE.match(line) for line in out.splitlines()]
@@ -70,7 +75,10 @@ def test_check_folder_recursive_parallel(capsys, tmp_path: Path) -> None:
 
 def test_exit_0_when_clean(capsys, tmp_path: Path) -> None:
     f = tmp_path / "ok.txt"
-    f.write_text("关于开展安全检查的通知\n各科室：\n为做好安全生产工作，现将有关事项通知如下。\n一、检查时间\n3月1日至3月15日。\n二、检查内容\n消防设施和用电安全。\n", "utf-8")
+    f.write_text(
+        "关于开展安全检查的通知\n各科室：\n为做好安全生产工作，现将有关事项通知如下。\n一、检查时间\n3月1日至3月15日。\n二、检查内容\n消防设施和用电安全。\n",
+        "utf-8",
+    )
     code, out, err = run(capsys, "check", str(f))
     assert (code, out) == (0, ""), out
 
@@ -136,8 +144,14 @@ def test_fix_applies_safe_fixes(capsys, tmp_path: Path) -> None:
 
 def test_module_entry_point_runs_without_traceback(tmp_path: Path) -> None:
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    r = subprocess.run([sys.executable, "-m", "linting", "check", str(tmp_path / "nope.docx")],
-                       capture_output=True, text=True, encoding="utf-8", env=env, cwd=ROOT)
+    r = subprocess.run(
+        [sys.executable, "-m", "linting", "check", str(tmp_path / "nope.docx")],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        cwd=ROOT,
+    )
     assert r.returncode == 2 and "nope.docx" in r.stderr and "Traceback" not in r.stderr
 
 
@@ -175,7 +189,10 @@ def test_convert_round_trips(capsys, tmp_path: Path) -> None:
 def test_fix_docx_and_unreadable_input(capsys, tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setenv("REPORTLINT_BACKUP_DIR", str(tmp_path / "bak"))
     src = tmp_path / "in.txt"
-    src.write_text("2024年工作总结\n一、主要工作\n今年以来,我们按照按照要求开展工作。\n二、存在问题\n学习不够。\n三、下一步打算\n继续努力。\n", "utf-8")
+    src.write_text(
+        "2024年工作总结\n一、主要工作\n今年以来,我们按照按照要求开展工作。\n二、存在问题\n学习不够。\n三、下一步打算\n继续努力。\n",
+        "utf-8",
+    )
     docx = tmp_path / "in.docx"
     run(capsys, "convert", str(src), "-o", str(docx))
     out = tmp_path / "out.docx"

@@ -52,16 +52,25 @@ def test_new_doctype_and_section_synonym() -> None:
         '[[doctype."调研报告".section]]\nname = "对策建议"\nrequired = true\nheadings = ["对策", "建议"]\n'
         '[[doctype."工作总结".section]]\nname = "下一步打算"\nheadings = ["明后年设想"]\n'
     )
-    r = Linter(config).lint([Paragraph(t) for t in ["关于农村养老的调研报告", "一、基本情况", "正文内容。", "二、存在问题", "正文内容。"]])
+    r = Linter(config).lint(
+        [Paragraph(t) for t in ["关于农村养老的调研报告", "一、基本情况", "正文内容。", "二、存在问题", "正文内容。"]]
+    )
     assert r.doctype == "调研报告"
     assert [p.rule for p in r.problems if p.rule == "missing-section"] == ["missing-section"]
-    r2 = Linter(config).lint([Paragraph(t) for t in ["2024年工作总结", "一、主要工作", "正文。", "二、存在问题", "正文。", "三、明后年设想", "正文。"]])
+    r2 = Linter(config).lint(
+        [
+            Paragraph(t)
+            for t in ["2024年工作总结", "一、主要工作", "正文。", "二、存在问题", "正文。", "三、明后年设想", "正文。"]
+        ]
+    )
     assert not [p for p in r2.problems if p.rule == "missing-section"]
 
 
 def test_forced_doctype() -> None:
     config = config_from_text('doctype = "请示"\n')
-    r = Linter(config).lint([Paragraph(t) for t in ["关于调整办公用房的报告", "市机关事务局：", "因工作需要，拟调整办公用房。"]])
+    r = Linter(config).lint(
+        [Paragraph(t) for t in ["关于调整办公用房的报告", "市机关事务局：", "因工作需要，拟调整办公用房。"]]
+    )
     assert r.doctype == "请示" and any("妥否" in p.message for p in r.problems if p.rule == "missing-section")
 
 
@@ -110,8 +119,36 @@ def test_default_prefilter_covers_every_trigger() -> None:
     texts = [t for t, _, _ in MUST_FIND["placeholder"]] + MUST_NOT_FIND["placeholder"]
     seed = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "seed"
     texts += [line for f in sorted(seed.glob("doc*.txt")) for line in f.read_text("utf-8").splitlines()]
-    samples = ["-", "_", "X", "ｘ", "×", "○", "□", "△", "＊", "*", "W", "【", "[", "［", "{", "｛", "此处", "待补充",
-               "待定", "待填", "请填写", "请补充", "某某", "…", "...", "。。。", "/", "?"]
+    samples = [
+        "-",
+        "_",
+        "X",
+        "ｘ",
+        "×",
+        "○",
+        "□",
+        "△",
+        "＊",
+        "*",
+        "W",
+        "【",
+        "[",
+        "［",
+        "{",
+        "｛",
+        "此处",
+        "待补充",
+        "待定",
+        "待填",
+        "请填写",
+        "请补充",
+        "某某",
+        "…",
+        "...",
+        "。。。",
+        "/",
+        "?",
+    ]
     for text in texts + samples:
         if any(p.trigger.search(text) for p in config.placeholders):
             assert config.placeholder_prefilter.search(text), text

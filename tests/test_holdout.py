@@ -51,7 +51,9 @@ def test_holdout_as_docx_gives_the_same_findings(name: str, tmp_path: Path) -> N
     convert_file(HOLDOUT / name, out)
     doc = open_document(out)
     txt = open_document(HOLDOUT / name)
-    assert [q.text.strip() for q in doc.paragraphs if q.text.strip()] == [q.text.strip() for q in txt.paragraphs if q.text.strip()]
+    assert [q.text.strip() for q in doc.paragraphs if q.text.strip()] == [
+        q.text.strip() for q in txt.paragraphs if q.text.strip()
+    ]
     assert _keys(LINTER.lint(doc.paragraphs).problems) == _keys(LINTER.lint(txt.paragraphs).problems)
 
 
@@ -62,8 +64,10 @@ def _lvl(ilvl: int, fmt: str, text: str) -> str:
 def test_auto_numbered_headings_are_seen_as_word_shows_them(tmp_path: Path) -> None:
     """一、 and （一） come from numbering.xml; a restarted list makes Word show 一、 twice."""
     numbering = (
-        '<w:abstractNum w:abstractNumId="0">' + _lvl(0, "chineseCountingThousand", "%1、")
-        + _lvl(1, "chineseCountingThousand", "（%2）") + "</w:abstractNum>"
+        '<w:abstractNum w:abstractNumId="0">'
+        + _lvl(0, "chineseCountingThousand", "%1、")
+        + _lvl(1, "chineseCountingThousand", "（%2）")
+        + "</w:abstractNum>"
         '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
         '<w:num w:numId="2"><w:abstractNumId w:val="0"/>'
         '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'
@@ -72,24 +76,30 @@ def test_auto_numbered_headings_are_seen_as_word_shows_them(tmp_path: Path) -> N
     def num(num_id: int, ilvl: int) -> str:
         return f'<w:numPr><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num_id}"/></w:numPr>'
 
-    body = "".join([
-        p("2024年工作总结", style="Title"),
-        p("主要工作", style="1", numpr=num(1, 0)),
-        p("加强领导", numpr=num(1, 1)),
-        p("今年以来，我们认真落实各项工作任务。"),
-        p("强化学习", numpr=num(1, 1)),
-        p("存在问题", style="1", numpr=num(1, 0)),
-        p("学习不够深入。"),
-        p("下一步打算", style="1", numpr=num(2, 0)),
-        p("继续加强学习。"),
-    ])
+    body = "".join(
+        [
+            p("2024年工作总结", style="Title"),
+            p("主要工作", style="1", numpr=num(1, 0)),
+            p("加强领导", numpr=num(1, 1)),
+            p("今年以来，我们认真落实各项工作任务。"),
+            p("强化学习", numpr=num(1, 1)),
+            p("存在问题", style="1", numpr=num(1, 0)),
+            p("学习不够深入。"),
+            p("下一步打算", style="1", numpr=num(2, 0)),
+            p("继续加强学习。"),
+        ]
+    )
     path = tmp_path / "auto.docx"
     path.write_bytes(build_docx(body, numbering=numbering, styles=DEFAULT_STYLES))
     doc = open_document(path)
     result = LINTER.lint(doc.paragraphs)
     assert [(e.level, e.number, e.title) for e in result.outline] == [
-        (1, "一、", "主要工作"), (2, "（一）", "加强领导"), (2, "（二）", "强化学习"),
-        (1, "二、", "存在问题"), (1, "一、", "下一步打算")]
+        (1, "一、", "主要工作"),
+        (2, "（一）", "加强领导"),
+        (2, "（二）", "强化学习"),
+        (1, "二、", "存在问题"),
+        (1, "一、", "下一步打算"),
+    ]
     problems = [(pr.rule, pr.paragraph, pr.fix) for pr in result.problems]
     assert ("heading-order", 7, None) in problems  # Word shows 一、 after 二、: no text fix, it's Word's list
     assert not [pr for pr in result.problems if pr.rule == "missing-section"]

@@ -51,16 +51,28 @@ MUST_FIND: dict[str, list[tuple[str, str, int]]] = {
         ("一是加强领导；三是抓好宣传；二是强化学习。", "二是", 0),
     ],
     "ordinal-mixed": [
-        ("首先，加强网络阵地建设。\n其次，加强网络素养教育。\n第三，健全舆情防控体系。\n第四，正确区分政治问题与学术问题。", "第三", 2),
+        (
+            "首先，加强网络阵地建设。\n其次，加强网络素养教育。\n第三，健全舆情防控体系。\n第四，正确区分政治问题与学术问题。",
+            "第三",
+            2,
+        ),
         ("一是加强领导；二是强化学习；第三，抓好宣传。", "第三", 0),
     ],
     "ordinal-nested": [
-        ("一是领导重视，保障有力。\n二是活动丰富，文明创建有成效。一是深入开展群众文化活动；二是广泛开展文明创建活动；三是开展移风易俗宣传教育。", "一是", 1),
+        (
+            "一是领导重视，保障有力。\n二是活动丰富，文明创建有成效。一是深入开展群众文化活动；二是广泛开展文明创建活动；三是开展移风易俗宣传教育。",
+            "一是",
+            1,
+        ),
     ],
     "count-mismatch": [
         ("下一步，我们主要抓好三个方面的工作：一是加强学习；二是强化担当；三是补齐短板；四是创新方法。", "三个方面", 0),
         ("主要抓好三个方面：一是加强学习；四是创新方法。", "三个方面", 0),
-        ("主要做好以下两项工作：\n一是加强学习，提升能力。\n二是强化担当，狠抓落实。\n三是补齐短板，创新方法。", "两项工作", 0),
+        (
+            "主要做好以下两项工作：\n一是加强学习，提升能力。\n二是强化担当，狠抓落实。\n三是补齐短板，创新方法。",
+            "两项工作",
+            0,
+        ),
     ],
     "placeholder": [
         ("来宾对----的第一印象很重要。", "----", 0),
@@ -95,12 +107,28 @@ MUST_FIND: dict[str, list[tuple[str, str, int]]] = {
         ("完成任务】的情况如下。", "】", 0),
     ],
     "missing-section": [
-        ("××局2024年工作总结\n一、主要工作\n今年以来，我局认真落实各项工作任务，取得了明显成效，群众满意度持续提升。\n二、工作亮点\n我局创新工作方法，形成了一批可复制可推广的经验做法，受到上级肯定。", "××局2024年工作总结", 0),
-        ("关于购置办公设备的请示\n市财政局：\n因工作需要，我单位拟购置办公电脑10台，所需经费约8万元。\n特申请从年度预算中列支。", "关于购置办公设备的请示", 0),
+        (
+            "××局2024年工作总结\n一、主要工作\n今年以来，我局认真落实各项工作任务，取得了明显成效，群众满意度持续提升。\n二、工作亮点\n我局创新工作方法，形成了一批可复制可推广的经验做法，受到上级肯定。",
+            "××局2024年工作总结",
+            0,
+        ),
+        (
+            "关于购置办公设备的请示\n市财政局：\n因工作需要，我单位拟购置办公电脑10台，所需经费约8万元。\n特申请从年度预算中列支。",
+            "关于购置办公设备的请示",
+            0,
+        ),
     ],
     "section-order": [
-        ("××局2024年工作总结\n一、主要工作\n全年完成各项任务。\n二、下一步工作打算\n继续努力。\n三、存在的问题\n学习不够深入。", "三、存在的问题", 5),
-        ("2024年度述职报告\n一、存在的不足\n学习不够深入。\n二、履职情况\n认真履行职责。\n三、今后努力方向\n继续努力。", "二、履职情况", 3),
+        (
+            "××局2024年工作总结\n一、主要工作\n全年完成各项任务。\n二、下一步工作打算\n继续努力。\n三、存在的问题\n学习不够深入。",
+            "三、存在的问题",
+            5,
+        ),
+        (
+            "2024年度述职报告\n一、存在的不足\n学习不够深入。\n二、履职情况\n认真履行职责。\n三、今后努力方向\n继续努力。",
+            "二、履职情况",
+            3,
+        ),
     ],
     "duplicate-word": [
         ("安排办公室一名工作人员按照按照实施方案要求落实。", "按照按照", 0),
@@ -287,24 +315,32 @@ def test_table_of_contents_is_not_the_outline() -> None:
     from linting.engine import Linter
     from linting.model import Paragraph
 
-    paras = [Paragraph("目录", style="TOC Heading"), Paragraph("一、\t风险识别\t1", style="toc 1", read_only=True),
-             Paragraph("风险识别", style="heading 1", outline_level=1, auto_number="一、"), Paragraph("正文内容。")]
+    paras = [
+        Paragraph("目录", style="TOC Heading"),
+        Paragraph("一、\t风险识别\t1", style="toc 1", read_only=True),
+        Paragraph("风险识别", style="heading 1", outline_level=1, auto_number="一、"),
+        Paragraph("正文内容。"),
+    ]
     result = Linter().lint(paras)
     assert [(e.number, e.title, e.paragraph) for e in result.outline] == [("一、", "风险识别", 2)]
     assert not [p for p in result.problems if p.rule.startswith("heading")]
 
 
 def test_attachment_list_is_not_a_heading_run() -> None:
-    text = ("关于开展安全检查的通知\n各科室：\n为做好安全生产工作，现将有关事项通知如下。\n一、检查时间\n3月1日至15日。\n"
-            "二、检查内容\n消防设施和用电安全。\n附件：1.安全检查表\n　　　2.隐患整改台账\n　　　3.联系人名单\n县安全生产委员会\n2024年11月18日")
+    text = (
+        "关于开展安全检查的通知\n各科室：\n为做好安全生产工作，现将有关事项通知如下。\n一、检查时间\n3月1日至15日。\n"
+        "二、检查内容\n消防设施和用电安全。\n附件：1.安全检查表\n　　　2.隐患整改台账\n　　　3.联系人名单\n县安全生产委员会\n2024年11月18日"
+    )
     result = lint_text(text)
     assert [e.number for e in result.outline] == ["一、", "二、"]
     assert not [p for p in result.problems if p.rule.startswith("heading")]
 
 
 def test_title_found_after_red_header_and_document_number() -> None:
-    text = ("××市人民政府办公室文件\n×政办〔2024〕12号\n关于申请增加办公经费的请示\n市财政局：\n"
-            "因工作需要，我单位拟申请增加办公经费8万元，用于购置办公设备。\n特此申请。")
+    text = (
+        "××市人民政府办公室文件\n×政办〔2024〕12号\n关于申请增加办公经费的请示\n市财政局：\n"
+        "因工作需要，我单位拟申请增加办公经费8万元，用于购置办公设备。\n特此申请。"
+    )
     result = lint_text(text)
     assert result.title_index == 2 and result.doctype == "请示"
     assert any("妥否" in p.message for p in result.problems if p.rule == "missing-section")
@@ -316,12 +352,19 @@ def test_level_jump_reported_once_per_scheme() -> None:
     assert [(p.paragraph, p.severity.value) for p in jumps] == [(1, "info")]
 
 
-@pytest.mark.parametrize("title,doctype", [
-    ("2024年度个人述职述廉报告", "述职报告"), ("关于全县安全生产工作情况的汇报", "情况报告"),
-    ("××局2024年工作总结和2025年工作计划", "工作总结"), ("关于开展年度工作总结的通知", "通知"),
-    ("关于申请增加办公经费的请示", "请示"), ("2021意识形态工作情况总结十篇3", "工作总结"),
-    ("××公司2024年上半年工作总结（草稿）", "工作总结"), ("会议纪要", None),
-])
+@pytest.mark.parametrize(
+    "title,doctype",
+    [
+        ("2024年度个人述职述廉报告", "述职报告"),
+        ("关于全县安全生产工作情况的汇报", "情况报告"),
+        ("××局2024年工作总结和2025年工作计划", "工作总结"),
+        ("关于开展年度工作总结的通知", "通知"),
+        ("关于申请增加办公经费的请示", "请示"),
+        ("2021意识形态工作情况总结十篇3", "工作总结"),
+        ("××公司2024年上半年工作总结（草稿）", "工作总结"),
+        ("会议纪要", None),
+    ],
+)
 def test_doctype_from_title(title: str, doctype: str | None) -> None:
     from linting.config import default_config
     from linting.engine import detect_doctype
@@ -330,12 +373,15 @@ def test_doctype_from_title(title: str, doctype: str | None) -> None:
     assert (dt.name if dt else None) == doctype
 
 
-@pytest.mark.parametrize("text,rule,edits", [
-    ("一是A；二是B；二是C；三是D。", "ordinal-duplicate", [(0, 8, "三是"), (0, 12, "四是")]),
-    ("一是A；二是B；二是C；四是D。", "ordinal-duplicate", [(0, 8, "三是")]),
-    ("一是A；二是B；三是C；五是D；六是E。", "ordinal-skip", [(0, 12, "四是"), (0, 16, "五是")]),
-    ("一是A；二是B；四是C。\n五是D。", "ordinal-skip", [(0, 8, "三是"), (1, 0, "四是")]),
-])
+@pytest.mark.parametrize(
+    "text,rule,edits",
+    [
+        ("一是A；二是B；二是C；三是D。", "ordinal-duplicate", [(0, 8, "三是"), (0, 12, "四是")]),
+        ("一是A；二是B；二是C；四是D。", "ordinal-duplicate", [(0, 8, "三是")]),
+        ("一是A；二是B；三是C；五是D；六是E。", "ordinal-skip", [(0, 12, "四是"), (0, 16, "五是")]),
+        ("一是A；二是B；四是C。\n五是D。", "ordinal-skip", [(0, 8, "三是"), (1, 0, "四是")]),
+    ],
+)
 def test_series_slip_is_one_finding_with_a_renumbering_fix(text: str, rule: str, edits: list) -> None:
     problems = lint_text(text).problems
     assert [p.rule for p in problems] == [rule]

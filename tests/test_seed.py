@@ -63,13 +63,17 @@ def test_seed_halfwidth_one_per_paragraph(name: str) -> None:
         if p.rule == "halfwidth-punct":
             assert p.fix is not None and p.fix.applicability.value == "safe"
             for e in p.fix.edits:
-                assert lines[p.paragraph][e.start:e.end] in ",;:?!()"
+                assert lines[p.paragraph][e.start : e.end] in ",;:?!()"
 
 
 def test_seed_doc08_outline_restarts_under_unnumbered_headings() -> None:
     _, result = _lint("doc08")
     top = [e for e in result.outline if e.level == 1 and e.number == ""]
-    assert [e.title for e in top] == ["掌握意识形态工作的主阵地", "畅通意识形态工作的主渠道", "依靠意识形态工作的主力军"]
+    assert [e.title for e in top] == [
+        "掌握意识形态工作的主阵地",
+        "畅通意识形态工作的主渠道",
+        "依靠意识形态工作的主力军",
+    ]
     children = [e.number for e in result.outline if e.level == 2]
     assert children == ["1.", "2.", "1.", "2.", "3.", "1.", "2.", "3."]
 
@@ -77,5 +81,11 @@ def test_seed_doc08_outline_restarts_under_unnumbered_headings() -> None:
 def test_seed_doc02_outline_levels() -> None:
     _, result = _lint("doc02")
     assert [(e.level, e.number) for e in result.outline] == [
-        (1, "一、"), (2, "(一)"), (2, "(二)"), (2, "(三)"), (1, "二、"), (1, "三、")]
+        (1, "一、"),
+        (2, "(一)"),
+        (2, "(二)"),
+        (2, "(三)"),
+        (1, "二、"),
+        (1, "三、"),
+    ]
     assert result.outline[-1].title == "存在的问题及下步打算"

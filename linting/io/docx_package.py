@@ -129,7 +129,15 @@ class Package:
                     chunks.append(chunk)
         except ReadError:
             raise
-        except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError, RuntimeError) as exc:
+        except (
+            zipfile.BadZipFile,
+            zlib.error,
+            OSError,
+            EOFError,
+            ValueError,
+            NotImplementedError,
+            RuntimeError,
+        ) as exc:
             # RuntimeError: encrypted entry; NotImplementedError: exotic compression.
             raise ReadError(self.path, f"文件已损坏或不是有效的 .docx（无法解压 {stored}）") from exc
         return b"".join(chunks)

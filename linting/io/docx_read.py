@@ -75,8 +75,7 @@ MAIN_TYPES = {
     ),
 }
 MSG_STRICT = (
-    "这是“严格 Open XML”（Strict Open XML）格式的文档，暂不支持；"
-    "请在 Word 中“另存为”普通的 Word 文档(*.docx) 后再打开"
+    "这是“严格 Open XML”（Strict Open XML）格式的文档，暂不支持；请在 Word 中“另存为”普通的 Word 文档(*.docx) 后再打开"
 )
 MSG_NO_CT = "文件不是有效的 .docx（缺少 [Content_Types].xml）"
 MSG_NO_DOC = "文件不是有效的 Word 文档（缺少正文部分 word/document.xml）"
@@ -536,7 +535,9 @@ def _outline(ppr: etree._Element | None, sinfo: _StyleInfo, styles: Styles, styl
     return sinfo.outline
 
 
-def _auto_number(ppr: etree._Element | None, sinfo: _StyleInfo, style_id: str | None, numbering: Numbering) -> str | None:
+def _auto_number(
+    ppr: etree._Element | None, sinfo: _StyleInfo, style_id: str | None, numbering: Numbering
+) -> str | None:
     num_id, ilvl = read_numpr(ppr)
     if num_id is None:
         num_id = sinfo.num_id

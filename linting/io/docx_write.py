@@ -187,8 +187,11 @@ _ANCHOR_LEN = 8  # an unchanged paragraph this long is trusted as an alignment a
 _BAND = 6  # otherwise: how far alignment may stray from the diagonal, beyond the count change
 
 
-def _changed_blocks(old: list[str], new: list[str], pinned: Sequence[bool] | None = None,
-                    ) -> list[tuple[int, int, int, int, list[tuple[int, int]]]]:
+def _changed_blocks(
+    old: list[str],
+    new: list[str],
+    pinned: Sequence[bool] | None = None,
+) -> list[tuple[int, int, int, int, list[tuple[int, int]]]]:
     """The changed middle of the paragraph lists, with its old→new pairing.
 
     Common leading and trailing paragraphs are unchanged.  In between, paragraphs
@@ -215,7 +218,8 @@ def _changed_blocks(old: list[str], new: list[str], pinned: Sequence[bool] | Non
     for a, b, size in matcher.get_matching_blocks():
         a, b = a + pre, b + pre
         strong = [
-            k for k in range(a, a + size)
+            k
+            for k in range(a, a + size)
             if len(old[k]) >= _ANCHOR_LEN and count_old[old[k]] == 1 and count_new[old[k]] == 1
         ]
         if strong:

@@ -56,13 +56,23 @@ def excerpt(text: str, start: int, end: int, limit: int = 40) -> str:
     """The flagged text, shortened for display."""
     s = text[start:end]
     if not s:
-        s = text[max(0, start - 6):start + 6]
+        s = text[max(0, start - 6) : start + 6]
     return s if len(s) <= limit else s[: limit - 1] + "…"
 
 
-def problem(rule: Rule | str, severity: Severity, paragraph: int, text: str, start: int, end: int,
-            message: str, edits: Iterable[Edit] = (), applicability: Applicability = Applicability.UNSAFE,
-            fix_description: str = "", shown: str = "") -> Problem:
+def problem(
+    rule: Rule | str,
+    severity: Severity,
+    paragraph: int,
+    text: str,
+    start: int,
+    end: int,
+    message: str,
+    edits: Iterable[Edit] = (),
+    applicability: Applicability = Applicability.UNSAFE,
+    fix_description: str = "",
+    shown: str = "",
+) -> Problem:
     """Build a :class:`Problem` (used by document rules).
 
     ``shown`` is the excerpt for an empty span: a Word auto-number, which is not in the text.

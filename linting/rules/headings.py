@@ -24,9 +24,19 @@ def _from_outline(rule_id: str):
             edits = [Edit(p, s, e, r) for p, s, e, r in issue.edits if not view.paragraphs[p].read_only]
             if len(edits) != len(issue.edits):
                 edits = []
-            yield problem(rule_id, sev, issue.paragraph, text, issue.start, issue.end, issue.message, edits,
-                          Applicability.SAFE if issue.safe else Applicability.UNSAFE, issue.fix_description,
-                          issue.shown)
+            yield problem(
+                rule_id,
+                sev,
+                issue.paragraph,
+                text,
+                issue.start,
+                issue.end,
+                issue.message,
+                edits,
+                Applicability.SAFE if issue.safe else Applicability.UNSAFE,
+                issue.fix_description,
+                issue.shown,
+            )
 
     return check
 
@@ -42,42 +52,74 @@ def _rule(id: str, severity: Severity, summary: str, doc: dict[str, str], fixabl
 RULE_BY_ID: dict[str, Rule] = {}
 
 _rule(
-    "heading-skip", Severity.WARNING, "同一上级下的标题序号跳号（一、二、四、）",
-    {"作用": "检查同一上级标题下的同级序号是否连续，第一个是否从“一”“（一）”“1.”开始。",
-     "为什么": "跳号通常意味着删改时漏了一节或编号未更新，审核时会被退回。",
-     "示例": "一、……\n二、……\n四、……", "修改后": "一、……\n二、……\n三、……"},
+    "heading-skip",
+    Severity.WARNING,
+    "同一上级下的标题序号跳号（一、二、四、）",
+    {
+        "作用": "检查同一上级标题下的同级序号是否连续，第一个是否从“一”“（一）”“1.”开始。",
+        "为什么": "跳号通常意味着删改时漏了一节或编号未更新，审核时会被退回。",
+        "示例": "一、……\n二、……\n四、……",
+        "修改后": "一、……\n二、……\n三、……",
+    },
     True,
 )
 _rule(
-    "heading-duplicate", Severity.WARNING, "同一上级下的标题序号重复（（一）…（一））",
-    {"作用": "检查同级标题序号是否重复使用。", "为什么": "重复序号让读者无法引用和定位。",
-     "示例": "（一）加强领导\n（一）强化学习", "修改后": "（一）加强领导\n（二）强化学习"},
+    "heading-duplicate",
+    Severity.WARNING,
+    "同一上级下的标题序号重复（（一）…（一））",
+    {
+        "作用": "检查同级标题序号是否重复使用。",
+        "为什么": "重复序号让读者无法引用和定位。",
+        "示例": "（一）加强领导\n（一）强化学习",
+        "修改后": "（一）加强领导\n（二）强化学习",
+    },
     True,
 )
 _rule(
-    "heading-order", Severity.WARNING, "标题序号倒序（三、在二、之前）",
-    {"作用": "检查同级序号是否倒退。", "为什么": "倒序多因调整段落顺序后未重新编号。",
-     "示例": "三、……\n二、……", "修改后": "二、……\n三、……"},
+    "heading-order",
+    Severity.WARNING,
+    "标题序号倒序（三、在二、之前）",
+    {
+        "作用": "检查同级序号是否倒退。",
+        "为什么": "倒序多因调整段落顺序后未重新编号。",
+        "示例": "三、……\n二、……",
+        "修改后": "二、……\n三、……",
+    },
     False,
 )
 _rule(
-    "heading-style-mixed", Severity.WARNING, "同级标题序号样式混用（（二）后接（3））",
-    {"作用": "检查同一层级的序号是否使用同一种样式和写法。",
-     "为什么": "GB/T 9704 规定各层序号样式固定；混用会让层级关系混乱。",
-     "示例": "（一）……（二）……(3)……（四）", "修改后": "（一）……（二）……（三）……（四）"},
+    "heading-style-mixed",
+    Severity.WARNING,
+    "同级标题序号样式混用（（二）后接（3））",
+    {
+        "作用": "检查同一层级的序号是否使用同一种样式和写法。",
+        "为什么": "GB/T 9704 规定各层序号样式固定；混用会让层级关系混乱。",
+        "示例": "（一）……（二）……(3)……（四）",
+        "修改后": "（一）……（二）……（三）……（四）",
+    },
     True,
 )
 _rule(
-    "heading-level-jump", Severity.INFO, "越级使用序号（“一、”下直接用“1.”）",
-    {"作用": "检查是否跳过了中间层级（一、→（一）→1.→（1））。",
-     "为什么": "GB/T 9704 规定层次序数依次使用；实际中跳级较常见，故默认只作提示。",
-     "示例": "一、总体情况\n1.基本情况", "修改后": "一、总体情况\n（一）基本情况"},
+    "heading-level-jump",
+    Severity.INFO,
+    "越级使用序号（“一、”下直接用“1.”）",
+    {
+        "作用": "检查是否跳过了中间层级（一、→（一）→1.→（1））。",
+        "为什么": "GB/T 9704 规定层次序数依次使用；实际中跳级较常见，故默认只作提示。",
+        "示例": "一、总体情况\n1.基本情况",
+        "修改后": "一、总体情况\n（一）基本情况",
+    },
     False,
 )
 _rule(
-    "heading-punctuation", Severity.WARNING, "标题标点错误：单独成行的标题末尾有句号，或序号标点错误（（一）、）",
-    {"作用": "检查单独成行的一、二级标题末尾是否多了句号，序号后的标点是否正确。",
-     "为什么": "“一、”后用顿号，“（一）”“（1）”“①”后不加标点；单独成行的标题不加句号。",
-     "示例": "一、统一思想，形成工作共识。\n（一）、加强领导", "修改后": "一、统一思想，形成工作共识\n（一）加强领导"},
+    "heading-punctuation",
+    Severity.WARNING,
+    "标题标点错误：单独成行的标题末尾有句号，或序号标点错误（（一）、）",
+    {
+        "作用": "检查单独成行的一、二级标题末尾是否多了句号，序号后的标点是否正确。",
+        "为什么": "“一、”后用顿号，“（一）”“（1）”“①”后不加标点；单独成行的标题不加句号。",
+        "示例": "一、统一思想，形成工作共识。\n（一）、加强领导",
+        "修改后": "一、统一思想，形成工作共识\n（一）加强领导",
+    },
     True,
 )

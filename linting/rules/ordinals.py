@@ -97,7 +97,7 @@ def series_issues(view: DocView) -> list[_Issue]:
                     stack[-1].claim = (i, claim)
                 continue
             _handle(o, i, stack, issues, view)
-        if claims and not view.paragraphs[i].text[claims[-1].colon + 1:].strip():
+        if claims and not view.paragraphs[i].text[claims[-1].colon + 1 :].strip():
             # A paragraph ending in ``…三个方面：`` announces the list in the next paragraphs
             # (``实现了两个转变：从…到…。`` says its items itself and announces nothing).
             pending_claim = (i, claims[-1])
@@ -124,8 +124,16 @@ def _handle(o: Ordinal, i: int, stack: list[_Series], issues: list[_Issue], view
                 issues.append(_Issue("ordinal-nested", i, o.start, o.end, msg.ordinal_nested(outer_item, o.text)))
                 stack.append(_Series(o.family, 1, i, [(i, o)]))
             elif cur.last_para == i and cur.last == 1:
-                issues.append(_Issue("ordinal-duplicate", i, o.start, o.end,
-                                     msg.ordinal_duplicate(o.text, ordinal_text(o.family, 2)), _rename(o, i, 2)))
+                issues.append(
+                    _Issue(
+                        "ordinal-duplicate",
+                        i,
+                        o.start,
+                        o.end,
+                        msg.ordinal_duplicate(o.text, ordinal_text(o.family, 2)),
+                        _rename(o, i, 2),
+                    )
+                )
                 _advance(cur, o, i)
             else:
                 _finish(stack.pop(), view, issues)
@@ -151,8 +159,15 @@ def _handle(o: Ordinal, i: int, stack: list[_Series], issues: list[_Issue], view
                 _advance(outer, o, i)
                 return
             prev = cur.items[-1][1].text
-            issues.append(_Issue("ordinal-order", i, o.start, o.end,
-                                 msg.ordinal_order(prev, o.text, ordinal_text(o.family, cur.last + 1))))
+            issues.append(
+                _Issue(
+                    "ordinal-order",
+                    i,
+                    o.start,
+                    o.end,
+                    msg.ordinal_order(prev, o.text, ordinal_text(o.family, cur.last + 1)),
+                )
+            )
             _advance(cur, o, i)
         return
     # A different family.
@@ -161,7 +176,9 @@ def _handle(o: Ordinal, i: int, stack: list[_Series], issues: list[_Issue], view
             cur.mixed_families.add(o.family)
             firsts = "、".join(dict.fromkeys(it.text for _, it in cur.items[:2]))
             suggestion = _suggest(cur.family, o.family, cur.last + 1)
-            issues.append(_Issue("ordinal-mixed", i, o.start, o.end, msg.ordinal_mixed(f"“{firsts}”", f"“{o.text}”", suggestion)))
+            issues.append(
+                _Issue("ordinal-mixed", i, o.start, o.end, msg.ordinal_mixed(f"“{firsts}”", f"“{o.text}”", suggestion))
+            )
         _advance(cur, o, i)
         return
     outer = stack[-2] if len(stack) > 1 else None
@@ -181,7 +198,9 @@ def _start(o: Ordinal, i: int, stack: list[_Series], issues: list[_Issue]) -> No
     if o.value == 0:
         return
     if o.value >= 2 and o.family in ("是", "要", "其"):
-        issues.append(_Issue("ordinal-skip", i, o.start, o.end, msg.ordinal_missing_first(o.text, ordinal_text(o.family, 1))))
+        issues.append(
+            _Issue("ordinal-skip", i, o.start, o.end, msg.ordinal_missing_first(o.text, ordinal_text(o.family, 1)))
+        )
     stack.append(_Series(o.family, o.value, i, [(i, o)]))
 
 
@@ -235,12 +254,20 @@ def _finish(s: _Series, view: DocView, issues: list[_Issue]) -> None:
     if n != claim.count:
         text = view.paragraphs[ci].text
         items = "、".join(it.text for _, it in s.items[:6]) + ("……" if n > 6 else "")
-        issues.append(_Issue("count-mismatch", ci, claim.start, claim.end,
-                             msg.count_mismatch(text[claim.start:claim.end], n, items)))
+        issues.append(
+            _Issue(
+                "count-mismatch",
+                ci,
+                claim.start,
+                claim.end,
+                msg.count_mismatch(text[claim.start : claim.end], n, items),
+            )
+        )
 
 
-def _claim_on_headings(pc: tuple[int, CountClaim], i: int, view: DocView, run_length: dict[int, int],
-                       issues: list[_Issue]) -> None:
+def _claim_on_headings(
+    pc: tuple[int, CountClaim], i: int, view: DocView, run_length: dict[int, int], issues: list[_Issue]
+) -> None:
     """``从以下三个方面汇报：`` followed by headings 一、二、三、: count the heading run."""
     ci, claim = pc
     f = view.facts[i]
@@ -250,8 +277,15 @@ def _claim_on_headings(pc: tuple[int, CountClaim], i: int, view: DocView, run_le
     if n is None or n == claim.count:
         return
     text = view.paragraphs[ci].text
-    issues.append(_Issue("count-mismatch", ci, claim.start, claim.end,
-                         msg.count_mismatch(text[claim.start:claim.end], n, f"其后的同级标题共 {n} 个")))
+    issues.append(
+        _Issue(
+            "count-mismatch",
+            ci,
+            claim.start,
+            claim.end,
+            msg.count_mismatch(text[claim.start : claim.end], n, f"其后的同级标题共 {n} 个"),
+        )
+    )
 
 
 def _check_for(rule_id: str):
@@ -262,8 +296,18 @@ def _check_for(rule_id: str):
                 continue
             p = view.paragraphs[it.paragraph]
             edits = it.edits if not p.read_only else ()
-            yield problem(rule_id, sev, it.paragraph, p.text, it.start, it.end, it.message, edits,
-                          Applicability.UNSAFE, f"改为“{edits[0].replacement}”" if edits else "")
+            yield problem(
+                rule_id,
+                sev,
+                it.paragraph,
+                p.text,
+                it.start,
+                it.end,
+                it.message,
+                edits,
+                Applicability.UNSAFE,
+                f"改为“{edits[0].replacement}”" if edits else "",
+            )
 
     return check
 
@@ -277,28 +321,75 @@ def _rule(id: str, severity: Severity, summary: str, doc: dict[str, str], fixabl
     _RULES[id] = register(Rule(id, severity, summary, doc, fixable, document_check=_check_for(id)))
 
 
-_rule("ordinal-skip", Severity.WARNING, "段内序次语跳号（一是…三是…五是）",
-      {"作用": "检查“一是、二是”“第一、第二”等序次语是否连续（可跨段延续）。",
-       "为什么": "跳号多是删改内容后未重排，读者会以为漏了一条。",
-       "示例": "一是加强领导；二是强化学习；三是抓好宣传；五是完善制度。",
-       "修改后": "一是加强领导；二是强化学习；三是抓好宣传；四是完善制度。"}, True)
-_rule("ordinal-duplicate", Severity.WARNING, "段内序次语重复（一是…二是…二是）",
-      {"作用": "检查序次语是否重复。", "为什么": "重复的序次语让条目数和引用出错。",
-       "示例": "一是……二是……二是……", "修改后": "一是……二是……三是……"}, True)
-_rule("ordinal-order", Severity.WARNING, "段内序次语倒序（三是…二是）",
-      {"作用": "检查序次语是否倒退。", "为什么": "倒序多因调整语序后未改序次语。",
-       "示例": "三是……二是……", "修改后": "二是……三是……"}, False)
-_rule("ordinal-mixed", Severity.WARNING, "同一组序次语混用不同形式（首先…其次…第三）",
-      {"作用": "检查同一组序次语是否用同一种形式。",
-       "为什么": "“首先、其次”与“第一、第二”“一是、二是”是不同体系，混用不规范。",
-       "示例": "首先，……其次，……第三，……", "修改后": "首先，……其次，……再次，……"}, False)
-_rule("ordinal-nested", Severity.WARNING, "在一组序次语的某一项内又开了一组（二是…一是…二是）",
-      {"作用": "检查是否在“二是”这一项里又从“一是”开始新的一组。",
-       "为什么": "同形式的序次语嵌套会让读者分不清层次。",
-       "示例": "二是活动丰富。一是开展文化活动；二是开展创建活动。",
-       "修改后": "二是活动丰富。（1）开展文化活动；（2）开展创建活动。"}, False)
-_rule("count-mismatch", Severity.WARNING, "宣布的条数与实际列出的条数不符（三个方面：一是…四是）",
-      {"作用": "检查“抓好三个方面的工作：”之类的数目与其后列出的条目数是否一致。",
-       "为什么": "增删条目后常忘了改前面的数字。",
-       "示例": "主要抓好三个方面的工作：一是……二是……三是……四是……",
-       "修改后": "主要抓好四个方面的工作：一是……二是……三是……四是……"}, False)
+_rule(
+    "ordinal-skip",
+    Severity.WARNING,
+    "段内序次语跳号（一是…三是…五是）",
+    {
+        "作用": "检查“一是、二是”“第一、第二”等序次语是否连续（可跨段延续）。",
+        "为什么": "跳号多是删改内容后未重排，读者会以为漏了一条。",
+        "示例": "一是加强领导；二是强化学习；三是抓好宣传；五是完善制度。",
+        "修改后": "一是加强领导；二是强化学习；三是抓好宣传；四是完善制度。",
+    },
+    True,
+)
+_rule(
+    "ordinal-duplicate",
+    Severity.WARNING,
+    "段内序次语重复（一是…二是…二是）",
+    {
+        "作用": "检查序次语是否重复。",
+        "为什么": "重复的序次语让条目数和引用出错。",
+        "示例": "一是……二是……二是……",
+        "修改后": "一是……二是……三是……",
+    },
+    True,
+)
+_rule(
+    "ordinal-order",
+    Severity.WARNING,
+    "段内序次语倒序（三是…二是）",
+    {
+        "作用": "检查序次语是否倒退。",
+        "为什么": "倒序多因调整语序后未改序次语。",
+        "示例": "三是……二是……",
+        "修改后": "二是……三是……",
+    },
+    False,
+)
+_rule(
+    "ordinal-mixed",
+    Severity.WARNING,
+    "同一组序次语混用不同形式（首先…其次…第三）",
+    {
+        "作用": "检查同一组序次语是否用同一种形式。",
+        "为什么": "“首先、其次”与“第一、第二”“一是、二是”是不同体系，混用不规范。",
+        "示例": "首先，……其次，……第三，……",
+        "修改后": "首先，……其次，……再次，……",
+    },
+    False,
+)
+_rule(
+    "ordinal-nested",
+    Severity.WARNING,
+    "在一组序次语的某一项内又开了一组（二是…一是…二是）",
+    {
+        "作用": "检查是否在“二是”这一项里又从“一是”开始新的一组。",
+        "为什么": "同形式的序次语嵌套会让读者分不清层次。",
+        "示例": "二是活动丰富。一是开展文化活动；二是开展创建活动。",
+        "修改后": "二是活动丰富。（1）开展文化活动；（2）开展创建活动。",
+    },
+    False,
+)
+_rule(
+    "count-mismatch",
+    Severity.WARNING,
+    "宣布的条数与实际列出的条数不符（三个方面：一是…四是）",
+    {
+        "作用": "检查“抓好三个方面的工作：”之类的数目与其后列出的条目数是否一致。",
+        "为什么": "增删条目后常忘了改前面的数字。",
+        "示例": "主要抓好三个方面的工作：一是……二是……三是……四是……",
+        "修改后": "主要抓好四个方面的工作：一是……二是……三是……四是……",
+    },
+    False,
+)

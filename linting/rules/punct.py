@@ -51,7 +51,11 @@ def check_halfwidth(text: str, facts: ParagraphFacts, config: Config) -> Iterabl
     if not facts.has_cjk:
         return ()
     if "?" in text:
-        flagged = [m.start() for m in _MARK_NEAR_CJK.finditer(text) if text[m.start()] != "?" or not is_lost_char(text, m.start())]
+        flagged = [
+            m.start()
+            for m in _MARK_NEAR_CJK.finditer(text)
+            if text[m.start()] != "?" or not is_lost_char(text, m.start())
+        ]
     else:
         flagged = [m.start() for m in _MARK_NEAR_CJK.finditer(text)]
     if "(" in text or ")" in text:
@@ -77,8 +81,15 @@ def check_halfwidth(text: str, facts: ParagraphFacts, config: Config) -> Iterabl
     chars = " ".join(dict.fromkeys(marks))
     # Built with map/zip (C loops): a converted draft has a half-width mark every few characters.
     edits = tuple(zip(flagged, map((1).__add__, flagged), map(_FULL.__getitem__, marks)))
-    return (Finding(flagged[0], flagged[0] + 1, msg.halfwidth(len(flagged), chars), edits,
-                    fix_description=f"改为全角标点（{len(flagged)} 处）"),)
+    return (
+        Finding(
+            flagged[0],
+            flagged[0] + 1,
+            msg.halfwidth(len(flagged), chars),
+            edits,
+            fix_description=f"改为全角标点（{len(flagged)} 处）",
+        ),
+    )
 
 
 _PARENS = re.compile(r"[()]")
@@ -121,7 +132,7 @@ def check_unbalanced(text: str, facts: ParagraphFacts, config: Config) -> Iterab
                     continue
             out.append(Finding(i, i + 1, msg.unbalanced_close(ch, _CLOSE[ch])))
             continue
-        for och, oi in stack[idx + 1:]:
+        for och, oi in stack[idx + 1 :]:
             out.append(Finding(oi, oi + 1, msg.unbalanced_open(och, _OPEN[och])))
         del stack[idx:]
     for och, oi in stack:
@@ -130,17 +141,33 @@ def check_unbalanced(text: str, facts: ParagraphFacts, config: Config) -> Iterab
     return out
 
 
-register(Rule(
-    "halfwidth-punct", Severity.WARNING, "中文文本中的半角标点（, ; : ? ! ( )），每段一条，可一键改为全角",
-    {"作用": "找出与汉字相邻的半角逗号、分号、冒号、问号、叹号和括号。小数、时间、网址、“1.”序号不报。",
-     "为什么": "GB/T 15834 要求中文文本使用全角标点；从网页或 PDF 转来的文字常混入半角标点。",
-     "示例": "今年以来,我办认真贯彻(落实)上级部署:", "修改后": "今年以来，我办认真贯彻（落实）上级部署："},
-    True, paragraph_check=check_halfwidth,
-))
-register(Rule(
-    "unbalanced-pair", Severity.WARNING, "成对标点（“” 《》 （） 【】）不配对",
-    {"作用": "检查引号、书名号、括号、方头括号是否成对。",
-     "为什么": "漏掉的后引号或后括号会让整段意思含混，排版后也很显眼。",
-     "示例": "学习《党委工作条例，提高认识。", "修改后": "学习《党委工作条例》，提高认识。"},
-    False, paragraph_check=check_unbalanced,
-))
+register(
+    Rule(
+        "halfwidth-punct",
+        Severity.WARNING,
+        "中文文本中的半角标点（, ; : ? ! ( )），每段一条，可一键改为全角",
+        {
+            "作用": "找出与汉字相邻的半角逗号、分号、冒号、问号、叹号和括号。小数、时间、网址、“1.”序号不报。",
+            "为什么": "GB/T 15834 要求中文文本使用全角标点；从网页或 PDF 转来的文字常混入半角标点。",
+            "示例": "今年以来,我办认真贯彻(落实)上级部署:",
+            "修改后": "今年以来，我办认真贯彻（落实）上级部署：",
+        },
+        True,
+        paragraph_check=check_halfwidth,
+    )
+)
+register(
+    Rule(
+        "unbalanced-pair",
+        Severity.WARNING,
+        "成对标点（“” 《》 （） 【】）不配对",
+        {
+            "作用": "检查引号、书名号、括号、方头括号是否成对。",
+            "为什么": "漏掉的后引号或后括号会让整段意思含混，排版后也很显眼。",
+            "示例": "学习《党委工作条例，提高认识。",
+            "修改后": "学习《党委工作条例》，提高认识。",
+        },
+        False,
+        paragraph_check=check_unbalanced,
+    )
+)

@@ -93,14 +93,21 @@ def _examples(spec: SectionSpec) -> str:
     return f"“{spec.name}”"
 
 
-RULE = register(Rule(
-    "missing-section", Severity.WARNING, "文种必备部分缺失（工作总结缺“存在问题”“下一步打算”，请示缺“妥否，请批示”）",
-    {"作用": "按标题识别文种（工作总结、述职报告、情况报告、请示、通知），检查其必备部分和结束语。",
-     "为什么": "审核时最常因“只讲成绩、不讲问题和打算”或请示缺少请示语而退回。同义说法（下半年工作安排、改进措施等）都算。",
-     "示例": "××局2024年工作总结\n一、主要工作……\n二、工作亮点……",
-     "修改后": "××局2024年工作总结\n一、主要工作……\n二、存在的问题……\n三、下一步工作打算……"},
-    False, document_check=check,
-))
+RULE = register(
+    Rule(
+        "missing-section",
+        Severity.WARNING,
+        "文种必备部分缺失（工作总结缺“存在问题”“下一步打算”，请示缺“妥否，请批示”）",
+        {
+            "作用": "按标题识别文种（工作总结、述职报告、情况报告、请示、通知），检查其必备部分和结束语。",
+            "为什么": "审核时最常因“只讲成绩、不讲问题和打算”或请示缺少请示语而退回。同义说法（下半年工作安排、改进措施等）都算。",
+            "示例": "××局2024年工作总结\n一、主要工作……\n二、工作亮点……",
+            "修改后": "××局2024年工作总结\n一、主要工作……\n二、存在的问题……\n三、下一步工作打算……",
+        },
+        False,
+        document_check=check,
+    )
+)
 
 
 def _positions(view: DocView) -> dict[str, int]:
@@ -133,21 +140,29 @@ def check_order(view: DocView, config: Config) -> Iterable[Problem]:
     sev = view.severity(ORDER_RULE)
     names = [spec.name for spec in dt.sections]
     for k, later in enumerate(names):
-        for earlier in names[k + 1:]:
+        for earlier in names[k + 1 :]:
             # `later` is declared before `earlier` but its heading comes after `earlier`'s
             if later in pos and earlier in pos and pos[later] > pos[earlier]:
                 i = pos[later]
                 text = view.paragraphs[i].text
-                yield problem(ORDER_RULE, sev, i, text, 0, len(text.rstrip()),
-                              msg.section_order(dt.name, later, earlier))
+                yield problem(
+                    ORDER_RULE, sev, i, text, 0, len(text.rstrip()), msg.section_order(dt.name, later, earlier)
+                )
                 break
 
 
-ORDER_RULE = register(Rule(
-    "section-order", Severity.WARNING, "文种各部分顺序颠倒（工作总结应为 成绩→问题→打算）",
-    {"作用": "检查一级标题中各部分的先后：工作总结、述职报告先讲做法和成效，再讲问题，最后讲打算。",
-     "为什么": "顺序颠倒（先写打算再写问题）是审核时常见的退改理由。合并的部分（“存在的问题及下步打算”）不报。",
-     "示例": "一、主要工作\n二、下一步打算\n三、存在的问题", "修改后": "一、主要工作\n二、存在的问题\n三、下一步打算"},
-    False, document_check=check_order,
-))
-
+ORDER_RULE = register(
+    Rule(
+        "section-order",
+        Severity.WARNING,
+        "文种各部分顺序颠倒（工作总结应为 成绩→问题→打算）",
+        {
+            "作用": "检查一级标题中各部分的先后：工作总结、述职报告先讲做法和成效，再讲问题，最后讲打算。",
+            "为什么": "顺序颠倒（先写打算再写问题）是审核时常见的退改理由。合并的部分（“存在的问题及下步打算”）不报。",
+            "示例": "一、主要工作\n二、下一步打算\n三、存在的问题",
+            "修改后": "一、主要工作\n二、存在的问题\n三、下一步打算",
+        },
+        False,
+        document_check=check_order,
+    )
+)

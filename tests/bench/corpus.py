@@ -242,17 +242,20 @@ def _table_rows(n: int) -> list[list[str]]:
     units = ["办公室", "宣传科", "组织科", "纪检组", "各支部"]
     rows = [head]
     for r in range(4):
-        rows.append([
-            f"第{format_cn(r + 1)}项重点任务（表{n}）",
-            units[(n + r) % len(units)],
-            f"已完成{60 + (n * 7 + r * 11) % 40}%",
-            "按计划推进" if (n + r) % 2 else "需加快进度",
-        ])
+        rows.append(
+            [
+                f"第{format_cn(r + 1)}项重点任务（表{n}）",
+                units[(n + r) % len(units)],
+                f"已完成{60 + (n * 7 + r * 11) % 40}%",
+                "按计划推进" if (n + r) % 2 else "需加快进度",
+            ]
+        )
     return rows
 
 
-def write_docx(lines: Sequence[str], path: Path, *, tables: bool = True,
-               levels: tuple[int | None, dict[int, int]] | None = None) -> Path:
+def write_docx(
+    lines: Sequence[str], path: Path, *, tables: bool = True, levels: tuple[int | None, dict[int, int]] | None = None
+) -> Path:
     """Write ``lines`` as a styled .docx (see module doc); one table every ≈50 pages if ``tables``."""
     import docx
 
@@ -289,8 +292,9 @@ def write_docx(lines: Sequence[str], path: Path, *, tables: bool = True,
     return path
 
 
-def build_report(target_chars: int, directory: Path, seeds: Sequence[Seed] | None = None,
-                 *, docx: bool = True) -> tuple[Path, Path | None]:
+def build_report(
+    target_chars: int, directory: Path, seeds: Sequence[Seed] | None = None, *, docx: bool = True
+) -> tuple[Path, Path | None]:
     """Write (or reuse) ``report-{size}.txt`` and ``.docx`` under ``directory``; returns their paths."""
     seeds = list(seeds) if seeds is not None else load_seeds()
     stem = f"report-{target_chars}-{seeds_digest(seeds)}"

@@ -151,10 +151,12 @@ def machine_info() -> dict[str, Any]:
 
 def _git_head() -> str:
     try:
-        out = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True,
-                             timeout=10)
-        dirty = subprocess.run(["git", "status", "--porcelain", "linting"], cwd=REPO, capture_output=True,
-                               text=True, timeout=10).stdout.strip()
+        out = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True, timeout=10
+        )
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "linting"], cwd=REPO, capture_output=True, text=True, timeout=10
+        ).stdout.strip()
         return out.stdout.strip() + ("+dirty(linting/)" if dirty else "")
     except (OSError, subprocess.SubprocessError):
         return ""
@@ -172,8 +174,9 @@ def _env() -> dict[str, str]:
 
 
 def _python(code: str, timeout: float = 300, env: dict[str, str] | None = None) -> str:
-    proc = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True,
-                          timeout=timeout, env=env or _env())
+    proc = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=timeout, env=env or _env()
+    )
     if proc.returncode != 0:
         raise RuntimeError(f"subprocess failed ({proc.returncode}): {proc.stderr.strip()[-800:]}")
     return proc.stdout
@@ -212,7 +215,7 @@ def _middle_body_index(paragraphs: list[Any], facts: list[Any]) -> int:
 def _edit_text(text: str, n: int) -> str:
     """A one-character edit in the middle of ``text``, different for each ``n``."""
     pos = len(text) // 2
-    return text[:pos] + "甲乙丙丁戊己庚辛壬癸"[n % 10] + str(n // 10 or "") + text[pos + 1:]
+    return text[:pos] + "甲乙丙丁戊己庚辛壬癸"[n % 10] + str(n // 10 or "") + text[pos + 1 :]
 
 
 # ---------------------------------------------------------------------------
@@ -232,8 +235,15 @@ def bench_lint(b: Bench, txt: Path, runs: int) -> dict[str, Any]:
     result = fresh_linter().lint(paragraphs)
     ctx["problems"] = len(result.problems)
     full = median_time(lambda: fresh_linter().lint(paragraphs), runs)
-    b.add(Row("full_lint_1M_txt", full, "s", "<= 1.0",
-              f"{chars:,} chars, {len(paragraphs):,} paragraphs, {len(result.problems):,} problems, fresh Linter"))
+    b.add(
+        Row(
+            "full_lint_1M_txt",
+            full,
+            "s",
+            "<= 1.0",
+            f"{chars:,} chars, {len(paragraphs):,} paragraphs, {len(result.problems):,} problems, fresh Linter",
+        )
+    )
 
     rx = re.compile(REGEX_BASELINE)
     regex = median_time(lambda: rx.findall(text), max(runs, 5))
@@ -264,20 +274,46 @@ def bench_lint(b: Bench, txt: Path, runs: int) -> dict[str, Any]:
         fresh_linter().lint(paragraphs)
     finally:
         words._tokenizer = real
-    b.add(Row("jieba_time_in_full_lint", proxy.seconds * 1000, "ms", "",
-              f"{proxy.calls} lcut calls = {100 * proxy.seconds / full:.1f}% of the full lint"))
+    b.add(
+        Row(
+            "jieba_time_in_full_lint",
+            proxy.seconds * 1000,
+            "ms",
+            "",
+            f"{proxy.calls} lcut calls = {100 * proxy.seconds / full:.1f}% of the full lint",
+        )
+    )
     without = [r for r in RULES if r != "duplicate-word"]
     # Interleaved with full lints so machine noise hits both alike.
-    pairs = [(median_time(lambda: fresh_linter().lint(paragraphs), 1),
-              median_time(lambda: fresh_linter(rules=without).lint(paragraphs), 1)) for _ in range(runs)]
+    pairs = [
+        (
+            median_time(lambda: fresh_linter().lint(paragraphs), 1),
+            median_time(lambda: fresh_linter(rules=without).lint(paragraphs), 1),
+        )
+        for _ in range(runs)
+    ]
     with_dup = statistics.median(a for a, _ in pairs)
     no_dup = statistics.median(c for _, c in pairs)
-    b.add(Row("full_lint_without_dup_word", no_dup, "s", "",
-              f"all rules but duplicate-word (the jieba user); interleaved full lint {with_dup:.3f} s"))
+    b.add(
+        Row(
+            "full_lint_without_dup_word",
+            no_dup,
+            "s",
+            "",
+            f"all rules but duplicate-word (the jieba user); interleaved full lint {with_dup:.3f} s",
+        )
+    )
     full_for_share = with_dup
     share = max(0.0, full_for_share - no_dup)
-    b.add(Row("dup_word_rule_share", 100 * share / full_for_share, "%", "",
-              f"{share * 1000:.0f} ms of {full_for_share * 1000:.0f} ms: candidate regex + jieba"))
+    b.add(
+        Row(
+            "dup_word_rule_share",
+            100 * share / full_for_share,
+            "%",
+            "",
+            f"{share * 1000:.0f} ms of {full_for_share * 1000:.0f} ms: candidate regex + jieba",
+        )
+    )
 
     # Incremental: warm a Linter on the document, then edit one character of the middle paragraph.
     facts = result.facts
@@ -346,8 +382,15 @@ def bench_docx(b: Bench, docx_path: Path, runs: int, tmp: Path) -> None:
     doc, result = holder["doc"], holder["result"]
     tables = sum(1 for p in doc.paragraphs if p.in_table)
     b.add(Row("docx_open", t_open, "s", "", f"{docx_path.stat().st_size / 1e6:.1f} MB file"))
-    b.add(Row("docx_open_outline_first_lint", total, "s", "<= 3.0",
-              f"{len(doc.paragraphs):,} paragraphs ({tables} in tables), {len(result.outline):,} outline entries"))
+    b.add(
+        Row(
+            "docx_open_outline_first_lint",
+            total,
+            "s",
+            "<= 3.0",
+            f"{len(doc.paragraphs):,} paragraphs ({tables} in tables), {len(result.outline):,} outline entries",
+        )
+    )
 
     mid = _middle_body_index(doc.paragraphs, result.facts)
     save_times = []
@@ -365,8 +408,15 @@ def bench_docx(b: Bench, docx_path: Path, runs: int, tmp: Path) -> None:
             if again != texts:
                 diff = sum(1 for a, c in zip(again, texts, strict=False) if a != c) + abs(len(again) - len(texts))
                 raise AssertionError(f"saved .docx reads back different: {diff} paragraphs differ")
-    b.add(Row("docx_save_after_edit", statistics.median(save_times), "s", "<= 2.0",
-              "one paragraph changed; atomic write + backup (verified by re-reading)"))
+    b.add(
+        Row(
+            "docx_save_after_edit",
+            statistics.median(save_times),
+            "s",
+            "<= 2.0",
+            "one paragraph changed; atomic write + backup (verified by re-reading)",
+        )
+    )
 
 
 def bench_memory(b: Bench, docx_path: Path) -> None:
@@ -395,8 +445,15 @@ def bench_memory(b: Bench, docx_path: Path) -> None:
         "print(base, jieba, opened, peak())\n"
     )
     base, jieba, opened, peak = (float(x) for x in _python(code).split())
-    b.add(Row("peak_rss_docx_open_lint", peak, "MB", "<= 400",
-              f"fresh process, VmHWM; after imports {base:.0f} MB, +jieba {jieba:.0f}, +open {opened:.0f}"))
+    b.add(
+        Row(
+            "peak_rss_docx_open_lint",
+            peak,
+            "MB",
+            "<= 400",
+            f"fresh process, VmHWM; after imports {base:.0f} MB, +jieba {jieba:.0f}, +open {opened:.0f}",
+        )
+    )
 
 
 def _cli_first_output(path: Path, runs: int) -> tuple[float, float, bool]:
@@ -404,8 +461,13 @@ def _cli_first_output(path: Path, runs: int) -> tuple[float, float, bool]:
     firsts, exits = [], []
     for _ in range(runs):
         t = time.perf_counter()
-        proc = subprocess.Popen([sys.executable, "-m", "linting", "check", str(path)], cwd=REPO,
-                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=_env())
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "linting", "check", str(path)],
+            cwd=REPO,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            env=_env(),
+        )
         assert proc.stdout is not None
         first = proc.stdout.read(1)
         t_first = time.perf_counter() - t
@@ -424,8 +486,9 @@ def _cli_first_output(path: Path, runs: int) -> tuple[float, float, bool]:
         "sys.stdout.flush()\n"
         "sys.stderr.write('JIEBA=%d' % ('jieba' in sys.modules))\n"
     )
-    proc = subprocess.run([sys.executable, "-c", probe], cwd=REPO, capture_output=True, text=True, env=_env(),
-                          timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "-c", probe], cwd=REPO, capture_output=True, text=True, env=_env(), timeout=120
+    )
     m = re.search(r"JIEBA=(\d)", proc.stderr)
     if m is None:
         raise RuntimeError(f"jieba probe failed: {proc.stderr[-500:]}")
@@ -436,7 +499,7 @@ def _halve_repeats(text: str) -> str:
     from linting.rules.words import candidates
 
     for m in reversed(candidates(text)):
-        text = text[: m.start()] + m.group(0)[: len(m.group(0)) // 2] + text[m.end():]
+        text = text[: m.start()] + m.group(0)[: len(m.group(0)) // 2] + text[m.end() :]
     return text
 
 
@@ -512,13 +575,19 @@ def bench_batch(b: Bench, folder: Path, count: int, runs: int) -> None:
 
     def run(jobs: int) -> float:
         def once() -> None:
-            proc = subprocess.run([sys.executable, "-m", "linting", "check", str(folder), "--format", "json",
-                                   "--jobs", str(jobs)], cwd=REPO, capture_output=True, env=_env(), timeout=600)
+            proc = subprocess.run(
+                [sys.executable, "-m", "linting", "check", str(folder), "--format", "json", "--jobs", str(jobs)],
+                cwd=REPO,
+                capture_output=True,
+                env=_env(),
+                timeout=600,
+            )
             if proc.returncode not in (0, 1):
                 raise RuntimeError(f"batch check exit {proc.returncode}: {proc.stderr.decode()[-500:]}")
             files = json.loads(proc.stdout)["files"]
             if len(files) != count:
                 raise RuntimeError(f"batch check reported {len(files)} files, expected {count}")
+
         return median_time(once, runs)
 
     t1 = run(1)
@@ -554,33 +623,52 @@ def main(argv: list[str] | None = None) -> int:
         txt, docx_path = corpus.build_report(size, args.cache, seeds)
         folder = corpus.build_batch(batch, args.cache, seeds)
         docx_name = docx_path.name if docx_path else "-"
-        print(f"documents ready in {time.perf_counter() - t:.1f} s: {txt.name}, {docx_name}, "
-              f"{folder.name}/ (cache {args.cache})", flush=True)
+        print(
+            f"documents ready in {time.perf_counter() - t:.1f} s: {txt.name}, {docx_name}, "
+            f"{folder.name}/ (cache {args.cache})",
+            flush=True,
+        )
         print(f"runs per figure: {runs}; machine: {machine_info()['cpu_model']} × {os.cpu_count()}", flush=True)
         print(_HEADER)
         print("-" * len(_HEADER))
 
         ctx: dict[str, Any] = {}
-        b.guard(["full_lint_1M_txt", "regex_pass_1M", "full_lint_over_regex", "jieba_time_in_full_lint",
-                 "full_lint_without_dup_word", "dup_word_rule_share", "relint_after_char_edit",
-                 "relint_after_insert_paragraph"],
-                lambda: ctx.update(bench_lint(b, txt, runs)))
+        b.guard(
+            [
+                "full_lint_1M_txt",
+                "regex_pass_1M",
+                "full_lint_over_regex",
+                "jieba_time_in_full_lint",
+                "full_lint_without_dup_word",
+                "dup_word_rule_share",
+                "relint_after_char_edit",
+                "relint_after_insert_paragraph",
+            ],
+            lambda: ctx.update(bench_lint(b, txt, runs)),
+        )
         b.guard(["jieba_load_fresh_process", "jieba_load_no_cache_file"], lambda: bench_jieba_load(b, runs, tmp))
         assert docx_path is not None
-        b.guard(["docx_open", "docx_open_outline_first_lint", "docx_save_after_edit"],
-                lambda: bench_docx(b, docx_path, min(runs, 3) if not args.quick else 1, tmp))
+        b.guard(
+            ["docx_open", "docx_open_outline_first_lint", "docx_save_after_edit"],
+            lambda: bench_docx(b, docx_path, min(runs, 3) if not args.quick else 1, tmp),
+        )
         b.guard(["peak_rss_docx_open_lint"], lambda: bench_memory(b, docx_path))
-        b.guard(["cli_first_output_no_jieba", "cli_exit_no_jieba",
-                 "cli_first_output_with_jieba", "cli_exit_with_jieba"],
-                lambda: bench_cli(b, runs, tmp, seeds))
+        b.guard(
+            ["cli_first_output_no_jieba", "cli_exit_no_jieba", "cli_first_output_with_jieba", "cli_exit_with_jieba"],
+            lambda: bench_cli(b, runs, tmp, seeds),
+        )
         full = next((r.value for r in b.rows if r.name == "full_lint_1M_txt" and r.value), None)
         if "text" in ctx and full:
-            b.guard(["autocorrect_format_1M", "autocorrect_lint_for_1M", "full_lint_over_autocorrect"],
-                    lambda: bench_autocorrect(b, ctx["text"], full, runs))
+            b.guard(
+                ["autocorrect_format_1M", "autocorrect_lint_for_1M", "full_lint_over_autocorrect"],
+                lambda: bench_autocorrect(b, ctx["text"], full, runs),
+            )
         else:
             b.add(Row("full_lint_over_autocorrect", None, "", error="no full-lint figure to compare"))
-        b.guard(["batch_reports_per_s_jobs1", "batch_reports_per_s_all_cores", "batch_speedup"],
-                lambda: bench_batch(b, folder, batch, max(1, min(runs, 3))))
+        b.guard(
+            ["batch_reports_per_s_jobs1", "batch_reports_per_s_all_cores", "batch_speedup"],
+            lambda: bench_batch(b, folder, batch, max(1, min(runs, 3))),
+        )
     except Exception:  # noqa: BLE001 — generator/setup crash
         traceback.print_exc()
         b.add(Row("setup", None, "", error="crashed before measuring, see traceback"))
@@ -600,6 +688,8 @@ def main(argv: list[str] | None = None) -> int:
     errors = [r for r in b.rows if r.error]
     misses = [r.name for r in b.rows if r.status == "miss"]
     print("-" * len(_HEADER))
-    print(f"{len(b.rows)} figures, {len(misses)} targets missed{': ' + ', '.join(misses) if misses else ''}, "
-          f"{len(errors)} errors; results in {args.out}")
+    print(
+        f"{len(b.rows)} figures, {len(misses)} targets missed{': ' + ', '.join(misses) if misses else ''}, "
+        f"{len(errors)} errors; results in {args.out}"
+    )
     return 1 if errors else 0

@@ -58,7 +58,9 @@ def build_docx(
     parts = dict(parts or {})
     rels = list(rels or [])
     rels.append(("rIdStyles", "styles", "styles.xml"))
-    parts["styles.xml"] = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:styles {NSDECL}>{styles}</w:styles>'
+    parts["styles.xml"] = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:styles {NSDECL}>{styles}</w:styles>'
+    )
     if numbering is not None:
         rels.append(("rIdNum", "numbering", "numbering.xml"))
         parts["numbering.xml"] = (
@@ -80,7 +82,9 @@ def build_docx(
         '<Default Extension="png" ContentType="image/png"/>'
         f'<Override PartName="/word/document.xml" ContentType="{main_type}"/>'
         + "".join(
-            f'<Override PartName="/word/{name}" ContentType="{overrides[name]}"/>' for name in parts if name in overrides
+            f'<Override PartName="/word/{name}" ContentType="{overrides[name]}"/>'
+            for name in parts
+            if name in overrides
         )
         + "</Types>"
     )

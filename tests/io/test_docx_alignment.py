@@ -46,8 +46,15 @@ def test_align_split_and_delete_between_images() -> None:
 
 
 @pytest.mark.parametrize("seed", range(3))
-@pytest.mark.parametrize("name", ["python-docx__tbl-cell-access.docx", "python-docx__tbl-props.docx",
-                                  "poi-tl__render_multiple_column.docx", "poi-tl__sdt_cell.docx"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "python-docx__tbl-cell-access.docx",
+        "python-docx__tbl-props.docx",
+        "poi-tl__render_multiple_column.docx",
+        "poi-tl__sdt_cell.docx",
+    ],
+)
 def test_random_in_place_edits_keep_structure(name: str, seed: int, tmp_path: Path) -> None:
     path = tmp_path / name
     path.write_bytes((CORPUS / name).read_bytes())
@@ -59,7 +66,9 @@ def test_random_in_place_edits_keep_structure(name: str, seed: int, tmp_path: Pa
         t = p.text
         if not p.read_only:
             k = rnd.randint(0, len(t))
-            t = rnd.choice([t[:k] + "测试" + t[k:], t.replace("1", "改", 1), "" if OBJECT_CHAR not in t and "\n" not in t else t])
+            t = rnd.choice(
+                [t[:k] + "测试" + t[k:], t.replace("1", "改", 1), "" if OBJECT_CHAR not in t and "\n" not in t else t]
+            )
         texts.append(t)
     save_document(doc, texts)
     assert open_document(path).texts == texts
@@ -74,7 +83,7 @@ def test_split_and_delete_beside_images_keep_every_image(split: int, delete: int
     doc = open_document(path)
     texts = doc.texts
     assert texts[delete] == "" and OBJECT_CHAR not in texts[split]
-    new = texts[:split] + [texts[split], "新的一段"] + texts[split + 1:]
+    new = texts[:split] + [texts[split], "新的一段"] + texts[split + 1 :]
     del new[delete if delete < split else delete + 1]
     before = _counts(path)
     save_document(doc, new)
@@ -83,8 +92,11 @@ def test_split_and_delete_beside_images_keep_every_image(split: int, delete: int
 
 
 def _movable(doc) -> list[int]:
-    return [i for i, p in enumerate(doc.paragraphs)
-            if not p.read_only and not p.in_table and OBJECT_CHAR not in p.text and "\n" not in p.text]
+    return [
+        i
+        for i, p in enumerate(doc.paragraphs)
+        if not p.read_only and not p.in_table and OBJECT_CHAR not in p.text and "\n" not in p.text
+    ]
 
 
 def _corpus_docs() -> list[str]:
@@ -116,7 +128,7 @@ def test_split_and_delete_in_one_save_lose_nothing(name: str, seed: int, tmp_pat
     rnd = random.Random(seed)
     i = rnd.choice(movable)
     k = rnd.randint(0, len(texts[i]))
-    new = texts[:i] + [texts[i][:k], texts[i][k:] + "新段"] + texts[i + 1:]
+    new = texts[:i] + [texts[i][:k], texts[i][k:] + "新段"] + texts[i + 1 :]
     j = rnd.choice([c for c in movable if c != i])
     del new[j if j < i else j + 1]
     before = _counts(path)

@@ -110,7 +110,10 @@ def test_billion_laughs_rejected(tmp_path):
 def _bomb(path, name: str, size: int = 300 * 1024 * 1024) -> None:
     """A valid docx plus one huge, highly compressible entry written by streaming (no big allocation)."""
     base = build_docx(p("正文"))
-    with zipfile.ZipFile(io.BytesIO(base)) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as dst:
+    with (
+        zipfile.ZipFile(io.BytesIO(base)) as src,
+        zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as dst,
+    ):
         for info in src.infolist():
             if info.filename != name:
                 dst.writestr(info.filename, src.read(info.filename))
@@ -192,10 +195,15 @@ def test_external_picture_from_corpus():
     assert len(doc.paragraphs) >= 1
 
 
-@pytest.mark.parametrize("body", [
-    "".join("<w:tbl><w:tr><w:tc>" for _ in range(300)) + "<w:p/>" + "".join("</w:tc></w:tr></w:tbl>" for _ in range(300)),
-    "<w:p><w:r><w:t>" + "中" * 5_000_000 + "</w:t></w:r></w:p>",
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        "".join("<w:tbl><w:tr><w:tc>" for _ in range(300))
+        + "<w:p/>"
+        + "".join("</w:tc></w:tr></w:tbl>" for _ in range(300)),
+        "<w:p><w:r><w:t>" + "中" * 5_000_000 + "</w:t></w:r></w:p>",
+    ],
+)
 def test_hostile_structure_is_refused_with_a_reason(body: str, tmp_path) -> None:
     from linting.io import open_document
     from linting.io.errors import ReadError

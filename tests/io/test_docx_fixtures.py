@@ -78,16 +78,34 @@ COMMENT = (
 MERGED_TABLE = (
     '<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr><w:tblGrid><w:gridCol w:w="1000"/>'
     '<w:gridCol w:w="1000"/><w:gridCol w:w="1000"/></w:tblGrid>'
-    '<w:tr><w:tc><w:tcPr><w:gridSpan w:val="2"/></w:tcPr>' + p("合并横") + "</w:tc><w:tc>" + p("丙一") + "</w:tc></w:tr>"
-    '<w:tr><w:tc><w:tcPr><w:vMerge w:val="restart"/></w:tcPr>' + p("纵向合并") + "</w:tc><w:tc>" + p("乙二")
-    + "</w:tc><w:tc>" + p("丙二") + "</w:tc></w:tr>"
-    "<w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc><w:tc>" + p("乙三") + "</w:tc><w:tc>" + p("丙三")
+    '<w:tr><w:tc><w:tcPr><w:gridSpan w:val="2"/></w:tcPr>'
+    + p("合并横")
+    + "</w:tc><w:tc>"
+    + p("丙一")
+    + "</w:tc></w:tr>"
+    '<w:tr><w:tc><w:tcPr><w:vMerge w:val="restart"/></w:tcPr>'
+    + p("纵向合并")
+    + "</w:tc><w:tc>"
+    + p("乙二")
+    + "</w:tc><w:tc>"
+    + p("丙二")
+    + "</w:tc></w:tr>"
+    "<w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc><w:tc>"
+    + p("乙三")
+    + "</w:tc><w:tc>"
+    + p("丙三")
     + "</w:tc></w:tr></w:tbl>"
 )
 NESTED_TABLE = (
-    '<w:tbl><w:tblGrid><w:gridCol w:w="3000"/><w:gridCol w:w="3000"/></w:tblGrid><w:tr><w:tc>' + p("外层单元格")
-    + '<w:tbl><w:tblGrid><w:gridCol w:w="1000"/></w:tblGrid><w:tr><w:tc>' + p("内层单元格")
-    + "</w:tc></w:tr></w:tbl>" + p("") + "</w:tc><w:tc>" + p("右侧单元格") + "</w:tc></w:tr></w:tbl>"
+    '<w:tbl><w:tblGrid><w:gridCol w:w="3000"/><w:gridCol w:w="3000"/></w:tblGrid><w:tr><w:tc>'
+    + p("外层单元格")
+    + '<w:tbl><w:tblGrid><w:gridCol w:w="1000"/></w:tblGrid><w:tr><w:tc>'
+    + p("内层单元格")
+    + "</w:tc></w:tr></w:tbl>"
+    + p("")
+    + "</w:tc><w:tc>"
+    + p("右侧单元格")
+    + "</w:tc></w:tr></w:tbl>"
 )
 SENTINEL = p("不变的段落")
 
@@ -366,7 +384,7 @@ def test_wps_comments_and_pis_in_body(tmp_path):
 
 def test_atoms_and_symbols(tmp_path):
     body = (
-        '<w:p><w:r><w:t>甲</w:t><w:tab/><w:t>乙</w:t><w:br/><w:t>丙</w:t><w:cr/><w:noBreakHyphen/>'
+        "<w:p><w:r><w:t>甲</w:t><w:tab/><w:t>乙</w:t><w:br/><w:t>丙</w:t><w:cr/><w:noBreakHyphen/>"
         '<w:sym w:font="Wingdings" w:char="F0FC"/><w:sym w:font="SimSun" w:char="2605"/><w:softHyphen/>'
         "<w:lastRenderedPageBreak/></w:r></w:p>"
     )

@@ -97,7 +97,9 @@ GONGWEN = (
 
 
 def test_heading_style_carries_numbering(make_docx):
-    body = p("总体情况", style="2") + p("正文") + p("细项", style="3") + p("细项二", style="3") + p("下一部分", style="2")
+    body = (
+        p("总体情况", style="2") + p("正文") + p("细项", style="3") + p("细项二", style="3") + p("下一部分", style="2")
+    )
     doc = read_docx(make_docx(body, numbering=GONGWEN, styles=HEADING_STYLES))
     assert [q.auto_number for q in doc.paragraphs] == ["一、", None, "（一）", "（二）", "二、"]
     assert [q.outline_level for q in doc.paragraphs] == [2, None, 3, 3, 2]
@@ -110,7 +112,10 @@ def test_num_id_zero_switches_off_style_numbering(make_docx):
 
 def test_bullets_have_no_label(make_docx):
     numbering = (
-        '<w:abstractNum w:abstractNumId="0">' + lvl(0, "bullet", "\uf06c") + lvl(1, "decimal", "%2)") + "</w:abstractNum>"
+        '<w:abstractNum w:abstractNumId="0">'
+        + lvl(0, "bullet", "\uf06c")
+        + lvl(1, "decimal", "%2)")
+        + "</w:abstractNum>"
         '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
     )
     body = p("a", numpr=numpr(1)) + p("b", numpr=numpr(1, 1)) + p("c", numpr=numpr(1))

@@ -15,8 +15,8 @@ from tests.io.test_docx_fixtures import COMPLEX_FIELD, HYPERLINK, IMAGE
 
 MIXED = (
     '<w:p><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">粗体 文字</w:t></w:r>'
-    '<w:r><w:rPr><w:i/></w:rPr><w:t>斜体</w:t><w:tab/><w:t>制表后</w:t></w:r>'
-    "<w:r><w:t>普通</w:t></w:r><w:r><w:rPr><w:u w:val=\"single\"/></w:rPr><w:t>下划线abc</w:t><w:br/>"
+    "<w:r><w:rPr><w:i/></w:rPr><w:t>斜体</w:t><w:tab/><w:t>制表后</w:t></w:r>"
+    '<w:r><w:t>普通</w:t></w:r><w:r><w:rPr><w:u w:val="single"/></w:rPr><w:t>下划线abc</w:t><w:br/>'
     "<w:t>换行后</w:t></w:r></w:p>"
 )
 BODY = MIXED + HYPERLINK + COMPLEX_FIELD + IMAGE + "<w:p/>"

@@ -19,7 +19,9 @@ CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "doc
 
 
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed here; .ci/run installs it")
-@pytest.mark.parametrize("name", ["GongWen-Template-Lite__out.docx", "poi-tl__sdt_cell.docx", "poi-tl__554.docx", "poi-tl__636.docx"])
+@pytest.mark.parametrize(
+    "name", ["GongWen-Template-Lite__out.docx", "poi-tl__sdt_cell.docx", "poi-tl__554.docx", "poi-tl__636.docx"]
+)
 def test_edited_docx_renders_in_libreoffice(name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("REPORTLINT_BACKUP_DIR", str(tmp_path / "backups"))
     src = tmp_path / name
@@ -30,9 +32,21 @@ def test_edited_docx_renders_in_libreoffice(name: str, tmp_path: Path, monkeypat
     texts[i] = texts[i] + "【已校对ZQX】"
     save_document(doc, texts)
     out = tmp_path / "out"
-    r = subprocess.run([SOFFICE, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo-profile",
-                        "--convert-to", "txt:Text (encoded):UTF8", "--outdir", str(out), str(src)],
-                       capture_output=True, text=True, timeout=180)
+    r = subprocess.run(
+        [
+            SOFFICE,
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/lo-profile",
+            "--convert-to",
+            "txt:Text (encoded):UTF8",
+            "--outdir",
+            str(out),
+            str(src),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
     rendered = (out / (src.stem + ".txt")).read_text("utf-8-sig")
     assert "【已校对ZQX】" in rendered, r.stderr
     assert open_document(src).texts[i].endswith("【已校对ZQX】")
