@@ -59,19 +59,51 @@ class Paragraph:
     auto_number: str | None = None
     in_table: bool = False
     read_only: bool = False
+    #: Code-point spans ``(start, end)`` of text Word computes or that belongs to a
+    #: revision (field results, tracked insertions): shown read-only, never rewritten.
+    locked: tuple[tuple[int, int], ...] = ()
+    #: The kind of each ``OBJECT_CHAR`` in ``text``, in order: "image", "chart",
+    #: "textbox", "footnote", "endnote", "equation" or "object" (empty: unknown).
+    objects: tuple[str, ...] = ()
     _hash: int = field(default=0, init=False, compare=False, repr=False)
 
     def __hash__(self) -> int:
         # Paragraphs are cache keys on every lint: hash once (0 means "not yet computed").
         h = self._hash
         if not h:
-            h = hash((self.text, self.style, self.outline_level, self.auto_number, self.in_table, self.read_only)) or 1
+            h = (
+                hash(
+                    (
+                        self.text,
+                        self.style,
+                        self.outline_level,
+                        self.auto_number,
+                        self.in_table,
+                        self.read_only,
+                        self.locked,
+                        self.objects,
+                    )
+                )
+                or 1
+            )
             object.__setattr__(self, "_hash", h)
         return h
 
     def __reduce__(self) -> tuple[object, ...]:
         # Never carry the cached hash to another process: str hashes differ per process.
-        return (Paragraph, (self.text, self.style, self.outline_level, self.auto_number, self.in_table, self.read_only))
+        return (
+            Paragraph,
+            (
+                self.text,
+                self.style,
+                self.outline_level,
+                self.auto_number,
+                self.in_table,
+                self.read_only,
+                self.locked,
+                self.objects,
+            ),
+        )
 
 
 @dataclass(frozen=True, slots=True)
