@@ -7,6 +7,7 @@ cached facts, which is what makes re-linting after a keystroke cheap.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -38,6 +39,9 @@ class Heading:
     title_start: int
     title_end: int
     ends_with_period: bool  # standalone heading whose text ends in 。
+    #: Headings that follow a soft line break or a run of tabs inside the same paragraph
+    #: (``二、收获⇥⇥1、技术学习…``): markers with offsets in this paragraph's text.
+    inner: tuple[Marker, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,9 +82,19 @@ def analyze(p: Paragraph) -> ParagraphFacts:
             marker = None
     heading: Heading | None = None
     body_from = 0
+    inner = _inner_markers(text) if not p.in_table and ("\n" in text or "\t\t" in text) else ()
     if marker is not None or (p.outline_level is not None and 1 <= p.outline_level <= 9 and text.strip()):
         heading = _heading(text, marker)
         body_from = len(text) if heading.standalone else heading.title_end
+    elif inner:
+        # The paragraph's own start is not a heading, but one follows a soft break: the first inner
+        # marker becomes the paragraph's heading.
+        first = inner[0]
+        heading = dataclasses.replace(_heading(text, first), inner=inner[1:])
+        body_from = heading.title_end
+        inner = ()
+    if heading is not None and inner:
+        heading = dataclasses.replace(heading, inner=inner)
     stripped = text.strip()
     ordinals = tuple(find_ordinals(text, body_from)) if body_from < len(text) else ()
     claims = tuple(_count_claims(text)) if ordinals or "：" in text or ":" in text else ()
@@ -95,15 +109,40 @@ def analyze(p: Paragraph) -> ParagraphFacts:
     )
 
 
+_RE_SOFT_BREAK = re.compile(r"(?:\n|\t{2,})[ \t\u3000]*(?=\S)")
+_RE_FULL_DATE = re.compile(r"\d{1,2}月\d{1,2}[日号]")
+
+
+def _inner_markers(text: str) -> tuple[Marker, ...]:
+    """Heading markers right after a soft line break (Shift+Enter) or a run of tabs."""
+    out = []
+    for m in _RE_SOFT_BREAK.finditer(text):
+        at = m.end()
+        if at >= len(text) or not (text[at].isdigit() or text[at] in "（(第一二三四五六七八九十①②③④⑤⑥⑦⑧⑨⑩⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽"):
+            continue
+        mk = find_marker(text[at:])
+        if mk is None or not _plausible_text_marker(text[at:], mk):
+            continue
+        out.append(
+            dataclasses.replace(
+                mk,
+                start=mk.start + at,
+                end=mk.end + at,
+                bad_punct_start=mk.bad_punct_start + at if mk.bad_punct_start >= 0 else -1,
+            )
+        )
+    return tuple(out)
+
+
 def _plausible_text_marker(text: str, marker: Marker) -> bool:
     """Reject ``1.5万元…`` or ``2、3月份…``-style false markers and bare numbers."""
     rest = text[marker.end :].lstrip()
     if not rest:
         return False
     if marker.style == "arabic" and marker.variant == "、" and rest[:1].isdigit():
-        return False
-    if marker.style == "cn" and rest[:1] in "是要来则":
-        return False
+        return bool(_RE_FULL_DATE.match(rest))  # 1、7月29日前报送… is item 1; 2、3月份 is a range
+    if marker.style == "cn" and rest[:1] in "是要来则" and text[marker.end - 1 : marker.end] != "、":
+        return False  # 一，是… / 二.要…: a series word; 二、要坚持… is a heading
     if marker.style == "cn" and rest[:1] in "一二三四五六七八九十" and rest[1:2] in "级类等线档期批届次产季":
         return False  # 一、二级医院 / 三、四季度: a range of numbers, not a heading
     return True
@@ -136,6 +175,8 @@ def _heading(text: str, marker: Marker | None) -> Heading:
 def _count_claims(text: str) -> list[CountClaim]:
     out = []
     for m in _RE_COUNT.finditer(text):
+        if m.start() > 0 and (text[m.start() - 1] in "第一二三四五六七八九十百零〇" or text[m.start() - 1].isdigit()):
+            continue  # 第十三条 / 第二十条: an article number, not a count
         colon = -1
         for i in range(m.end(), min(len(text), m.end() + 12)):
             if text[i] in "：:":

@@ -28,6 +28,16 @@ _TITLE_NOISE = re.compile(
 )
 
 
+_MD_HEADING = re.compile(r"^#{1,6}\s+")
+
+#: Lines of a saved web page or a document header that are never the title: 【打印本页】【关闭窗口】,
+#: breadcrumbs (首页 > 新闻中心), 关键词/摘要 lines, 【标签】 rows.
+_NOT_TITLE = re.compile(
+    r"^(?:【[^】]{1,8}】\s*){1,}$|^(?:首页|当前位置|您的位置|你的位置|位置)\s*[>＞:：»/]|[>＞»]\s*(?:正文|详情|首页)\s*$"
+    r"|^(?:关键词|关键字|主题词|摘要|内容摘要|发布时间|发布日期|来源|作者|浏览次数|字号|分享到)\s*[：:]"
+    r"|(?:打印本页|关闭窗口|返回顶部|加入收藏|设为首页)"
+)
+
 #: At most this many findings of one paragraph rule in one paragraph.
 MAX_FINDINGS_PER_RULE = 100
 
@@ -178,6 +188,9 @@ def _with_severity(p: Problem, sev: Severity) -> Problem:
 def normalize_title(title: str) -> str:
     """``2021意识形态工作情况总结十篇3`` → ``2021意识形态工作情况总结``."""
     t = title.strip()
+    if t.startswith("《") and t.endswith("》") and t.count("《") == 1:
+        t = t[1:-1].strip()  # a title written in 《》 is still the title
+    t = _MD_HEADING.sub("", t)
     prev = None
     while prev != t:
         prev = t
@@ -211,9 +224,11 @@ def find_title(
         if not p.text.strip() or p.in_table or (p.style or "").lower().startswith("toc"):
             continue
         f = facts[i]
+        t = p.text.strip()
+        if _NOT_TITLE.search(t):
+            continue
         if f.heading is not None and f.heading.marker is not None:
             break
-        t = p.text.strip()
         if len(t) > 60 or t.endswith(("。", "；", "，", "：", ":", ",", ";")):
             break
         candidates.append(i)

@@ -47,8 +47,8 @@ class MarkerStyle:
             return f"（{value}）"
         if self.id == "circled":
             return format_circled(value)
-        if self.id in ("part", "chapter", "section"):
-            word = {"part": "部分", "chapter": "章", "section": "节"}[self.id]
+        if self.id in ("part", "chapter", "section", "article"):
+            word = {"part": "部分", "chapter": "章", "section": "节", "article": "条"}[self.id]
             return f"第{format_cn(value)}{variant or word}"
         if self.id.startswith("multi"):
             return variant.replace("{n}", str(value)) if variant else str(value)
@@ -61,6 +61,7 @@ STYLES: dict[str, MarkerStyle] = {
         MarkerStyle("part", 10, "“第X部分”"),
         MarkerStyle("chapter", 20, "“第X章”"),
         MarkerStyle("section", 30, "“第X节”"),
+        MarkerStyle("article", 35, "“第X条”"),
         MarkerStyle("cn", 40, "“一、”"),
         MarkerStyle("cn-paren", 50, "“（一）”"),
         MarkerStyle("arabic", 60, "“1.”"),
@@ -92,13 +93,13 @@ class Marker:
 
 
 _LEAD_WS = r"[ \t\u3000]*"
-_RE_CHAPTER = re.compile(rf"^{_LEAD_WS}第({_CN}{{1,6}}|\d{{1,3}})(部分|篇|章|节)")
+_RE_CHAPTER = re.compile(rf"^{_LEAD_WS}第({_CN}{{1,6}}|\d{{1,3}})(部分|篇|章|节|条)")
 _RE_CN = re.compile(rf"^{_LEAD_WS}({_CN}{{1,6}})[ \t\u3000]*([、.．，,])")
 _RE_CN_PAREN = re.compile(rf"^{_LEAD_WS}([（(])[ \t\u3000]*({_CN}{{1,3}})[ \t\u3000]*([）)])")
 _RE_ARABIC_PAREN = re.compile(rf"^{_LEAD_WS}([（(])[ \t\u3000]*([0-9０-９]{{1,3}})[ \t\u3000]*([）)])")
 _RE_ENCLOSED = re.compile(rf"^{_LEAD_WS}([⑴-⒇①-⑳])")
 _RE_MULTI = re.compile(
-    rf"^{_LEAD_WS}((?:\d{{1,2}}[.．]){{1,3}})(\d{{1,2}})(?=[ \t\u3000、]|(?![万亿元倍个千百米吨亩人次年月日号时分秒])[{CJK_RANGE}])"
+    rf"^{_LEAD_WS}((?:\d{{1,2}}[.．]){{1,3}})(\d{{1,2}})(?=[ \t\u3000、]|(?!个(?!别)|[万亿元倍千百米吨亩人次年月日号时分秒])[{CJK_RANGE}])"
 )
 _RE_ARABIC = re.compile(rf"^{_LEAD_WS}([0-9０-９]{{1,3}})[ \t\u3000]*([.．、])(?![0-9０-９])")
 _RE_AFTER_BRACKET = re.compile(r"[、.．，,]")
@@ -119,8 +120,8 @@ def find_marker(text: str) -> Marker | None:
         if m:
             num = m.group(1)
             value = parse_cn(num) if not num.isdigit() else int(num)
-            if value:
-                kind = {"部分": "part", "篇": "part", "章": "chapter", "节": "section"}[m.group(2)]
+            if value and not text.startswith("第", m.end()):  # 第二章第一条…: a reference, not a heading
+                kind = {"部分": "part", "篇": "part", "章": "chapter", "节": "section", "条": "article"}[m.group(2)]
                 return Marker(kind, value, m.group(2), m.group(0).strip(), m.start(0) + _lead(text), m.end())
         return None
     if ch in "（(":
@@ -194,7 +195,7 @@ def parse_auto_number(label: str) -> Marker | None:
 def render_marker(marker: Marker, value: int) -> str:
     """``marker`` with its number replaced by ``value``, keeping its exact written form."""
     shown = marker.shown
-    if marker.style in ("cn", "cn-paren", "part", "chapter", "section"):
+    if marker.style in ("cn", "cn-paren", "part", "chapter", "section", "article"):
         return re.sub(f"{_CN}+", format_cn(value), shown, count=1)
     if marker.style == "circled":
         return format_circled(value)

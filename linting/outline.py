@@ -88,12 +88,15 @@ def build_outline(paragraphs: list[Paragraph], facts: list[ParagraphFacts], titl
         for i, f in enumerate(facts)
         if i != title_index and (f.heading is not None or i in unnumbered) and not _attachment_line(paragraphs, i)
     ]
-    for pos, i in enumerate(heading_paras):
-        f = facts[i]
+    items = _heading_items(paragraphs, facts, heading_paras)
+    #: (style, parent style) → the last run of that style: learns restart vs continuous numbering.
+    last_runs: dict[tuple[str, str], _Level] = {}
+    restarts: dict[str, int] = {}
+    carries: dict[str, list[RawIssue]] = {}
+    period_candidates: list[tuple[str, RawIssue]] = []
+    period_counts: dict[str, list[int]] = {}
+    for pos, (i, h) in enumerate(items):
         p = paragraphs[i]
-        h = f.heading
-        if h is None:
-            h = Heading(None, True, p.text.strip(), 0, len(p.text), False)
         m = h.marker
         style = m.style if m else "none"
         explicit = p.outline_level if p.outline_level is not None and 1 <= p.outline_level <= 9 else None
@@ -104,7 +107,20 @@ def build_outline(paragraphs: list[Paragraph], facts: list[ParagraphFacts], titl
             issues.append(_bad_punct_issue(i, text, m))
 
         idx = _find_same_style(stack, style, explicit)
-        if idx is not None and m is not None and m.value == 1 and stack[idx].rank >= _LIST_RANK:
+        if idx is not None and m is not None and m.value != stack[idx].last + 1:
+            # 1、2、 … 主要措施：1、2、3、4、 then 3、: the outer list resumes after a sub-list.
+            for j in range(idx - 1, -1, -1):
+                if stack[j].style == style and stack[j].last + 1 == m.value:
+                    idx = j
+                    break
+        intro = m is not None and m.value == 1 and _after_intro(paragraphs, i)
+        if idx is not None and intro and not (m is not None and m.from_auto_number):
+            # 现就…安排如下： then 一、二、 again: a list introduced by a colon nests under the current item.
+            lvl = _Level(style, rank, explicit, 1, m.variant, m)
+            lvl.siblings.append((i, m))
+            runs.append(lvl)
+            stack.append(lvl)
+        elif idx is not None and m is not None and m.value == 1 and stack[idx].rank >= _LIST_RANK:
             # 1. 2. … then 1. again without a new parent: a second list, not a duplicate.
             del stack[idx:]
             lvl = _Level(style, rank, explicit, 1, m.variant, m)
@@ -118,7 +134,7 @@ def build_outline(paragraphs: list[Paragraph], facts: list[ParagraphFacts], titl
         else:
             mixed_at = None
             if m is not None and m.value != 1:
-                mixed_at = _find_mixed(stack, m, _next_marker(facts, paragraphs, heading_paras, pos))
+                mixed_at = _find_mixed(stack, m, _next_marker(items, pos))
             if mixed_at is not None:
                 del stack[mixed_at + 1 :]
                 lvl = stack[mixed_at]
@@ -149,10 +165,21 @@ def build_outline(paragraphs: list[Paragraph], facts: list[ParagraphFacts], titl
                 if m is not None:
                     lvl.siblings.append((i, m))
                     runs.append(lvl)
+                    run_key = (style, parent.style if parent else "")
+                    before = last_runs.get(run_key)
+                    last_runs[run_key] = lvl
+                    carried = False
+                    if before is not None and parent is not None:
+                        # The document's own convention: （一）…（五） under 一、 then （六） under 二、
+                        # is continuous numbering when the document does so at every parent change.
+                        if m.value == before.last + 1 and m.value != 1:
+                            carried = True
+                        elif m.value == 1:
+                            restarts[style] = restarts.get(style, 0) + 1
                     if m.value != 1:
                         first = render_marker(m, 1)
                         edits = () if m.from_auto_number else ((i, m.start, m.end, first),)
-                        issues.append(
+                        (carries.setdefault(style, []) if carried else issues).append(
                             RawIssue(
                                 "heading-skip",
                                 i,
@@ -185,15 +212,19 @@ def build_outline(paragraphs: list[Paragraph], facts: list[ParagraphFacts], titl
                 and prv_f.heading is not None
                 and prv_f.heading.marker is not None
                 and prv_f.heading.marker.style == style
-                and prv_f.heading.standalone
-                and prv_f.heading.title.rstrip()[-1:] in _ITEM_END
+                and (
+                    (prv_f.heading.standalone and prv_f.heading.title.rstrip()[-1:] in _ITEM_END)
+                    or (not prv_f.heading.standalone and paragraphs[prv].text.rstrip()[-1:] in _ITEM_END)
+                )
             )
             # A run of one-sentence numbered items is a list, not headings; the last
             # paragraph of a document is not a heading either.
             if nxt is not None and not same_style_next and not same_style_prev:
                 dot = h.title_end - 1
-                issues.append(
-                    RawIssue(
+                period_candidates.append(
+                    (
+                        style,
+                        RawIssue(
                         "heading-punctuation",
                         i,
                         dot,
@@ -201,11 +232,23 @@ def build_outline(paragraphs: list[Paragraph], facts: list[ParagraphFacts], titl
                         msg.heading_period(),
                         ((i, dot, dot + 1, ""),),
                         True,
-                        "删去句号",
+                            "删去句号",
+                        ),
                     )
                 )
+        if h.standalone and _heading_level_for_period(style, explicit):
+            period_counts.setdefault(style, [0, 0])[1 if h.ends_with_period else 0] += 1
         number = m.shown if m else ""
         entries.append(OutlineEntry(len(stack), number, _short_title(h.title), i, style))
+    for style, carried_issues in carries.items():
+        if len(carried_issues) < 2 or restarts.get(style, 0):
+            issues.extend(carried_issues)  # no continuous habit: a number that fails to restart
+    for style, issue in period_candidates:
+        without, with_period = period_counts.get(style, [0, 0])
+        # The document's own habit: when most headings of this level end in 。, the 。 is its style.
+        # (Level 1 一、 stays strict; the variant is tolerated from （一） down.)
+        if style in ("cn", "part", "chapter", "section", "none") or with_period < 2 or with_period < without:
+            issues.append(issue)
     run_length: dict[int, int] = {}
     for lvl in runs:
         for i, _m in lvl.siblings:
@@ -459,14 +502,52 @@ def _prev_nonempty(paragraphs: list[Paragraph], i: int) -> int | None:
     return None
 
 
-def _next_marker(
-    facts: list[ParagraphFacts], paragraphs: list[Paragraph], heading_paras: list[int], pos: int
-) -> Marker | None:
-    for k in range(pos + 1, min(len(heading_paras), pos + 3)):
-        h = facts[heading_paras[k]].heading
-        if h is not None and h.marker is not None:
+def _next_marker(items: list[tuple[int, Heading]], pos: int) -> Marker | None:
+    for k in range(pos + 1, min(len(items), pos + 3)):
+        h = items[k][1]
+        if h.marker is not None:
             return h.marker
     return None
+
+
+def _heading_items(
+    paragraphs: list[Paragraph], facts: list[ParagraphFacts], heading_paras: list[int]
+) -> list[tuple[int, Heading]]:
+    """The headings in order: each heading paragraph, plus headings after a soft break inside it.
+
+    Decimal markers (``1.2``) count only under their own parent number or as the first of a run:
+    ``9.26会议纪要`` is a date, not heading 26 under a missing 9.
+    """
+    out: list[tuple[int, Heading]] = []
+    prefixes: set[int] = set()
+    for i in heading_paras:
+        h = facts[i].heading
+        if h is None:
+            out.append((i, Heading(None, True, paragraphs[i].text.strip(), 0, len(paragraphs[i].text), False)))
+            continue
+        for k, mk in enumerate((h.marker, *h.inner)):
+            if mk is not None and mk.style.startswith("multi"):
+                head = int(mk.variant.replace("．", ".").split(".")[0])
+                if mk.value != 1 and head not in prefixes:
+                    continue
+                prefixes.add(head)
+            elif mk is not None and mk.style == "arabic":
+                prefixes.add(mk.value)
+            if k == 0:
+                out.append((i, h))
+            else:
+                text = paragraphs[i].text
+                out.append((i, Heading(mk, False, text[mk.end : mk.end + 20], mk.end, mk.end, False)))
+    return out
+
+
+def _after_intro(paragraphs: list[Paragraph], i: int) -> bool:
+    """The previous non-empty paragraph is body text introducing a list with a colon (``安排如下：``)."""
+    j = _prev_nonempty(paragraphs, i)
+    if j is None:
+        return False
+    t = paragraphs[j].text.rstrip()
+    return len(t) > 16 and t[-1:] in "：:"
 
 
 def _unnumbered_headings(paragraphs: list[Paragraph], facts: list[ParagraphFacts], title_index: int | None) -> set[int]:

@@ -41,10 +41,23 @@ def _cue_present(spec: SectionSpec, text: str) -> bool:
     return False
 
 
+def _label_line(text: str) -> str | None:
+    """A short label line ending in a colon (``下半年计划：``): a section heading written as a label."""
+    t = text.strip()
+    if 2 <= len(t) <= 16 and t[-1] in "：:" and not any(c in t for c in "。，,；;"):
+        return t[:-1]
+    return None
+
+
 def _present(view: DocView, spec: SectionSpec) -> bool:
     heads = [e.paragraph for e in view.outline.entries]
     if spec.headings is not None and any(spec.headings.search(_heading_text(view, i)) for i in heads):
         return True
+    if spec.headings is not None:
+        for p in view.paragraphs:
+            label = _label_line(p.text) if len(p.text) < 40 else None
+            if label is not None and spec.headings.search(label):
+                return True
     if spec.cues is None:
         return False
     cache = view.linter.cue_cache
