@@ -82,7 +82,7 @@ def analyze(p: Paragraph) -> ParagraphFacts:
             marker = None
     heading: Heading | None = None
     body_from = 0
-    inner = _inner_markers(text) if not p.in_table and ("\n" in text or "\t\t" in text) else ()
+    inner = _inner_markers(text) if not p.in_table and ("\n" in text or "\t" in text) else ()
     if marker is not None or (p.outline_level is not None and 1 <= p.outline_level <= 9 and text.strip()):
         heading = _heading(text, marker)
         body_from = len(text) if heading.standalone else heading.title_end
@@ -109,7 +109,7 @@ def analyze(p: Paragraph) -> ParagraphFacts:
     )
 
 
-_RE_SOFT_BREAK = re.compile(r"(?:\n|\t{2,})[ \t\u3000]*(?=\S)")
+_RE_SOFT_BREAK = re.compile(r"(?:\n|\t{2,}|(?<=[。；;])\t)[ \t\u3000]*(?=\S)")
 _RE_FULL_DATE = re.compile(r"\d{1,2}月\d{1,2}[日号]")
 
 

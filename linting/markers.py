@@ -184,6 +184,9 @@ def parse_auto_number(label: str) -> Marker | None:
     label = label.strip()
     if not label:
         return None
+    half = re.fullmatch(r"([0-9]{1,3})[)）]", label)
+    if half:  # Word's "1)" list format: the （1） level
+        return Marker("arabic-paren", int(half.group(1)), "", label, 0, 0, "", -1, True)
     m = find_marker(label + "　")
     if m is None:
         m = find_marker(label + "标")

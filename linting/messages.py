@@ -109,3 +109,11 @@ def missing_closing(doctype: str, closing: str) -> str:
 
 def section_order(doctype: str, part: str, before: str) -> str:
     return f"部分顺序颠倒：{doctype}中“{part}”应在“{before}”之前"
+
+
+def heading_outline_level(shown: str, level: int, siblings_level: int) -> str:
+    """A heading whose Word outline level differs from most headings of its numbered series."""
+    return (
+        f"大纲级别不一致：同一组序号的标题多为标题 {siblings_level}，{shown}却是标题 {level}："
+        "请改用与同级相同的标题样式"
+    )

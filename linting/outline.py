@@ -106,7 +106,7 @@ def build_outline(paragraphs: list[Paragraph], facts: list[ParagraphFacts], titl
         if m is not None and m.bad_punct:
             issues.append(_bad_punct_issue(i, text, m))
 
-        idx = _find_same_style(stack, style, explicit)
+        idx = _find_same_style(stack, style, explicit, m.value if m else None)
         if idx is not None and m is not None and m.value != stack[idx].last + 1:
             # 1、2、 … 主要措施：1、2、3、4、 then 3、: the outer list resumes after a sub-list.
             for j in range(idx - 1, -1, -1):
@@ -240,6 +240,7 @@ def build_outline(paragraphs: list[Paragraph], facts: list[ParagraphFacts], titl
             period_counts.setdefault(style, [0, 0])[1 if h.ends_with_period else 0] += 1
         number = m.shown if m else ""
         entries.append(OutlineEntry(len(stack), number, _short_title(h.title), i, style))
+    issues.extend(_stray_outline_levels(runs, paragraphs))
     for style, carried_issues in carries.items():
         if len(carried_issues) < 2 or restarts.get(style, 0):
             issues.extend(carried_issues)  # no continuous habit: a number that fails to restart
@@ -283,17 +284,35 @@ def _short_title(title: str, limit: int = 40) -> str:
     return title if len(title) <= limit else title[: limit - 1] + "…"
 
 
-def _find_same_style(stack: list[_Level], style: str, explicit: int | None) -> int | None:
+def _find_same_style(
+    stack: list[_Level], style: str, explicit: int | None, value: int | None = None
+) -> int | None:
+    """The open level ``style`` continues: same style, and the same Word outline level when both have one.
+
+    When no level of the same outline level takes the number but one of another outline level does
+    (一、标题1, 二、标题2, 三、标题1), the number series wins over the stray heading style.
+    """
+    exact: int | None = None
     for j in range(len(stack) - 1, -1, -1):
         lvl = stack[j]
         if lvl.style == style:
             if style == "none" and lvl.explicit != explicit:
                 continue
-            return j
+            if style != "none" and explicit is not None and lvl.explicit is not None and lvl.explicit != explicit:
+                continue  # 2.(标题1) then 1.(标题2): a list one level down, not this series
+            exact = j
+            break
         if explicit is not None and lvl.explicit is not None and lvl.explicit < explicit:
             # A shallower explicit heading bounds the search: don't jump above the parent.
-            return None
-    return None
+            break
+    if exact is not None and (value is None or value in (1, stack[exact].last + 1)):
+        return exact
+    if value is not None and value != 1 and explicit is not None:
+        for j in range(len(stack) - 1, -1, -1):
+            lvl = stack[j]
+            if lvl.style == style and lvl.explicit is not None and value == lvl.last + 1:
+                return j
+    return exact
 
 
 def _find_mixed(stack: list[_Level], m: Marker, nxt: Marker | None) -> int | None:
@@ -541,6 +560,34 @@ def _heading_items(
     return out
 
 
+def _stray_outline_levels(runs: list[_Level], paragraphs: list[Paragraph]) -> list[RawIssue]:
+    """Siblings of one numbered series whose Word outline level differs from most of the series."""
+    out = []
+    for lvl in runs:
+        levels = [(i, m, paragraphs[i].outline_level) for i, m in lvl.siblings if paragraphs[i].outline_level]
+        counts: dict[int, int] = {}
+        for _i, _m, lv in levels:
+            counts[lv] = counts.get(lv, 0) + 1  # type: ignore[index]
+        if len(counts) < 2:
+            continue
+        major, n = max(counts.items(), key=lambda kv: kv[1])
+        if n * 2 <= len(levels):
+            continue
+        for i, m, lv in levels:
+            if lv != major:
+                out.append(
+                    RawIssue(
+                        "heading-outline-level",
+                        i,
+                        m.start,
+                        m.end,
+                        msg.heading_outline_level(m.shown, lv or 0, major),
+                        shown=m.shown,
+                    )
+                )
+    return out
+
+
 def _after_intro(paragraphs: list[Paragraph], i: int) -> bool:
     """The previous non-empty paragraph is body text introducing a list with a colon (``安排如下：``)."""
     j = _prev_nonempty(paragraphs, i)
@@ -556,8 +603,8 @@ def _unnumbered_headings(paragraphs: list[Paragraph], facts: list[ParagraphFacts
     Only where the file gives no style information and the text has no
     ``一、``/``第X章`` level of its own, and only between real body paragraphs.
     """
-    if any(p.outline_level is not None for p in paragraphs):
-        return set()
+    if any(p.outline_level is not None or p.auto_number for p in paragraphs):
+        return set()  # the file has its own heading structure (styles or Word lists)
     for f in facts:
         if (
             f.heading is not None

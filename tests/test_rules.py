@@ -6,8 +6,12 @@ must-not-find case for every registered rule.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
+from linting.engine import Linter
+from linting.model import Paragraph, Problem
 from linting.rules import RULES
 from tests.helpers import found, lint_text
 
@@ -257,20 +261,43 @@ MUST_NOT_FIND: dict[str, list[str]] = {
 }
 
 
+_LEVEL = re.compile(r"^⟨(\d)⟩")
+
+
+def _found(text: str, rule: str) -> list[Problem]:
+    """Like ``found``; a line may start with ``⟨2⟩`` to give it a Word outline level (标题2)."""
+    if "⟨" not in text:
+        return found(text, rule)
+    paras = []
+    for line in text.split("\n"):
+        m = _LEVEL.match(line)
+        paras.append(Paragraph(line[m.end() :], outline_level=int(m.group(1))) if m else Paragraph(line))
+    return [p for p in Linter().lint(paras).problems if p.rule == rule]
+
+
+MUST_FIND["heading-outline-level"] = [
+    ("⟨1⟩一、总体情况\n正文。\n⟨2⟩二、主要做法\n正文。\n⟨1⟩三、存在问题\n正文。", "二、", 2),
+]
+MUST_NOT_FIND["heading-outline-level"] = [
+    "⟨1⟩一、总体情况\n正文。\n⟨2⟩（一）基本情况\n正文。\n⟨1⟩二、存在问题\n正文。",
+    "⟨1⟩1.第一阶段工作\n⟨1⟩2.第二阶段工作\n⟨2⟩1.安装调试\n⟨2⟩2.试运行\n⟨1⟩3.讨论事项",
+]
+
+
 @pytest.mark.parametrize(
     "rule,text,excerpt,para",
     [(r, t, e, p) for r, cases in MUST_FIND.items() for t, e, p in cases],
     ids=lambda v: v if isinstance(v, str) and len(v) < 25 else None,
 )
 def test_must_find(rule: str, text: str, excerpt: str, para: int) -> None:
-    problems = found(text, rule)
+    problems = _found(text, rule)
     assert problems, f"{rule} missed in: {text!r}\nall: {[(p.rule, p.excerpt) for p in lint_text(text).problems]}"
     assert any(p.excerpt == excerpt and p.paragraph == para for p in problems), [
         (p.paragraph, p.excerpt, p.message) for p in problems
     ]
     for p in problems:
         assert p.message and any("\u4e00" <= c <= "\u9fff" for c in p.message)
-        assert 0 <= p.start <= p.end <= len(text.split("\n")[p.paragraph])
+        assert 0 <= p.start <= p.end <= len(_LEVEL.sub("", text.split("\n")[p.paragraph]))
 
 
 @pytest.mark.parametrize(
@@ -279,7 +306,7 @@ def test_must_find(rule: str, text: str, excerpt: str, para: int) -> None:
     ids=lambda v: v if isinstance(v, str) and len(v) < 25 else None,
 )
 def test_must_not_find(rule: str, text: str) -> None:
-    problems = found(text, rule)
+    problems = _found(text, rule)
     assert not problems, [(p.paragraph, p.excerpt, p.message) for p in problems]
 
 
