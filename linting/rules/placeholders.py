@@ -37,6 +37,8 @@ def is_lost_char(text: str, pos: int) -> bool:
         return False
     before = text[pos - 1]
     after = text[pos + 1] if pos + 1 < len(text) else ""
+    if before in "、，,（(“" and _is_cjk_or_digit(after):
+        return True  # 、?县: a character lost at the start of an item
     if not (_is_cjk_or_digit(before) and (after == "" or _is_cjk_or_digit(after) or after in "，,。；;、“”")):
         return False
     if after == "":
@@ -52,6 +54,32 @@ def _ends_a_list(text: str, start: int, end: int) -> bool:
         return True
     clause = clause_start(text, start, "，,。；;：:！？!?“”")
     return "、" in text[clause:start]
+
+
+_RE_UNIT_BEFORE = re.compile(r"\d[.\d]*\s*[^\d\s/，,。；;、]{1,3}$")
+
+
+def _slash_alternative(text: str, pos: int) -> bool:
+    """``2000元/支``, ``视频/海报/推送``, ``（个人/单位）``: a unit or alternatives, not a cut word."""
+    if _RE_UNIT_BEFORE.search(text, max(0, pos - 12), pos):
+        return True  # a rate after a number: 62.5天/季, 5分/项
+    clause = clause_start(text, pos, "，,。；;：:！？!?“”")
+    end = len(text)
+    for stop in "，,。；;！？!?“”":
+        k = text.find(stop, pos)
+        if k >= 0:
+            end = min(end, k)
+    if text.count("/", clause, end) >= 2:
+        return True  # A/B/C: a list of alternatives
+    opened = max(text.rfind("（", 0, pos), text.rfind("(", 0, pos))
+    closed = max(text.rfind("）", 0, pos), text.rfind(")", 0, pos))
+    return opened > closed and opened >= clause  # inside brackets: （图片/文档）
+
+
+def _arithmetic(text: str, pos: int) -> bool:
+    """``应休天数＝（…÷365天）×…-已休天数``: a minus sign in a formula."""
+    clause = clause_start(text, pos, "，,。；;！？!?")
+    return any(c in text[clause : pos + 30] for c in "×÷＝=＋+")
 
 
 def _is_cjk_or_digit(ch: str) -> bool:
@@ -78,6 +106,10 @@ def check(text: str, facts: ParagraphFacts, config: Config) -> Iterable[Finding]
             if ph.check == "not-a-question" and not is_lost_char(text, s):
                 continue
             if ph.check == "omitted-content" and _ends_a_list(text, s, e):
+                continue
+            if ph.check == "not-alternatives" and _slash_alternative(text, s):
+                continue
+            if ph.check == "not-arithmetic" and _arithmetic(text, s):
                 continue
             if any(a <= s and e <= b for a, b in allowed):
                 continue
