@@ -67,6 +67,10 @@ def check_halfwidth(text: str, facts: ParagraphFacts, config: Config) -> Iterabl
                 opens.append(i)
             elif opens:
                 o = opens.pop()
+                if i == o + 1 and o > 0 and (text[o - 1].isascii() and (text[o - 1].isalnum() or text[o - 1] == "_")):
+                    continue  # table.render(): a function call in code
+                if text.startswith(("http://", "https://", "www."), o + 1) or (o > 0 and text[o - 1] == "]"):
+                    continue  # (https://…) / [文字](链接): a link, not prose
                 if _HAS_CJK.search(text, o + 1, i) or _is_cjk(_prev(text, o)) or _is_cjk(_next(text, i)):
                     flagged.extend((o, i))
             else:

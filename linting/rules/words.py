@@ -119,6 +119,8 @@ def check(text: str, facts: ParagraphFacts, config: Config) -> Iterable[Finding]
         unit = m.group(1)
         if _DISTRIBUTIVE.match(unit):
             continue
+        if len(unit) == 2 and unit[1] == "着":
+            continue  # 看着看着 / 说着说着: a reduplicated verb, "while doing"
         s, e = m.span()
         boundary = s + len(unit)
         cs, ce = _clause_bounds(text, s, e)
@@ -134,7 +136,9 @@ def check(text: str, facts: ParagraphFacts, config: Config) -> Iterable[Finding]
             if t1 == t2 == unit and a1 == s and b2 == e:
                 confirmed = True
                 break
-        if not confirmed and len(unit) >= 2 and not crosses:
+        own_token = any(a == s and b == boundary for a, b, _ in spans)
+        if not confirmed and len(unit) >= 2 and not crosses and own_token:
+            # (中南大学|大学生: the first copy ends another word, so nothing was typed twice.)
             # 认真认真学习 → 认真|认真学习: the repeat is real although jieba merged the second copy.
             confirmed = bool(tokenizer().FREQ.get(unit)) and not tokenizer().FREQ.get(unit + unit)
         if confirmed:
