@@ -196,3 +196,40 @@ def _count_claims(text: str) -> list[CountClaim]:
         if count and count >= 2:
             out.append(CountClaim(count, m.start(), m.end(), colon))
     return out
+
+
+def quote_excess(text: str) -> tuple[int, int]:
+    """(unclosed “, unopened ”) in one paragraph."""
+    if "“" not in text and "”" not in text:
+        return 0, 0
+    depth = stray = 0
+    for ch in text:
+        if ch == "“":
+            depth += 1
+        elif ch == "”":
+            if depth:
+                depth -= 1
+            else:
+                stray += 1
+    return depth, stray
+
+
+def quoted_paragraphs(paragraphs: list[str], reach: int = 12) -> set[int]:
+    """Paragraphs inside a quotation that spans paragraphs (each may open with “, only the last closes).
+
+    A paragraph with an unclosed “ followed, within ``reach`` paragraphs, by one with an unopened ”:
+    the paragraphs after the opening one, up to the closing one, are quoted text.
+    """
+    out: set[int] = set()
+    excess = [quote_excess(t) for t in paragraphs]
+    for k, (opens, _closes) in enumerate(excess):
+        if not opens:
+            continue
+        for j in range(k + 1, min(len(paragraphs), k + 1 + reach)):
+            o, c = excess[j]
+            if c:
+                out.update(range(k + 1, j + 1))
+                break
+            if o and not paragraphs[j].lstrip(" \t\u3000").startswith("“"):
+                break  # a new quotation, not a continuation
+    return out

@@ -101,7 +101,9 @@ _RE_ENCLOSED = re.compile(rf"^{_LEAD_WS}([⑴-⒇①-⑳])")
 _RE_MULTI = re.compile(
     rf"^{_LEAD_WS}((?:\d{{1,2}}[.．]){{1,3}})(\d{{1,2}})(?=[ \t\u3000、]|(?!个(?!别)|[万亿元倍千百米吨亩人次年月日号时分秒])[{CJK_RANGE}])"
 )
-_RE_ARABIC = re.compile(rf"^{_LEAD_WS}([0-9０-９]{{1,3}})[ \t\u3000]*([.．、])(?![0-9０-９](?![0-9]?月[0-9]{{1,2}}[日号]))")
+_RE_ARABIC = re.compile(
+    rf"^{_LEAD_WS}([0-9０-９]{{1,3}})[ \t\u3000]*([.．、])(?![0-9０-９](?![0-9]?月[0-9]{{1,2}}[日号]))"
+)
 _RE_AFTER_BRACKET = re.compile(r"[、.．，,]")
 
 # Units and words that show "1.5万" / "2、3月" are numbers, not headings.

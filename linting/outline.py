@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from . import messages as msg
-from .analysis import Heading, ParagraphFacts
+from .analysis import Heading, ParagraphFacts, quoted_paragraphs
 from .markers import GB_CHAIN, STYLES, Marker, render_marker
 from .model import Paragraph
 
@@ -83,10 +83,15 @@ def build_outline(paragraphs: list[Paragraph], facts: list[ParagraphFacts], titl
     pending_fixes: list[tuple[_Level, int, RawIssue]] = []
     jumps_seen: set[tuple[str, str]] = set()
     unnumbered = _unnumbered_headings(paragraphs, facts, title_index)
+    texts = [p.text for p in paragraphs]
+    quoted = quoted_paragraphs(texts) if any("“" in t for t in texts) else set()
     heading_paras = [
         i
         for i, f in enumerate(facts)
-        if i != title_index and (f.heading is not None or i in unnumbered) and not _attachment_line(paragraphs, i)
+        if i != title_index
+        and (f.heading is not None or i in unnumbered)
+        and i not in quoted  # numbered lines inside a quotation that spans paragraphs
+        and not _attachment_line(paragraphs, i)
     ]
     items = _heading_items(paragraphs, facts, heading_paras)
     #: (style, parent style) → the last run of that style: learns restart vs continuous numbering.
@@ -113,7 +118,7 @@ def build_outline(paragraphs: list[Paragraph], facts: list[ParagraphFacts], titl
                 if stack[j].style == style and stack[j].last + 1 == m.value:
                     idx = j
                     break
-        intro = m is not None and m.value == 1 and _after_intro(paragraphs, i)
+        intro = m is not None and m.value == 1 and _after_intro(paragraphs, facts, i)
         if idx is not None and intro and not (m is not None and m.from_auto_number):
             # 现就…安排如下： then 一、二、 again: a list introduced by a colon nests under the current item.
             lvl = _Level(style, rank, explicit, 1, m.variant, m)
@@ -225,13 +230,13 @@ def build_outline(paragraphs: list[Paragraph], facts: list[ParagraphFacts], titl
                     (
                         style,
                         RawIssue(
-                        "heading-punctuation",
-                        i,
-                        dot,
-                        dot + 1,
-                        msg.heading_period(),
-                        ((i, dot, dot + 1, ""),),
-                        True,
+                            "heading-punctuation",
+                            i,
+                            dot,
+                            dot + 1,
+                            msg.heading_period(),
+                            ((i, dot, dot + 1, ""),),
+                            True,
                             "删去句号",
                         ),
                     )
@@ -284,9 +289,7 @@ def _short_title(title: str, limit: int = 40) -> str:
     return title if len(title) <= limit else title[: limit - 1] + "…"
 
 
-def _find_same_style(
-    stack: list[_Level], style: str, explicit: int | None, value: int | None = None
-) -> int | None:
+def _find_same_style(stack: list[_Level], style: str, explicit: int | None, value: int | None = None) -> int | None:
     """The open level ``style`` continues: same style, and the same Word outline level when both have one.
 
     When no level of the same outline level takes the number but one of another outline level does
@@ -588,13 +591,13 @@ def _stray_outline_levels(runs: list[_Level], paragraphs: list[Paragraph]) -> li
     return out
 
 
-def _after_intro(paragraphs: list[Paragraph], i: int) -> bool:
+def _after_intro(paragraphs: list[Paragraph], facts: list[ParagraphFacts], i: int) -> bool:
     """The previous non-empty paragraph is body text introducing a list with a colon (``安排如下：``)."""
     j = _prev_nonempty(paragraphs, i)
-    if j is None:
+    if j is None or facts[j].heading is not None:
         return False
     t = paragraphs[j].text.rstrip()
-    return len(t) > 16 and t[-1:] in "：:"
+    return len(t) >= 4 and t[-1:] in "：:"
 
 
 def _unnumbered_headings(paragraphs: list[Paragraph], facts: list[ParagraphFacts], title_index: int | None) -> set[int]:

@@ -35,8 +35,15 @@ def _findings(name: str) -> Counter[tuple[int, str]]:
     return Counter((p.paragraph, p.rule) for p in result.problems)
 
 
-def _cases(verdict: str) -> list[tuple[str, int, str]]:
-    return [(j["file"], j["paragraph"], j["rule"]) for j in JUDGMENTS if j["verdict"] == verdict]
+def _cases(verdict: str) -> list:
+    """Judged cases; a false alarm not fixed yet carries ``open`` (why) and is an expected failure."""
+    out = []
+    for j in JUDGMENTS:
+        if j["verdict"] != verdict:
+            continue
+        marks = [pytest.mark.xfail(reason=f"known false alarm: {j['open']}", strict=True)] if j.get("open") else []
+        out.append(pytest.param(j["file"], j["paragraph"], j["rule"], marks=marks))
+    return out
 
 
 def test_judgments_are_well_formed() -> None:

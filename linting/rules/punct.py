@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from .. import messages as msg
-from ..model import Severity
+from ..model import Problem, Severity
 from . import register
-from .base import Finding, Rule
+from .base import Finding, Rule, problem
 from .placeholders import is_lost_char
 
 if TYPE_CHECKING:
     from ..analysis import ParagraphFacts
     from ..config import Config
+    from ..engine import DocView
 
 _FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 _CN_PUNCT = "，。；：？！、“”‘’（）《》【】…—"
@@ -116,7 +119,53 @@ def _balanced(marks: list[str]) -> bool:
     return not stack
 
 
-def check_unbalanced(text: str, facts: ParagraphFacts, config: Config) -> Iterable[Finding]:
+def check_unbalanced(text: str, facts: ParagraphFacts | None = None, config: Config | None = None) -> Iterable[Finding]:
+    """Unpaired marks of one paragraph, on their own (see :func:`check_unbalanced_document`)."""
+    return _unbalanced(text)
+
+
+#: How far a pair may reach across paragraphs: a quotation over several paragraphs, a bracket
+#: opened on one line of a title block and closed on the next.
+_REACH = {"“": 12, "”": 12, "（": 2, "(": 2, "）": 2, ")": 2, "《": 1, "》": 1, "【": 1, "】": 1}
+
+
+def check_unbalanced_document(view: DocView, config: Config) -> Iterable[Problem]:
+    """Report a pair only when nothing in its logical unit (the following paragraphs) closes it."""
+    sev = view.severity(UNBALANCED)
+    paras = view.paragraphs
+    found = [_unbalanced(p.text) if _PAIR_CHARS.search(p.text) else () for p in paras]
+    silenced: set[tuple[int, int]] = set()
+    for k, findings in enumerate(found):
+        for f in findings:
+            ch = paras[k].text[f.start]
+            if ch not in _OPEN:
+                continue
+            close = _SAME.get(_OPEN[ch], _OPEN[ch])
+            for j in range(k + 1, min(len(paras), k + 1 + _REACH[ch])):
+                hit = next(
+                    (g for g in found[j] if _SAME.get(paras[j].text[g.start], paras[j].text[g.start]) == close), None
+                )
+                if hit is not None:
+                    silenced.update({(k, f.start), (j, hit.start)})
+                    # Chinese style: each quoted paragraph opens with “, only the last closes.
+                    for m in range(k + 1, j + 1):
+                        for g in found[m]:
+                            if paras[m].text[g.start] == ch:
+                                silenced.add((m, g.start))
+                    break
+                if ch == "“" and paras[j].text.strip() and not paras[j].text.lstrip(" \t\u3000").startswith("“"):
+                    if any(paras[j].text[g.start] == "“" for g in found[j]):
+                        break
+    for k, findings in enumerate(found):
+        for f in islice((f for f in findings if (k, f.start) not in silenced), MAX_PER_PARAGRAPH):
+            yield problem(UNBALANCED, sev, k, paras[k].text, f.start, f.end, f.message)
+
+
+MAX_PER_PARAGRAPH = 100
+
+
+@lru_cache(maxsize=8192)
+def _unbalanced(text: str) -> tuple[Finding, ...]:
     marks = _PAIR_CHARS.findall(text)
     if not marks or _balanced(marks):
         return ()
@@ -142,7 +191,7 @@ def check_unbalanced(text: str, facts: ParagraphFacts, config: Config) -> Iterab
     for och, oi in stack:
         out.append(Finding(oi, oi + 1, msg.unbalanced_open(och, _OPEN[och])))
     out.sort(key=lambda f: f.start)
-    return out
+    return tuple(out)
 
 
 register(
@@ -160,7 +209,7 @@ register(
         paragraph_check=check_halfwidth,
     )
 )
-register(
+UNBALANCED = register(
     Rule(
         "unbalanced-pair",
         Severity.WARNING,
@@ -172,6 +221,6 @@ register(
             "修改后": "学习《党委工作条例》，提高认识。",
         },
         False,
-        paragraph_check=check_unbalanced,
+        document_check=check_unbalanced_document,
     )
 )
