@@ -65,15 +65,17 @@ class ParagraphFacts:
     has_cjk: bool
     #: Short line with no sentence punctuation: may be an unnumbered heading or a title.
     short_line: bool
+    #: An entry of a table of contents (TOC style, or ``标题⇥3`` / ``标题……3``).
+    toc: bool = False
 
 
 def analyze(p: Paragraph) -> ParagraphFacts:
     """Compute the facts of one paragraph."""
     text = p.text
     marker: Marker | None = None
-    if p.style and p.style.lower().startswith("toc"):
-        # A table of contents repeats the headings: it is not the outline.
-        return ParagraphFacts(None, (), (), len(text.strip()), bool(_RE_CJK.search(text)), False)
+    if (p.style and p.style.lower().startswith("toc")) or is_toc_line(text):
+        # A table of contents repeats the headings: it is neither the outline nor prose.
+        return ParagraphFacts(None, (), (), len(text.strip()), bool(_RE_CJK.search(text)), False, True)
     if p.auto_number:
         marker = parse_auto_number(p.auto_number)
     if marker is None and not p.in_table:
@@ -107,6 +109,26 @@ def analyze(p: Paragraph) -> ParagraphFacts:
         has_cjk=bool(_RE_CJK.search(text)),
         short_line=short,
     )
+
+
+_RE_TOC_LINE = re.compile(r"^\s*\S.{0,70}?(?:\t+[ \t]*|[.…·．・\s]{4,}|…{2,}\s*)[0-9]{1,3}\s*$")
+
+
+def is_toc_line(text: str) -> bool:
+    """A table-of-contents entry typed or pasted as text: a title, a tab or dot leader, a page number."""
+    if len(text) > 90 or not text[-1:].isdigit():
+        return False
+    m = _RE_TOC_LINE.match(text)
+    return m is not None and bool(_RE_CJK.search(text))
+
+
+def toc_title(text: str) -> str:
+    """The title of a table-of-contents entry: marker, leader and page number removed."""
+    t = re.sub(r"(?:\t+[ \t]*|[.…·．・\s]{2,}|…+\s*)[0-9]{1,3}\s*$", "", text).strip()
+    mk = find_marker(t)
+    if mk is not None:
+        t = t[mk.end :]
+    return t.strip(" \t\u3000")
 
 
 _RE_SOFT_BREAK = re.compile(r"(?:\n|\t{2,}|(?<=[。；;])\t)[ \t\u3000]*(?=\S)")

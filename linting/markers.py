@@ -104,6 +104,9 @@ _RE_MULTI = re.compile(
 _RE_ARABIC = re.compile(
     rf"^{_LEAD_WS}([0-9０-９]{{1,3}})[ \t\u3000]*([.．、])(?![0-9０-９](?![0-9]?月[0-9]{{1,2}}[日号]))"
 )
+#: What follows 第X章/第X条 when it is cited, not a heading: 第二章第一条 / 第五条修改为 / 第三条规定的.
+_RE_REFERENCE = re.compile(r"第|修改|规定|所称|所列|中的|之|的|和|与|、|至|[（(][一二三四五六七八九十]+[）)]")
+_RE_ARABIC_COLON = re.compile(rf"^{_LEAD_WS}([0-9０-９]{{1,2}})[ \t\u3000]*([：:])(?=[{CJK_RANGE}])")
 _RE_AFTER_BRACKET = re.compile(r"[、.．，,]")
 
 # Units and words that show "1.5万" / "2、3月" are numbers, not headings.
@@ -122,7 +125,7 @@ def find_marker(text: str) -> Marker | None:
         if m:
             num = m.group(1)
             value = parse_cn(num) if not num.isdigit() else int(num)
-            if value and not text.startswith("第", m.end()):  # 第二章第一条…: a reference, not a heading
+            if value and not _RE_REFERENCE.match(text, m.end()):  # 第二章第一条…: a reference, not a heading
                 kind = {"部分": "part", "篇": "part", "章": "chapter", "节": "section", "条": "article"}[m.group(2)]
                 return Marker(kind, value, m.group(2), m.group(0).strip(), m.start(0) + _lead(text), m.end())
         return None
@@ -157,6 +160,13 @@ def find_marker(text: str) -> Marker | None:
             depth = prefix.count(".") + prefix.count("．")
             style = "multi2" if depth == 1 else "multi3"
             return Marker(style, int(m.group(2)), prefix + "{n}", m.group(0).strip(), _lead(text), m.end())
+        m = _RE_ARABIC_COLON.match(text)
+        if m:
+            # 1：加强领导 — a list number with a colon instead of the 下脚点
+            value = parse_arabic(m.group(1))
+            if value:
+                colon = m.start(2)
+                return Marker("arabic", value, ".", m.group(0).strip(), _lead(text), m.end(), m.group(2), colon)
         m = _RE_ARABIC.match(text)
         if m and not _NOT_HEADING_AFTER_ARABIC.match(text[m.end() :]):
             value = parse_arabic(m.group(1))

@@ -117,3 +117,27 @@ def heading_outline_level(shown: str, level: int, siblings_level: int) -> str:
         f"大纲级别不一致：同一组序号的标题多为标题 {siblings_level}，{shown}却是标题 {level}："
         "请改用与同级相同的标题样式"
     )
+
+
+def heading_marker_colon(shown: str, want: str) -> str:
+    """``2：完善制度`` among ``1.`` items."""
+    return f"序号标点错误：{shown}应写作{want}（阿拉伯数字序号后用下脚点“.”，不用冒号）"
+
+
+# --- slips ----------------------------------------------------------------------
+
+
+def punct_doubled(marks: str) -> str:
+    return f"标点重复：“{marks}”，应删去一个"
+
+
+def sentence_period() -> str:
+    return "句末用了半角点号“.”：中文句子应以句号“。”结束"
+
+
+def doc_number_brackets(shown: str, want: str) -> str:
+    return f"发文字号括号错误：“{shown}”应写作“{want}”（年份用六角括号，GB/T 9704）"
+
+
+def toc_mismatch(title: str) -> str:
+    return f"目录与正文不一致：目录项“{title}”在正文标题中找不到，请更新目录"

@@ -11,6 +11,7 @@ which the heading rules report.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from . import messages as msg
@@ -94,6 +95,8 @@ def build_outline(paragraphs: list[Paragraph], facts: list[ParagraphFacts], titl
         and not _attachment_line(paragraphs, i)
     ]
     items = _heading_items(paragraphs, facts, heading_paras)
+    roots = _part_starts(paragraphs, title_index)
+    next_root = 0
     #: (style, parent style) → the last run of that style: learns restart vs continuous numbering.
     last_runs: dict[tuple[str, str], _Level] = {}
     restarts: dict[str, int] = {}
@@ -103,6 +106,12 @@ def build_outline(paragraphs: list[Paragraph], facts: list[ParagraphFacts], titl
     for pos, (i, h) in enumerate(items):
         p = paragraphs[i]
         m = h.marker
+        if next_root < len(roots) and roots[next_root] <= i:
+            # 附件1 / 名词解释 after the body: a new outline root, numbering starts again.
+            while next_root < len(roots) and roots[next_root] <= i:
+                next_root += 1
+            stack.clear()
+            last_runs.clear()
         style = m.style if m else "none"
         explicit = p.outline_level if p.outline_level is not None and 1 <= p.outline_level <= 9 else None
         rank = STYLES[style].rank if style != "none" else 0
@@ -247,6 +256,8 @@ def build_outline(paragraphs: list[Paragraph], facts: list[ParagraphFacts], titl
         entries.append(OutlineEntry(len(stack), number, _short_title(h.title), i, style))
     issues.extend(_stray_outline_levels(runs, paragraphs))
     for style, carried_issues in carries.items():
+        if style == "article":
+            continue  # 第X条 are numbered through the whole regulation, across 第X章
         if len(carried_issues) < 2 or restarts.get(style, 0):
             issues.extend(carried_issues)  # no continuous habit: a number that fails to restart
     for style, issue in period_candidates:
@@ -492,6 +503,18 @@ def _bad_punct_issue(i: int, text: str, m: Marker) -> RawIssue:
             "改为顿号“、”",
         )
     start = m.bad_punct_start
+    if m.style == "arabic":
+        want = f"{m.value}."
+        return RawIssue(
+            "heading-punctuation",
+            i,
+            m.start,
+            m.end,
+            msg.heading_marker_colon(text[m.start : m.end], want),
+            ((i, start, start + 1, "."),),
+            True,
+            "改为下脚点“.”",
+        )
     return RawIssue(
         "heading-punctuation",
         i,
@@ -591,6 +614,24 @@ def _stray_outline_levels(runs: list[_Level], paragraphs: list[Paragraph]) -> li
     return out
 
 
+_RE_PART_START = re.compile(
+    r"^\s*(?:附件\s*[0-9０-９一二三四五六七八九十]{0,3}\s*(?:[：:].{0,40})?|附录\s*[0-9一二三四五六七八九十A-Z]{0,3}(?:[：:].{0,40})?"
+    r"|(?:名词解释|术语解释|名词术语|术语和定义|附表\s*[0-9]{0,2})\s*[：:]?)\s*$"
+)
+
+
+def _part_starts(paragraphs: list[Paragraph], title_index: int | None) -> list[int]:
+    """Paragraphs after which an attachment or glossary begins (``附件1``, ``附件：…表``, ``名词解释``)."""
+    start = (title_index or 0) + 1
+    out = []
+    for i in range(start, len(paragraphs)):
+        t = paragraphs[i].text
+        if t and len(t) <= 48 and t.lstrip()[:2] in ("附件", "附录", "名词", "术语", "附表"):
+            if _RE_PART_START.match(t) and not re.search(r"[0-9]\s*[.．、]", t.split("：")[-1][:3]):
+                out.append(i)
+    return out
+
+
 def _after_intro(paragraphs: list[Paragraph], facts: list[ParagraphFacts], i: int) -> bool:
     """The previous non-empty paragraph is body text introducing a list with a colon (``安排如下：``)."""
     j = _prev_nonempty(paragraphs, i)
@@ -632,10 +673,14 @@ def _unnumbered_headings(paragraphs: list[Paragraph], facts: list[ParagraphFacts
             or (nf.heading is not None and nf.heading.marker is not None and nf.heading.marker.value == 1)
         ):
             continue
-        if _looks_like_signature(paragraphs[i].text):
+        if _looks_like_signature(paragraphs[i].text) or _RE_NOT_A_HEADING.match(paragraphs[i].text):
             continue
         out.add(i)
     return out
+
+
+#: 【标签】 rows, 关键词/摘要 lines: short lines that are not section headings.
+_RE_NOT_A_HEADING = re.compile(r"^\s*(?:【[^】]*】|(?:关键词|关键字|主题词|摘要|内容摘要|标签)\s*[：:]?)")
 
 
 def _looks_like_signature(text: str) -> bool:

@@ -85,6 +85,12 @@ def sniff(path: str | os.PathLike[str]) -> str:
         raise ReadError(p, "这是一个空的压缩包，不是 Word 文档")
     if head.startswith(b"{\\rtf"):
         raise ReadError(p, f"这是 RTF 格式文档，ReportLint 不能直接打开；{_SAVE_AS_DOCX}")
+    if head.startswith(b"%TSD-"):  # e.g. %TSD-Header: enterprise document-protection software
+        raise ReadError(
+            p,
+            "这个文件被企业文档加密（防泄密）软件加密了，不是损坏：请在装有该加密软件的电脑上打开，"
+            "或请管理员解密后再检查",
+        )
     if head.startswith(b"%PDF-"):
         raise ReadError(
             p,

@@ -15,6 +15,6 @@ def register(rule: Rule) -> Rule:
     return rule
 
 
-from . import headings, ordinals, placeholders, punct, sections, words  # noqa: E402,F401
+from . import headings, ordinals, placeholders, punct, sections, slips, words  # noqa: E402,F401
 
 __all__ = ["RULES", "Finding", "Rule", "register"]

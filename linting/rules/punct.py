@@ -9,7 +9,7 @@ from itertools import islice
 from typing import TYPE_CHECKING
 
 from .. import messages as msg
-from ..model import Problem, Severity
+from ..model import Applicability, Problem, Severity
 from . import register
 from .base import Finding, Rule, problem
 from .placeholders import is_lost_char
@@ -88,12 +88,18 @@ def check_halfwidth(text: str, facts: ParagraphFacts, config: Config) -> Iterabl
     chars = " ".join(dict.fromkeys(marks))
     # Built with map/zip (C loops): a converted draft has a half-width mark every few characters.
     edits = tuple(zip(flagged, map((1).__add__, flagged), map(_FULL.__getitem__, marks)))
+    # A ? with text right after it may be a character lost in conversion (、?县, 是否?理): turning it
+    # into ？ would hide the loss for good, so that fix must be looked at, never applied blindly.
+    risky = "?" in marks and any(
+        text[i] == "?" and i + 1 < len(text) and text[i + 1] not in " \t\u3000”’）)】" for i in flagged
+    )
     return (
         Finding(
             flagged[0],
             flagged[0] + 1,
             msg.halfwidth(len(flagged), chars),
             edits,
+            Applicability.UNSAFE if risky else Applicability.SAFE,
             fix_description=f"改为全角标点（{len(flagged)} 处）",
         ),
     )
@@ -153,8 +159,17 @@ def check_unbalanced_document(view: DocView, config: Config) -> Iterable[Problem
                             if paras[m].text[g.start] == ch:
                                 silenced.add((m, g.start))
                     break
-                if ch == "“" and paras[j].text.strip() and not paras[j].text.lstrip(" \t\u3000").startswith("“"):
-                    if any(paras[j].text[g.start] == "“" for g in found[j]):
+                if ch == "“" and paras[j].text.strip():
+                    continues = paras[j].text.lstrip(" \t\u3000").startswith("“")
+                    still_open = any(paras[j].text[g.start] == "“" for g in found[j])
+                    if continues and not still_open and "”" in paras[j].text:
+                        # “…  / “…  / “…”: the last quoted paragraph closes the whole quotation.
+                        for m in range(k, j):
+                            for g in found[m]:
+                                if paras[m].text[g.start] == ch:
+                                    silenced.add((m, g.start))
+                        break
+                    if still_open and not continues:
                         break
     for k, findings in enumerate(found):
         for f in islice((f for f in findings if (k, f.start) not in silenced), MAX_PER_PARAGRAPH):
