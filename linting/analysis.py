@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .markers import CJK_RANGE, Marker, Ordinal, find_marker, find_ordinals, parse_auto_number
 from .model import Paragraph
@@ -67,6 +68,8 @@ class ParagraphFacts:
     short_line: bool
     #: An entry of a table of contents (TOC style, or ``标题⇥3`` / ``标题……3``).
     toc: bool = False
+    #: (unclosed “, unopened ”) in this paragraph: a quotation may span paragraphs.
+    quotes: tuple[int, int] = (0, 0)
 
 
 def analyze(p: Paragraph) -> ParagraphFacts:
@@ -102,6 +105,7 @@ def analyze(p: Paragraph) -> ParagraphFacts:
     claims = tuple(_count_claims(text)) if ordinals or "：" in text or ":" in text else ()
     short = 0 < len(stripped) <= 40 and not any(c in stripped for c in "。！？；，,;!?：:") and marker is None
     return ParagraphFacts(
+        quotes=quote_excess(text) if "“" in text or "”" in text else (0, 0),
         heading=heading,
         ordinals=ordinals,
         count_claims=claims,
@@ -220,9 +224,11 @@ def _count_claims(text: str) -> list[CountClaim]:
     return out
 
 
+@lru_cache(maxsize=16384)
 def quote_excess(text: str) -> tuple[int, int]:
     """(unclosed “, unopened ”) in one paragraph."""
-    if "“" not in text and "”" not in text:
+    opens, closes = text.count("“"), text.count("”")
+    if opens == closes and (not opens or text.find("“") < text.find("”")):
         return 0, 0
     depth = stray = 0
     for ch in text:
@@ -236,14 +242,13 @@ def quote_excess(text: str) -> tuple[int, int]:
     return depth, stray
 
 
-def quoted_paragraphs(paragraphs: list[str], reach: int = 12) -> set[int]:
+def quoted_paragraphs(paragraphs: list[str], excess: list[tuple[int, int]], reach: int = 12) -> set[int]:
     """Paragraphs inside a quotation that spans paragraphs (each may open with “, only the last closes).
 
     A paragraph with an unclosed “ followed, within ``reach`` paragraphs, by one with an unopened ”:
     the paragraphs after the opening one, up to the closing one, are quoted text.
     """
     out: set[int] = set()
-    excess = [quote_excess(t) for t in paragraphs]
     for k, (opens, _closes) in enumerate(excess):
         if not opens:
             continue

@@ -84,8 +84,8 @@ def build_outline(paragraphs: list[Paragraph], facts: list[ParagraphFacts], titl
     pending_fixes: list[tuple[_Level, int, RawIssue]] = []
     jumps_seen: set[tuple[str, str]] = set()
     unnumbered = _unnumbered_headings(paragraphs, facts, title_index)
-    texts = [p.text for p in paragraphs]
-    quoted = quoted_paragraphs(texts) if any("“" in t for t in texts) else set()
+    excess = [f.quotes for f in facts]
+    quoted = quoted_paragraphs([p.text for p in paragraphs], excess) if any(q[0] for q in excess) else set()
     heading_paras = [
         i
         for i, f in enumerate(facts)

@@ -139,7 +139,7 @@ def check_unbalanced_document(view: DocView, config: Config) -> Iterable[Problem
     """Report a pair only when nothing in its logical unit (the following paragraphs) closes it."""
     sev = view.severity(UNBALANCED)
     paras = view.paragraphs
-    found = [_unbalanced(p.text) if _PAIR_CHARS.search(p.text) else () for p in paras]
+    found = [_unbalanced(p.text) for p in paras]
     silenced: set[tuple[int, int]] = set()
     for k, findings in enumerate(found):
         for f in findings:
@@ -179,7 +179,7 @@ def check_unbalanced_document(view: DocView, config: Config) -> Iterable[Problem
 MAX_PER_PARAGRAPH = 100
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=65536)
 def _unbalanced(text: str) -> tuple[Finding, ...]:
     marks = _PAIR_CHARS.findall(text)
     if not marks or _balanced(marks):
