@@ -88,7 +88,10 @@ def analyze(p: Paragraph) -> ParagraphFacts:
     heading: Heading | None = None
     body_from = 0
     inner = _inner_markers(text) if not p.in_table and ("\n" in text or "\t" in text) else ()
-    if marker is not None or (p.outline_level is not None and 1 <= p.outline_level <= 9 and text.strip()):
+    styled = p.outline_level is not None and 1 <= p.outline_level <= 9 and bool(text.strip())
+    if styled and marker is None and _RE_LABEL_LINE.match(text):
+        styled = False  # 关键词：… / 摘要 / 【标签】 given a heading style is not a section heading
+    if marker is not None or styled:
         heading = _heading(text, marker)
         body_from = len(text) if heading.standalone else heading.title_end
     elif inner:
@@ -135,6 +138,9 @@ def toc_title(text: str) -> str:
     return t.strip(" \t\u3000")
 
 
+_RE_LABEL_LINE = re.compile(
+    r"^\s*(?:【[^】]{1,12}】|(?:关键词|关键字|主题词|摘要|内容摘要|标签|Keywords?|Abstract)\s*[：:])"
+)
 _RE_SOFT_BREAK = re.compile(r"(?:\n|\t{2,}|(?<=[。；;])\t)[ \t\u3000]*(?=\S)")
 _RE_FULL_DATE = re.compile(r"\d{1,2}月\d{1,2}[日号]")
 

@@ -164,6 +164,21 @@ def test_label_lines_and_web_clutter_are_not_the_title() -> None:
     assert result.title_index == 2 and result.doctype == "通知"
 
 
+def test_keyword_and_tag_lines_with_a_heading_style_are_not_headings() -> None:
+    paras = [
+        Paragraph("××县2024年工作总结", outline_level=0),
+        Paragraph("关键词：乡村振兴；基层治理", outline_level=1),
+        Paragraph("【工作动态】", outline_level=1),
+        Paragraph("一、主要工作", outline_level=1),
+        Paragraph("全年完成各项任务。"),
+        Paragraph("二、存在问题", outline_level=1),
+        Paragraph("仍有短板。"),
+    ]
+    result = _lint_paragraphs(paras)
+    assert [e.number for e in result.outline] == ["一、", "二、"]
+    assert [e.level for e in result.outline] == [1, 1]
+
+
 def test_title_in_book_title_marks_is_still_the_title() -> None:
     result = lint_text("《关于全县防汛工作情况的报告》\n县人民政府：\n今年汛期全县平稳度汛。\n特此报告。")
     assert result.doctype == "情况报告"

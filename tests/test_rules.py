@@ -293,6 +293,7 @@ MUST_FIND["sentence-period"] = [
 MUST_NOT_FIND["sentence-period"] = [
     "1.加强组织领导\n完成投资3.5亿元，详见www.example.gov.cn网站。",
     "一.总体情况\n正文。",
+    "一、主要工作\n（一）.加强领导\n正文。",
     "全年工作稳步推进...下一步继续努力。",
 ]
 MUST_FIND["doc-number-brackets"] = [

@@ -47,6 +47,7 @@ def check_doubled(text: str, facts: ParagraphFacts, config: Config) -> Iterable[
 # reported by heading-punctuation) / ... (an ellipsis).
 _RE_SENTENCE_DOT = re.compile(rf"(?<=[{CJK_RANGE}）”》])\.(?!\.)(?=\s*$|\s*[{CJK_RANGE}“（])")
 _RE_MARKER_START = re.compile(r"^\s*[一二三四五六七八九十]{1,3}$")
+_RE_BRACKET_MARKER = re.compile(r"^\s*[（(][一二三四五六七八九十0-9]{1,3}[）)]\.$")
 
 
 def check_sentence_period(text: str, facts: ParagraphFacts, config: Config) -> Iterable[Finding]:
@@ -55,8 +56,8 @@ def check_sentence_period(text: str, facts: ParagraphFacts, config: Config) -> I
     out = []
     for m in _RE_SENTENCE_DOT.finditer(text):
         i = m.start()
-        if text[i - 1 : i] == "." or _RE_MARKER_START.match(text[:i]):
-            continue
+        if text[i - 1 : i] == "." or _RE_MARKER_START.match(text[:i]) or _RE_BRACKET_MARKER.match(text[: i + 1]):
+            continue  # 一. / （一）. : wrong marker punctuation, reported by heading-punctuation
         out.append(Finding(i, i + 1, msg.sentence_period(), ((i, i + 1, "。"),), fix_description="改为句号“。”"))
     return out
 
