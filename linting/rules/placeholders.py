@@ -76,10 +76,27 @@ def _slash_alternative(text: str, pos: int) -> bool:
     return opened > closed and opened >= clause  # inside brackets: （图片/文档）
 
 
+_ABBREVIATED_PLACES = frozenset(
+    "京津冀沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川蜀贵黔云滇藏陕甘陇青宁新港澳台辽吉黑晋蒙中美日韩俄欧非英法德印"
+)
+_JOINED_NAMES = re.compile(
+    r"[^，,。；;]{0,6}?(?:博览会|自贸区|自由贸易区|合作|论坛|峰会|走廊|班列|铁路|高铁|城际|高速|航线|一体化|经济带|经济圈|协同发展)"
+)
+
+
 def _arithmetic(text: str, pos: int) -> bool:
-    """``应休天数＝（…÷365天）×…-已休天数``: a minus sign in a formula."""
+    """``应休天数＝（…÷365天）×…-已休天数``: a minus sign in a formula; ``中国-东盟博览会`` / ``京-津``:
+    a hyphen joining two names."""
     clause = clause_start(text, pos, "，,。；;！？!?")
-    return any(c in text[clause : pos + 30] for c in "×÷＝=＋+")
+    if any(c in text[clause : pos + 30] for c in "×÷＝=＋+"):
+        return True
+    before = text[pos - 1] if pos > 0 else ""
+    after = text[pos + 1] if pos + 1 < len(text) else ""
+    lone_before = pos < 2 or not _is_cjk_or_digit(text[pos - 2]) or text[pos - 2] in _ABBREVIATED_PLACES
+    lone_after = pos + 2 >= len(text) or not _is_cjk_or_digit(text[pos + 2]) or text[pos + 2] == "-"
+    if before in _ABBREVIATED_PLACES and after in _ABBREVIATED_PLACES and (lone_before or lone_after):
+        return True  # 京-津-冀 / 中-欧
+    return bool(_JOINED_NAMES.match(text, pos + 1))
 
 
 def _is_cjk_or_digit(ch: str) -> bool:
