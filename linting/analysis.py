@@ -76,7 +76,7 @@ def analyze(p: Paragraph) -> ParagraphFacts:
     """Compute the facts of one paragraph."""
     text = p.text
     marker: Marker | None = None
-    if (p.style and p.style.lower().startswith("toc")) or is_toc_line(text):
+    if (p.style and p.style.lower().startswith(("toc", "目录"))) or is_toc_line(text):
         # A table of contents repeats the headings: it is neither the outline nor prose.
         return ParagraphFacts(None, (), (), len(text.strip()), bool(_RE_CJK.search(text)), False, True)
     if p.auto_number:

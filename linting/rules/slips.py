@@ -97,7 +97,12 @@ def _norm(title: str) -> str:
 
 def check_toc(view: DocView, config: Config) -> Iterable[Problem]:
     """Entries of the table of contents that no heading of the body carries any more."""
-    toc = [i for i, f in enumerate(view.facts) if f.toc and view.paragraphs[i].text.strip()]
+    entries = view.outline.entries
+    if not entries:
+        return
+    first_heading = entries[0].paragraph
+    # The contents come before the body: tab-separated data rows further down are not a TOC.
+    toc = [i for i, f in enumerate(view.facts[:first_heading]) if f.toc and view.paragraphs[i].text.strip()]
     if len(toc) < 2:
         return
     heads = {_norm(e.title.rstrip("…")) for e in view.outline.entries}
