@@ -367,3 +367,29 @@ def test_encrypted_file_says_so(tmp_path) -> None:
     with pytest.raises(ReadError) as e:
         open_document(p)
     assert "加密" in str(e.value) and "损坏" not in str(e.value).split("不是损坏")[0]
+
+
+@pytest.mark.parametrize("rule_id", ["punct-doubled", "sentence-period", "doc-number-brackets", "toc-mismatch"])
+def test_new_rule_help_examples(rule_id: str) -> None:
+    from linting.rules import RULES
+
+    doc = RULES[rule_id].doc
+    assert found(doc["示例"], rule_id), doc["示例"]
+    assert not found(doc["修改后"], rule_id), doc["修改后"]
+
+
+def test_outline_level_help_example() -> None:
+    from linting.rules import RULES
+
+    def paras(example: str) -> list[Paragraph]:
+        out = []
+        for line in example.split("\n"):
+            text, _, level = line.partition("（标题")
+            out.append(Paragraph(text, outline_level=int(level[0])))
+            out.append(Paragraph("正文内容。"))
+        return out
+
+    doc = RULES["heading-outline-level"].doc
+    bad = [p for p in _lint_paragraphs(paras(doc["示例"])).problems if p.rule == "heading-outline-level"]
+    good = [p for p in _lint_paragraphs(paras(doc["修改后"])).problems if p.rule == "heading-outline-level"]
+    assert bad and not good
