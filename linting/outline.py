@@ -18,6 +18,7 @@ from . import messages as msg
 from .analysis import Heading, ParagraphFacts, quoted_paragraphs
 from .markers import GB_CHAIN, STYLES, Marker, render_marker
 from .model import Paragraph
+from .numerals import parse_arabic, parse_cn
 
 #: A numbered line ending like a sentence (``（二）…合计7万元；``) is a list item, not a heading.
 _ITEM_END = ("。", "；", ";", "，", ",")
@@ -100,6 +101,8 @@ def build_outline(paragraphs: list[Paragraph], facts: list[ParagraphFacts], titl
     #: (style, parent style) → the last run of that style: learns restart vs continuous numbering.
     last_runs: dict[tuple[str, str], _Level] = {}
     restarts: dict[str, int] = {}
+    colon_issues: list[RawIssue] = []
+    dot_items = 0
     carries: dict[str, list[RawIssue]] = {}
     period_candidates: list[tuple[str, RawIssue]] = []
     period_counts: dict[str, list[int]] = {}
@@ -118,7 +121,11 @@ def build_outline(paragraphs: list[Paragraph], facts: list[ParagraphFacts], titl
         text = p.text
 
         if m is not None and m.bad_punct:
-            issues.append(_bad_punct_issue(i, text, m))
+            (colon_issues if m.style == "arabic" and m.bad_punct in "：:" else issues).append(
+                _bad_punct_issue(i, text, m)
+            )
+        if m is not None and m.style == "arabic" and not m.bad_punct:
+            dot_items += 1
 
         idx = _find_same_style(stack, style, explicit, m.value if m else None)
         if idx is not None and m is not None and m.value != stack[idx].last + 1:
@@ -255,10 +262,15 @@ def build_outline(paragraphs: list[Paragraph], facts: list[ParagraphFacts], titl
         number = m.shown if m else ""
         entries.append(OutlineEntry(len(stack), number, _short_title(h.title), i, style))
     issues.extend(_stray_outline_levels(runs, paragraphs))
+    if dot_items:
+        issues.extend(colon_issues)  # 2： among 1. 3. items; a document written 1：2：3： throughout is its habit
     for style, carried_issues in carries.items():
         if style == "article":
             continue  # 第X条 are numbered through the whole regulation, across 第X章
-        if len(carried_issues) < 2 or restarts.get(style, 0):
+        # Two parent changes that both continue, or one that carries a long numbering on (（八） under
+        # 二、): the document numbers this level through; anything less is a number that fails to restart.
+        long_run = any(r.shown and _value_of(r.shown) >= 8 for r in carried_issues)
+        if (len(carried_issues) < 2 and not long_run) or restarts.get(style, 0):
             issues.extend(carried_issues)  # no continuous habit: a number that fails to restart
     for style, issue in period_candidates:
         without, with_period = period_counts.get(style, [0, 0])
@@ -584,6 +596,15 @@ def _heading_items(
                 text = paragraphs[i].text
                 out.append((i, Heading(mk, False, text[mk.end : mk.end + 20], mk.end, mk.end, False)))
     return out
+
+
+def _value_of(shown: str) -> int:
+    """The number in a marker as shown (``（八）`` → 8, ``12.`` → 12)."""
+    digits = re.sub(r"[^0-9]", "", shown)
+    if digits:
+        return parse_arabic(digits) or 0
+    cn = re.sub(r"[^一二三四五六七八九十百零〇]", "", shown)
+    return (parse_cn(cn) or 0) if cn else 0
 
 
 def _stray_outline_levels(runs: list[_Level], paragraphs: list[Paragraph]) -> list[RawIssue]:

@@ -86,6 +86,13 @@ def test_continuous_numbering_across_parents_is_the_documents_habit() -> None:
     assert not [p for p in lint_text(text).problems if p.rule.startswith("heading-")]
 
 
+def test_one_long_continuation_is_the_documents_habit() -> None:
+    items = "".join(f"（{n}）第{n}项措施。\n正文。\n" for n in "一二三四五六七")
+    more = "".join(f"（{n}）第{n}项措施。\n正文。\n" for n in ("八", "九", "十"))
+    text = f"一、深化改革\n{items}二、扩大开放\n{more}".rstrip("\n")
+    assert not [p for p in lint_text(text).problems if p.rule.startswith("heading-")]
+
+
 def test_one_continuation_without_a_habit_is_still_a_skip() -> None:
     text = (
         "一、主要工作\n（一）加强领导\n（二）完善制度\n二、重点突破\n（三）推进改革\n（四）优化服务\n"
@@ -343,6 +350,11 @@ def test_list_marker_with_a_colon_among_dot_items() -> None:
     assert [
         (p.rule, p.excerpt) for p in result.problems if p.rule.startswith("heading-") and p.severity.value != "info"
     ] == [("heading-punctuation", "2：")]
+
+
+def test_colon_markers_throughout_are_the_documents_habit() -> None:
+    text = "一、主要工作\n1：加强领导，压实责任。\n2：完善制度，规范管理。\n3：强化督查，狠抓落实。"
+    assert not found(text, "heading-punctuation")
 
 
 def test_times_and_ratios_are_not_list_markers() -> None:
