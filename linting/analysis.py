@@ -258,11 +258,23 @@ def quoted_paragraphs(paragraphs: list[str], excess: list[tuple[int, int]], reac
     for k, (opens, _closes) in enumerate(excess):
         if not opens:
             continue
+        plain = 0
         for j in range(k + 1, min(len(paragraphs), k + 1 + reach)):
             o, c = excess[j]
             if c:
                 out.update(range(k + 1, j + 1))
                 break
-            if o and not paragraphs[j].lstrip(" \t\u3000").startswith("“"):
+            t = paragraphs[j].lstrip(" \t\u3000")
+            if not t:
+                continue
+            continues = t.startswith("“")
+            if continues and not o and "”" in t:
+                out.update(range(k + 1, j + 1))  # “… / “… / “…”: the last quoted paragraph closes it
+                break
+            if o and not continues:
                 break  # a new quotation, not a continuation
+            if not continues:
+                plain += 1
+                if plain > 2:
+                    break  # too far for an unmarked continuation: an unclosed quote, not a span
     return out

@@ -209,6 +209,16 @@ def test_quote_never_closed_is_still_reported() -> None:
     assert [p.paragraph for p in found(text, "unbalanced-pair")] == [0]
 
 
+def test_a_far_stray_closing_quote_does_not_swallow_headings() -> None:
+    text = (
+        "一、关于“三个一工作\n全年推进顺利。\n二、主要做法\n抓好三项工作。\n三、存在问题\n仍有不足。\n"
+        "四、下步打算\n继续落实好“两个责任”和”一岗双责。"
+    )
+    result = lint_text(text)
+    assert [e.number for e in result.outline] == ["一、", "二、", "三、", "四、"]
+    assert [p.paragraph for p in found(text, "unbalanced-pair")] == [0, 7]
+
+
 def test_numbered_lines_inside_a_spanning_quotation_are_not_headings() -> None:
     text = "一、章程修改\n第五条修改为“1.会员应按时参加活动；\n2.会员应按时缴纳会费。”\n二、其他事项\n正文。"
     assert not [p for p in lint_text(text).problems if p.rule.startswith("heading-")]

@@ -147,6 +147,7 @@ def check_unbalanced_document(view: DocView, config: Config) -> Iterable[Problem
             if ch not in _OPEN:
                 continue
             close = _SAME.get(_OPEN[ch], _OPEN[ch])
+            plain = 0
             for j in range(k + 1, min(len(paras), k + 1 + _REACH[ch])):
                 hit = next(
                     (g for g in found[j] if _SAME.get(paras[j].text[g.start], paras[j].text[g.start]) == close), None
@@ -171,6 +172,10 @@ def check_unbalanced_document(view: DocView, config: Config) -> Iterable[Problem
                         break
                     if still_open and not continues:
                         break
+                    if not continues:
+                        plain += 1
+                        if plain > 2:
+                            break  # too far for an unmarked continuation
     for k, findings in enumerate(found):
         for f in islice((f for f in findings if (k, f.start) not in silenced), MAX_PER_PARAGRAPH):
             yield problem(UNBALANCED, sev, k, paras[k].text, f.start, f.end, f.message)
