@@ -338,6 +338,14 @@ def test_closing_paragraph_starting_in_future_work() -> None:
     assert not found(text, "missing-section")
 
 
+def test_problems_and_plans_said_in_other_words() -> None:
+    text = (
+        "2024年个人工作总结\n一年来，我认真完成各项工作任务，业务能力明显提升。\n"
+        "回顾一年，我的业务经验还不足，沟通能力有待提高。\n在接下来的日子里，我会加强学习，多向同事请教。"
+    )
+    assert not found(text, "missing-section")
+
+
 def test_section_labels_ending_with_a_colon_count_as_parts() -> None:
     text = (
         "2024年上半年工作总结\n完成的工作：\n1.完成系统改版。\n2.上线监控项目。\n反思与不足：\n"
