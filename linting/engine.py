@@ -225,7 +225,7 @@ def find_title(
             continue
         f = facts[i]
         t = p.text.strip()
-        if _NOT_TITLE.search(t):
+        if _NOT_TITLE.search(t) or f.toc or t.replace(" ", "").replace("\u3000", "") in ("目录", "目次"):
             continue
         if f.heading is not None and f.heading.marker is not None:
             break
