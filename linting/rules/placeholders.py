@@ -84,6 +84,16 @@ _JOINED_NAMES = re.compile(
 )
 
 
+def _typed_dash(text: str, start: int, end: int) -> bool:
+    """``主题--内容`` in a short title or label line: ``--`` typed for a dash, not a blank."""
+    if text[start:end] != "--" or start == 0 or end >= len(text):
+        return False
+    if not (_is_cjk_or_digit(text[start - 1]) and _is_cjk_or_digit(text[end])):
+        return False
+    t = text.strip()
+    return len(t) <= 30 and not any(c in t for c in "，,。；;")
+
+
 def _arithmetic(text: str, pos: int) -> bool:
     """``应休天数＝（…÷365天）×…-已休天数``: a minus sign in a formula; ``中国-东盟博览会`` / ``京-津``:
     a hyphen joining two names."""
@@ -127,6 +137,8 @@ def check(text: str, facts: ParagraphFacts, config: Config) -> Iterable[Finding]
             if ph.check == "not-alternatives" and _slash_alternative(text, s):
                 continue
             if ph.check == "not-arithmetic" and _arithmetic(text, s):
+                continue
+            if ph.check == "not-a-dash" and _typed_dash(text, s, e):
                 continue
             if any(a <= s and e <= b for a, b in allowed):
                 continue
