@@ -84,6 +84,17 @@ _JOINED_NAMES = re.compile(
 )
 
 
+_RE_EXAMPLE_INTRO = re.compile(r"(?:命名为?|格式为?|格式如下|例如|比如|形如|写成|写作|统一为|如(?=[：:]))[：:]?\s*$")
+
+
+def _naming_example(text: str, pos: int) -> bool:
+    """``文件夹命名“xxx支队_材料”``: a pattern shown as an example in an instruction, not a blank."""
+    q = text.rfind("“", 0, pos)
+    if q < 0 or text.rfind("”", 0, pos) > q:
+        return False
+    return bool(_RE_EXAMPLE_INTRO.search(text, max(0, q - 6), q))
+
+
 def _typed_dash(text: str, start: int, end: int) -> bool:
     """``主题--内容`` in a short title or label line: ``--`` typed for a dash, not a blank."""
     if text[start:end] != "--" or start == 0 or end >= len(text):
@@ -141,6 +152,8 @@ def check(text: str, facts: ParagraphFacts, config: Config) -> Iterable[Finding]
             if ph.check == "not-a-dash" and _typed_dash(text, s, e):
                 continue
             if any(a <= s and e <= b for a, b in allowed):
+                continue
+            if _naming_example(text, s):
                 continue
             spans.append((s, e, ph.message.replace("{match}", m.group(0))))
     if not spans:
