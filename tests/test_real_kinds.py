@@ -254,6 +254,7 @@ def test_placeholder_lookalikes(text: str) -> None:
     ("text", "excerpt"),
     [
         ("本项目总投资[金额，待核实]万元。", "[金额，待核实]"),
+        ("本办法自○○○○年○月○日起施行。", "○○○○"),
         ("联系人：【待补充】", "【待补充】"),
         ("本次会议由“XX局”牵头组织。", "XX"),
         ("附件2（可选）：项目进度表", "（可选）"),
@@ -331,6 +332,13 @@ def test_closing_parts_have_more_names(closing: str) -> None:
         f"三、存在的不足\n服务意识有待加强。\n{closing}\n继续加强学习，提升能力。"
     )
     assert not found(text, "missing-section")
+
+
+def test_self_inspection_report_is_a_situation_report() -> None:
+    assert (
+        lint_text("2024年安全生产自查报告\n今年以来，我单位开展了自查。\n下一步，我们将继续整改。").doctype
+        == "情况报告"
+    )
 
 
 def test_closing_paragraph_starting_in_future_work() -> None:
