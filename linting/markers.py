@@ -105,7 +105,7 @@ _RE_ARABIC = re.compile(
     rf"^{_LEAD_WS}([0-9０-９]{{1,3}})[ \t\u3000]*([.．、])(?![0-9０-９](?![0-9]?月[0-9]{{1,2}}[日号]))"
 )
 #: What follows 第X章/第X条 when it is cited, not a heading: 第二章第一条 / 第五条修改为 / 第三条规定的.
-_RE_REFERENCE = re.compile(r"第|修改|规定|所称|所列|中的|之|的|和|与|、|至|[（(][一二三四五六七八九十]+[）)]")
+_RE_REFERENCE = re.compile(r"第|修改|规定|所称|所列|中的|之|的|和|与|至|[（(][一二三四五六七八九十]+[）)]")
 _RE_ARABIC_COLON = re.compile(rf"^{_LEAD_WS}([0-9０-９]{{1,2}})[ \t\u3000]*([：:])(?=[{CJK_RANGE}])")
 _RE_AFTER_BRACKET = re.compile(r"[、.．，,]")
 
