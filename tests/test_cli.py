@@ -13,9 +13,9 @@ import pytest
 
 from linting.cli import main
 from linting.rules import RULES
+from tests import corpus
 
 ROOT = Path(__file__).resolve().parents[1]
-SEED = ROOT.parent / "shared" / "corpus" / "seed"
 LINE = re.compile(
     r"^(?P<path>.+):(?P<line>\d+):(?P<col>\d+): (?P<sev>error|warning|info) (?P<rule>[a-z-]+) (?P<msg>.+)$"
 )
@@ -45,14 +45,30 @@ def test_check_text_format_sorted(capsys, tmp_path: Path) -> None:
     assert skip["msg"] == "序号跳号：一、之后应为二、，这里是三、" and skip["col"] == "1"
 
 
-def test_check_json_contract(capsys) -> None:
-    code, out, _ = run(capsys, "check", "--format", "json", str(SEED / "doc09.txt"))
+JSON_REPORT = (
+    "2024年度机关后勤工作总结\n"
+    "一、主要做法及取得的成效\n"
+    "今年以来，后勤科围绕保障机关运转开展工作。\n"
+    "（一）强化制度建设\n"
+    "修订了车辆、会议室和办公用品管理办法。\n"
+    "全体人员按照按照新制度落实各项要求。\n"
+    "二、存在的问题\n"
+    "个别环节衔接不够顺畅。\n"
+    "三、下一步打算\n"
+    "继续提升服务保障水平。\n"
+)
+
+
+def test_check_json_contract(capsys, tmp_path: Path) -> None:
+    src = tmp_path / "后勤总结.txt"
+    src.write_text(JSON_REPORT, "utf-8")
+    code, out, _ = run(capsys, "check", "--format", "json", str(src))
     assert code == 1
     data = json.loads(out)
     (rec,) = data["files"]
     assert set(rec) == {"path", "doctype", "encoding", "paragraphs", "outline", "problems"}
     assert rec["doctype"] == "工作总结" and rec["encoding"].lower().replace("_", "-") in ("utf-8", "utf8")
-    assert rec["paragraphs"] == len((SEED / "doc09.txt").read_text("utf-8").splitlines())
+    assert rec["paragraphs"] == len(JSON_REPORT.splitlines())
     assert rec["outline"][0] == {"level": 1, "number": "一、", "title": "主要做法及取得的成效", "paragraph": 1}
     for p in rec["problems"]:
         assert set(p) == {"rule", "severity", "paragraph", "start", "end", "excerpt", "message", "fix"}
@@ -61,11 +77,14 @@ def test_check_json_contract(capsys) -> None:
     assert dup["fix"]["edits"] == [{"paragraph": 5, "start": dup["start"] + 2, "end": dup["end"], "replacement": ""}]
 
 
+DRAFTS = sorted(corpus.DATA.glob("holdout/*.draft.txt"))
+
+
 def test_check_folder_recursive_parallel(capsys, tmp_path: Path) -> None:
     for i in range(6):
         d = tmp_path / f"sub{i % 2}"
         d.mkdir(exist_ok=True)
-        (d / f"r{i}.txt").write_text((SEED / f"doc{i + 1:02d}.txt").read_text("utf-8"), "utf-8")
+        (d / f"r{i}.txt").write_bytes(DRAFTS[i].read_bytes())
     (tmp_path / "sub0" / "notes.md").write_text("ignored", "utf-8")
     code, out, err = run(capsys, "check", "--format", "json", str(tmp_path))
     assert code == 1, err
@@ -102,11 +121,31 @@ def test_rules_lists_every_rule(capsys) -> None:
     assert "heading-level-jump  info" in out.replace("   ", "  ") or re.search(r"heading-level-jump\s+info", out)
 
 
-def test_outline_text_and_json(capsys) -> None:
-    code, out, _ = run(capsys, "outline", str(SEED / "doc04.txt"))
-    assert code == 0 and "一、加强组织领导，落实意识形态工作" not in out  # shows the text as written
-    assert "一、加强组织领导,落实意识形态工作" in out and "  (一)进一步落实意识形态工作责任制" in out
-    code, out, _ = run(capsys, "outline", "--format", "json", str(SEED / "doc04.txt"))
+OUTLINE_REPORT = (
+    "关于2024年防汛工作情况的报告\n"
+    "一、加强组织领导,压实防汛责任\n"
+    "(一)健全防汛指挥体系\n"
+    "汛前调整了各级防汛指挥机构。\n"
+    "(二)落实包保责任\n"
+    "每座水库都明确了包保责任人。\n"
+    "二、排查风险隐患\n"
+    "共排查隐患一百余处。\n"
+    "三、做好应急准备\n"
+    "储备了编织袋、救生衣等物资。\n"
+    "四、存在的问题\n"
+    "部分山塘年久失修。\n"
+    "五、下一步工作\n"
+    "加快病险山塘除险加固。\n"
+)
+
+
+def test_outline_text_and_json(capsys, tmp_path: Path) -> None:
+    src = tmp_path / "防汛报告.txt"
+    src.write_text(OUTLINE_REPORT, "utf-8")
+    code, out, _ = run(capsys, "outline", str(src))
+    assert code == 0 and "一、加强组织领导，压实防汛责任" not in out  # shows the text as written
+    assert "一、加强组织领导,压实防汛责任" in out and "  (一)健全防汛指挥体系" in out
+    code, out, _ = run(capsys, "outline", "--format", "json", str(src))
     data = json.loads(out)
     assert [e["number"] for e in data["outline"] if e["level"] == 1] == ["一、", "二、", "三、", "四、", "五、"]
 
@@ -155,15 +194,24 @@ def test_module_entry_point_runs_without_traceback(tmp_path: Path) -> None:
     assert r.returncode == 2 and "nope.docx" in r.stderr and "Traceback" not in r.stderr
 
 
-CORPUS = ROOT.parent / "shared" / "corpus" / "docx"
+def test_check_and_outline_own_docx_show_word_auto_numbers(capsys) -> None:
+    code, out, _ = run(capsys, "outline", "--format", "json", str(corpus.OWN_DOCX))
+    assert code == 0
+    numbers = [e["number"] for e in json.loads(out)["outline"]]
+    assert numbers == ["一、", "（一）", "（二）", "（三）", "二、", "三、", "（一）", "（二）"]
+    code, out, _ = run(capsys, "check", "--format", "json", str(corpus.OWN_DOCX))
+    rec = json.loads(out)["files"][0]
+    assert rec["encoding"] is None and rec["paragraphs"] > 10
+    assert [e for e in rec["outline"] if e["number"] == "一、"][0]["title"] == "主要工作"
 
 
+@corpus.corpus
 def test_check_and_outline_docx_show_word_auto_numbers(capsys) -> None:
-    code, out, _ = run(capsys, "outline", "--format", "json", str(CORPUS / "GongWen-Template-Lite__out.docx"))
+    code, out, _ = run(capsys, "outline", "--format", "json", str(corpus.docx("GongWen-Template-Lite__out.docx")))
     assert code == 0
     numbers = [e["number"] for e in json.loads(out)["outline"]]
     assert numbers[1:4] == ["一、", "二、", "三、"] and "（一）" in numbers and "1." in numbers and "（1）" in numbers
-    code, out, _ = run(capsys, "check", "--format", "json", str(CORPUS / "GongWen-Template-Lite__out.docx"))
+    code, out, _ = run(capsys, "check", "--format", "json", str(corpus.docx("GongWen-Template-Lite__out.docx")))
     rec = json.loads(out)["files"][0]
     assert rec["encoding"] is None and rec["paragraphs"] > 90
     assert [e for e in rec["outline"] if e["number"] == "一、"][0]["title"] == "一级标题a"
