@@ -14,7 +14,7 @@ import sys
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from .config import Config, ConfigError, load_config
 from .model import Document, Severity
@@ -23,7 +23,7 @@ DOC_SUFFIXES = (".docx", ".txt")
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # argparse exits with 2 as well; keep the message Chinese-friendly
+    def error(self, message: str) -> NoReturn:  # argparse exits with 2 as well; keep the message Chinese-friendly
         self.print_usage(sys.stderr)
         print(f"{self.prog}: 参数错误：{message}", file=sys.stderr)
         sys.exit(2)
@@ -94,7 +94,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _utf8_stdio() -> None:
     for stream in (sys.stdout, sys.stderr):
         try:
-            stream.reconfigure(encoding="utf-8", errors="replace")  # type: ignore[attr-defined]
+            stream.reconfigure(encoding="utf-8", errors="replace")  # type: ignore[union-attr]
         except (AttributeError, ValueError):
             pass
 

@@ -64,6 +64,7 @@ def check(view: DocView, config: Config) -> Iterable[Problem]:
     dt = view.doctype
     if dt is None:
         return
+    at: int | None
     if view.title_index is not None:
         at = view.title_index
     else:
