@@ -35,8 +35,13 @@ def test_check_text_format_sorted(capsys, tmp_path: Path) -> None:
     )
     code, out, err = run(capsys, "check", str(f))
     assert code == 1 and err == ""
-    rows = [LINE.match(line) for line in out.splitlines()]
+    *problem_lines, summary = out.splitlines()
+    rows = [LINE.match(line) for line in problem_lines]
     assert all(rows), out
+    sev = [m["sev"] for m in rows if m]
+    assert summary == (
+        f"检查了 1 个文件：错误 {sev.count('error')} 个，警告 {sev.count('warning')} 个，提示 {sev.count('info')} 个"
+    )
     keys = [(int(m["line"]), int(m["col"])) for m in rows]
     assert keys == sorted(keys)
     found = {(int(m["line"]), m["rule"]) for m in rows}
@@ -99,7 +104,7 @@ def test_exit_0_when_clean(capsys, tmp_path: Path) -> None:
         "utf-8",
     )
     code, out, err = run(capsys, "check", str(f))
-    assert (code, out) == (0, ""), out
+    assert (code, out) == (0, "检查了 1 个文件：错误 0 个，警告 0 个，提示 0 个\n"), out
 
 
 def test_exit_2_unreadable_file_named_on_stderr(capsys, tmp_path: Path) -> None:
@@ -177,8 +182,115 @@ def test_fix_applies_safe_fixes(capsys, tmp_path: Path) -> None:
     text = out.read_bytes().decode("gb18030")
     assert "今年以来，我们按照要求开展工作。" in text and "\r\n" in text
     assert code == 1  # missing sections remain: they need a person
-    code, _, _ = run(capsys, "fix", str(src), "-o", str(out), "--rule", "duplicate-word")
-    assert code == 0 and "今年以来,我们按照要求" in out.read_bytes().decode("gb18030")
+    code, _, err = run(capsys, "fix", str(src), "-o", str(out), "--rule", "duplicate-word")
+    assert "今年以来,我们按照要求" in out.read_bytes().decode("gb18030")
+    # the half-width comma and the missing sections remain: reported, and the status says so
+    left = json.loads(run(capsys, "check", "--format", "json", str(out))[1])["files"][0]["problems"]
+    left = [p for p in left if p["severity"] != "info"]
+    assert code == 1 and len(left) >= 2
+    assert f"剩余 {len(left)} 个问题需人工处理（其中所选规则 duplicate-word 的 0 个）" in err
+
+
+def test_fix_one_rule_reports_what_really_remains(capsys, tmp_path: Path) -> None:
+    src = tmp_path / "in.txt"
+    src.write_text(
+        "2024年工作总结\n一、主要工作\n今年以来,我们--社区做了大量工作;成效明显。\n三、存在问题\n一是学习不够;三是作风不实。\n",
+        "utf-8",
+    )
+    out = tmp_path / "out.txt"
+    code, _, err = run(capsys, "fix", str(src), "-o", str(out), "--rule", "halfwidth-punct")
+    assert "," not in out.read_text("utf-8") and ";" not in out.read_text("utf-8")
+    _, report, _ = run(capsys, "check", "--format", "json", str(out))
+    left = [p for p in json.loads(report)["files"][0]["problems"] if p["severity"] != "info"]
+    assert code == 1 and len(left) >= 3  # placeholder, heading skip, series skip, missing sections…
+    assert f"已修改 2 处，剩余 {len(left)} 个问题需人工处理（其中所选规则 halfwidth-punct 的 0 个）" in err
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "两个"])
+def test_jobs_must_be_a_positive_number(capsys, tmp_path: Path, value: str) -> None:
+    f = tmp_path / "a.txt"
+    f.write_text("正文。", "utf-8")
+    with pytest.raises(SystemExit) as info:
+        main(["check", f"--jobs={value}", str(f)])
+    _, err = capsys.readouterr()
+    assert info.value.code == 2
+    assert f"“{value}”无效，--jobs 必须是正整数（1 或更大）" in err
+
+
+def test_jobs_one_is_accepted(capsys, tmp_path: Path) -> None:
+    f = tmp_path / "a.txt"
+    f.write_text("正文。", "utf-8")
+    assert run(capsys, "check", "-j", "1", str(f))[0] == 0
+
+
+def _many_problems(path: Path, lines: int = 4000) -> Path:
+    path.write_text("2024年工作总结\n" + "".join(f"第{i}项工作,已经完成。\n" for i in range(lines)), "utf-8")
+    return path
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_closed_pipe_keeps_the_real_exit_status(tmp_path: Path, fmt: str) -> None:
+    """``check … | head -1``: the reader goes away early; the status is still 1 (problems found)."""
+    src = _many_problems(tmp_path / "长报告.txt")
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "linting", "check", "--format", fmt, str(src)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+        cwd=ROOT,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    first = proc.stdout.read(100)
+    proc.stdout.close()  # like `head` exiting: the output is far bigger than the pipe buffer
+    err = proc.stderr.read().decode("utf-8")
+    assert proc.wait(timeout=120) == 1, err
+    assert first and "Traceback" not in err and "BrokenPipe" not in err
+
+
+def test_progress_bar_on_a_terminal_only(capsys, tmp_path: Path, monkeypatch) -> None:
+    import linting.cli as cli
+
+    for i in range(cli.PROGRESS_MIN_FILES):
+        (tmp_path / f"r{i:02d}.txt").write_text("一是加强学习；三是强化担当。\n", "utf-8")
+    code, out, err = run(capsys, "check", "-j", "1", str(tmp_path))
+    assert code == 1 and err == ""
+    monkeypatch.setattr(cli, "_stderr_is_terminal", lambda: True)
+    code, out2, err = run(capsys, "check", "-j", "1", str(tmp_path))
+    assert code == 1 and out2 == out  # stdout is unchanged
+    n = cli.PROGRESS_MIN_FILES
+    assert f"检查中 [{'#' * cli._Progress.WIDTH}] {n}/{n}" in err and err.endswith("\r")
+    code, _, err = run(capsys, "check", "-j", "1", *sorted(str(f) for f in tmp_path.glob("*.txt"))[:3])
+    assert err == ""  # a short run shows no bar
+
+
+def _dies_on_boom(path, config_path, doctype):  # replaces check_file in forked workers
+    from linting import cli
+
+    if path.name.startswith("boom"):
+        os._exit(9)  # what the out-of-memory killer does to a worker
+    return cli._real_check_file(path, config_path, doctype)
+
+
+@pytest.mark.skipif(
+    __import__("multiprocessing").get_start_method() != "fork",
+    reason="needs forked workers to inherit the patched checker (Linux); the recovery code is the same everywhere",
+)
+@pytest.mark.parametrize("jobs", ["2", "3"])
+def test_a_dying_worker_fails_its_file_and_keeps_the_batch(capsys, tmp_path: Path, monkeypatch, jobs: str) -> None:
+    import linting.cli as cli
+
+    monkeypatch.setattr(cli, "_real_check_file", cli.check_file, raising=False)
+    monkeypatch.setattr(cli, "check_file", _dies_on_boom)
+    for i in range(8):
+        (tmp_path / f"r{i}.txt").write_text("一是加强学习；三是强化担当。\n", "utf-8")
+    (tmp_path / "boom.txt").write_text("正文。\n", "utf-8")
+    code, out, err = run(capsys, "check", "-j", jobs, "--format", "json", str(tmp_path))
+    assert code == 2
+    assert sorted(Path(f["path"]).name for f in json.loads(out)["files"]) == [f"r{i}.txt" for i in range(8)]
+    assert f"{tmp_path / 'boom.txt'}: {cli.MSG_WORKER_DIED}" in err
+    code, out, err = run(capsys, "check", "-j", jobs, str(tmp_path))
+    assert code == 2 and out.splitlines()[-1].endswith("，1 个文件无法检查")
 
 
 def test_module_entry_point_runs_without_traceback(tmp_path: Path) -> None:
