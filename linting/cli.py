@@ -23,6 +23,9 @@ from .config import Config, ConfigError, load_config
 from .model import Document, Severity
 
 DOC_SUFFIXES = (".docx", ".txt")
+#: Without ``--jobs``, files are checked in parallel only when there are this many bytes to read: below it
+#: starting worker processes costs more than it saves (a one-page report lints in a few milliseconds).
+POOL_MIN_BYTES = 2_000_000
 #: A folder run shows a progress bar on stderr (when it is a terminal) from this many files on.
 PROGRESS_MIN_FILES = 20
 MSG_WORKER_DIED = "检查该文件的进程意外退出（可能内存不足或被系统终止），未能完成检查"
@@ -179,8 +182,11 @@ def expand_paths(paths: Iterable[str]) -> tuple[list[Path], list[tuple[str, str]
     return files, missing
 
 
-def check_file(path: Path, config_path: Path | None, doctype: str | None) -> dict[str, Any]:
-    """Open and lint one file; returns the JSON record (or {"path", "error"})."""
+def check_file(path: Path, config_path: Path | None, doctype: str | None, *, fixes: bool = True) -> dict[str, Any]:
+    """Open and lint one file; returns the JSON record (or {"path", "error"}).
+
+    ``fixes=False`` (text output) leaves each problem's ``fix`` out: building the edits is work only
+    the JSON output shows."""
     from .io import open_document
     from .io.errors import ReadError
 
@@ -200,10 +206,24 @@ def check_file(path: Path, config_path: Path | None, doctype: str | None) -> dic
         result = _linter(config).lint(doc.paragraphs, doctype)
     except ValueError as e:
         return {"path": str(path), "error": str(e), "config_error": True}
-    return record(path, doc, result)
+    return record(path, doc, result, fixes=fixes)
 
 
-def record(path: Path, doc: Document, result: Any) -> dict[str, Any]:
+def record(path: Path, doc: Document, result: Any, *, fixes: bool = True) -> dict[str, Any]:
+    """The JSON record of one checked file (README "Command line"); without ``fix`` when ``fixes`` is false."""
+    if fixes:
+        problems = [p.to_json() for p in result.problems]
+    else:
+        problems = [
+            {
+                "rule": p.rule,
+                "severity": p.severity.value,
+                "paragraph": p.paragraph,
+                "start": p.start,
+                "message": p.message,
+            }
+            for p in result.problems
+        ]
     return {
         "path": str(path),
         "doctype": result.doctype,
@@ -212,10 +232,12 @@ def record(path: Path, doc: Document, result: Any) -> dict[str, Any]:
         "outline": [
             {"level": e.level, "number": e.number, "title": e.title, "paragraph": e.paragraph} for e in result.outline
         ],
-        "problems": [p.to_json() for p in result.problems],
+        "problems": problems,
     }
 
 
+#: One file to check: (path, --config, --type, whether to build fixes).
+Job = tuple[str, str | None, str | None, bool]
 _LINTERS: dict[int, Any] = {}
 
 
@@ -230,23 +252,9 @@ def _linter(config: Config) -> Any:
     return lin
 
 
-def _check_one(job: tuple[str, str | None, str | None]) -> dict[str, Any]:
-    path, cfg, doctype = job
-    return check_file(Path(path), Path(cfg) if cfg else None, doctype)
-
-
-def _preload_for_workers() -> None:
-    """Load jieba once in the parent: forked workers (Linux) inherit it instead of each
-    spending half a second loading it.  With spawn (Windows) this costs only the parent."""
-    import multiprocessing
-
-    if multiprocessing.get_start_method(allow_none=False) == "fork":
-        from .rules.words import tokenizer
-
-        tokenizer()
-
-
-Job = tuple[str, str | None, str | None]
+def _check_one(job: Job) -> dict[str, Any]:
+    path, cfg, doctype, fixes = job
+    return check_file(Path(path), Path(cfg) if cfg else None, doctype, fixes=fixes)
 
 
 class _Progress:
@@ -302,7 +310,6 @@ def _check_parallel(jobs: list[Job], workers: int, progress: _Progress) -> list[
     """Check ``jobs`` in a process pool, in order. A worker that dies (out of memory, killed) breaks the
     pool: the files it had not finished are checked again one process each, so only the file that
     kills its process is reported as failed and the rest of the batch is kept."""
-    _preload_for_workers()
     results: list[dict[str, Any] | None] = [None] * len(jobs)
     try:
         with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
@@ -322,16 +329,27 @@ def _check_parallel(jobs: list[Job], workers: int, progress: _Progress) -> list[
     return [r for r in results if r is not None]
 
 
+def _total_size(files: Iterable[Path]) -> int:
+    total = 0
+    for f in files:
+        try:
+            total += f.stat().st_size
+        except OSError:
+            pass
+    return total
+
+
 def _cmd_check(args: argparse.Namespace) -> int:
     files, missing = expand_paths(args.paths)
     if args.config is not None and not args.config.is_file():
         print(f"{args.config}: 配置文件不存在", file=sys.stderr)
         return 2
-    jobs: list[Job] = [(str(f), str(args.config) if args.config else None, args.doctype) for f in files]
+    fixes = args.format == "json"
+    jobs: list[Job] = [(str(f), str(args.config) if args.config else None, args.doctype, fixes) for f in files]
     workers = args.jobs or os.cpu_count() or 1
     progress = _Progress(len(jobs))
     try:
-        if len(jobs) >= 4 and workers > 1:
+        if len(jobs) >= 4 and workers > 1 and (args.jobs is not None or _total_size(files) >= POOL_MIN_BYTES):
             records = _check_parallel(jobs, workers, progress)
         else:
             records = []
@@ -391,7 +409,7 @@ def summary_line(files: int, problems: Sequence[tuple[Any, ...]], failed: int = 
 
 
 def _cmd_outline(args: argparse.Namespace) -> int:
-    rec = check_file(Path(args.path), args.config, None)
+    rec = check_file(Path(args.path), args.config, None, fixes=False)
     if "error" in rec:
         print(f"{rec['path']}: {rec['error']}" if not rec.get("config_error") else rec["error"], file=sys.stderr)
         return 2

@@ -264,12 +264,12 @@ def test_progress_bar_on_a_terminal_only(capsys, tmp_path: Path, monkeypatch) ->
     assert err == ""  # a short run shows no bar
 
 
-def _dies_on_boom(path, config_path, doctype):  # replaces check_file in forked workers
+def _dies_on_boom(path, config_path, doctype, **kw):  # replaces check_file in forked workers
     from linting import cli
 
     if path.name.startswith("boom"):
         os._exit(9)  # what the out-of-memory killer does to a worker
-    return cli._real_check_file(path, config_path, doctype)
+    return cli._real_check_file(path, config_path, doctype, **kw)
 
 
 @pytest.mark.skipif(
@@ -372,3 +372,19 @@ def test_rules_json_carries_the_help(capsys) -> None:
     rules = json.loads(out)["rules"]
     assert [r["id"] for r in rules] == list(RULES)
     assert all(set(r["doc"]) >= {"作用", "为什么", "示例", "修改后"} for r in rules)
+
+
+def test_a_pool_only_where_the_work_pays(capsys, tmp_path: Path, monkeypatch) -> None:
+    import linting.cli as cli
+
+    used: list[int] = []
+    real = cli._check_parallel
+    monkeypatch.setattr(cli, "_check_parallel", lambda jobs, n, progress: used.append(n) or real(jobs, n, progress))
+    for i in range(5):
+        (tmp_path / f"r{i}.txt").write_text("一是加强学习；三是强化担当。\n", "utf-8")
+    code, out, _ = run(capsys, "check", str(tmp_path))
+    assert code == 1 and used == []  # five one-line reports: checked in this process
+    assert run(capsys, "check", "-j", "2", str(tmp_path))[1] == out and used == [2]  # asked for: a pool
+    monkeypatch.setattr(cli, "POOL_MIN_BYTES", 10)
+    monkeypatch.setattr(cli.os, "cpu_count", lambda: 3)
+    assert run(capsys, "check", str(tmp_path))[1] == out and used == [2, 3]  # enough to read: every core
