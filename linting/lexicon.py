@@ -63,8 +63,8 @@ def cache_path(dict_file: Path | None = None) -> Path:
     return subdir("cache") / f"jieba-lexicon-{_jieba_version()}-{dict_file.stat().st_size}-f{FORMAT}.bin"
 
 
-def build(dict_file: Path, target: Path) -> None:
-    """Write the lookup for ``dict_file`` to ``target`` (atomically).
+def build(dict_file: Path) -> bytes:
+    """The lookup file's content for ``dict_file``.
 
     Frequencies as jieba's ``gen_pfdict`` reads them (a later line for the same word wins; the
     total sums every line); words with frequency 0 are left out (jieba never routes through them).
@@ -92,13 +92,14 @@ def build(dict_file: Path, target: Path) -> None:
         blobs.append(blob)
         offset += len(blob)
     head = marshal.dumps((FORMAT, total, index))
+    return b"".join([len(head).to_bytes(8, "little"), head, *blobs])
+
+
+def _write(data: bytes, target: Path) -> None:
+    """Write ``data`` to ``target`` atomically (a temp file per process, then ``os.replace``)."""
     tmp = target.with_name(f"{target.name}.{os.getpid()}.tmp")
     try:
-        with open(tmp, "wb") as f:
-            f.write(len(head).to_bytes(8, "little"))
-            f.write(head)
-            for blob in blobs:
-                f.write(blob)
+        tmp.write_bytes(data)
         os.replace(tmp, target)
     finally:
         if tmp.exists():
@@ -108,12 +109,11 @@ def build(dict_file: Path, target: Path) -> None:
 class Lexicon:
     """jieba's word frequencies, unmarshalled one first character at a time."""
 
-    def __init__(self, path: Path) -> None:
-        data = path.read_bytes()
+    def __init__(self, data: bytes) -> None:
         size = int.from_bytes(data[:8], "little")
         fmt, self.total, self._index = marshal.loads(data[8 : 8 + size])
         if fmt != FORMAT:
-            raise ValueError(f"{path}: lookup format {fmt}, expected {FORMAT}")
+            raise ValueError(f"lookup format {fmt}, expected {FORMAT}")
         self._data = memoryview(data)[8 + size :]
         self._shards: dict[str, tuple[int, dict[str, int]]] = {}
         self._logtotal = log(self.total)
@@ -184,19 +184,35 @@ class Lexicon:
 
 
 def lexicon() -> Lexicon:
-    """The process's lookup, built into the cache folder on first use ever (thread-safe)."""
+    """The process's lookup, built into the cache folder on first use ever (thread-safe).
+
+    A cache folder that can't be written (read-only profile, file in use) only costs the build
+    again next time: the lookup is then built in memory."""
     global _lexicon
     if _lexicon is not None:
         return _lexicon
     with _lock:
         if _lexicon is None:
             dict_file = jieba_dict_file()
-            path = cache_path(dict_file)
             try:
-                _lexicon = Lexicon(path)
-            except (OSError, ValueError, EOFError, TypeError):
-                build(dict_file, path)
-                _lexicon = Lexicon(path)
+                path: Path | None = cache_path(dict_file)
+            except OSError:
+                path = None
+            found: Lexicon | None = None
+            if path is not None:
+                try:
+                    found = Lexicon(path.read_bytes())
+                except (OSError, ValueError, EOFError, TypeError):
+                    found = None  # missing, damaged or from another format: build it again
+            if found is None:
+                data = build(dict_file)
+                found = Lexicon(data)
+                if path is not None:
+                    try:
+                        _write(data, path)
+                    except OSError:
+                        pass
+            _lexicon = found
     return _lexicon
 
 

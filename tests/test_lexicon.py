@@ -74,6 +74,17 @@ def test_a_damaged_lookup_file_is_rebuilt(tmp_path: Path) -> None:
     assert not list(path.parent.glob("*.tmp"))
 
 
+def test_an_unwritable_cache_folder_still_segments(tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x", "utf-8")  # the data folder can't be created: the lookup is built in memory
+    env = dict(os.environ, REPORTLINT_DATA_DIR=str(blocker))
+    code = "from linting import lexicon; print(lexicon.lexicon().lcut('按照按照要求'))"
+    r = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, encoding="utf-8", env=env, cwd=corpus.REPO
+    )
+    assert r.returncode == 0 and "['按照', '按照', '要求']" in r.stdout, r.stderr
+
+
 def test_cli_with_a_repeated_word_does_not_load_jieba() -> None:
     probe = (
         "import sys\n"
