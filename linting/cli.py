@@ -2,7 +2,9 @@
 
 Exit codes (a contract): 0 — no warnings or errors; 1 — warnings or errors
 found (or, for ``fix``, problems remain); 2 — a file could not be read (a
-message on stderr names the file and the reason; never a traceback).
+message on stderr names the file and the reason; never a traceback), a bad
+option or configuration, or a file whose checking process died.  The status
+is the same when stdout is a pipe closed early (``check … | head``).
 """
 
 from __future__ import annotations
@@ -12,21 +14,39 @@ import json
 import os
 import sys
 from collections.abc import Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from .config import Config, ConfigError, load_config
 from .model import Document, Severity
 
 DOC_SUFFIXES = (".docx", ".txt")
+#: Without ``--jobs``, files are checked in parallel only when there are this many bytes to read: below it
+#: starting worker processes costs more than it saves (a one-page report lints in a few milliseconds).
+POOL_MIN_BYTES = 2_000_000
+#: A folder run shows a progress bar on stderr (when it is a terminal) from this many files on.
+PROGRESS_MIN_FILES = 20
+MSG_WORKER_DIED = "检查该文件的进程意外退出（可能内存不足或被系统终止），未能完成检查"
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # argparse exits with 2 as well; keep the message Chinese-friendly
+    def error(self, message: str) -> NoReturn:  # argparse exits with 2 as well; keep the message Chinese-friendly
         self.print_usage(sys.stderr)
         print(f"{self.prog}: 参数错误：{message}", file=sys.stderr)
         sys.exit(2)
+
+
+def _positive_int(value: str) -> int:
+    """``--jobs``: a whole number ≥ 1 (0 and negative numbers are refused, not read as "all cores")."""
+    try:
+        n = int(value)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"“{value}”无效，--jobs 必须是正整数（1 或更大），例如 --jobs 2")
+    return n
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -38,7 +58,7 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--format", choices=("text", "json"), default="text")
     c.add_argument("--config", type=Path, help="额外的配置文件（TOML）")
     c.add_argument("--type", dest="doctype", help="指定文种（如 工作总结、请示），不按标题识别")
-    c.add_argument("--jobs", "-j", type=int, default=0, help="并行进程数（默认：全部 CPU 核）")
+    c.add_argument("--jobs", "-j", type=_positive_int, default=None, help="并行进程数（正整数；默认：全部 CPU 核）")
 
     o = sub.add_parser("outline", help="显示文档大纲")
     o.add_argument("path", metavar="FILE")
@@ -82,19 +102,39 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:  # output piped into `head` and closed: not an error worth a traceback
-        try:
-            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 — silence the flush at exit
-        except OSError:
-            pass
-        return 0
+    except BrokenPipeError:  # a write outside _out(): the status is unknown, say so the safe way
+        _silence_stdout()
+        return 2
     return 2
+
+
+def _out(text: str) -> None:
+    """Write to stdout; a reader that went away (``| head``) only silences the rest of the output,
+    so the command still finishes and returns its real exit status."""
+    try:
+        sys.stdout.write(text)
+    except BrokenPipeError:
+        _silence_stdout()
+
+
+def _silence_stdout() -> None:
+    """Point stdout at the null device (also for the flush at exit, which would complain)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
+    try:
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 — lives until exit
+    except OSError:
+        pass
 
 
 def _utf8_stdio() -> None:
     for stream in (sys.stdout, sys.stderr):
         try:
-            stream.reconfigure(encoding="utf-8", errors="replace")  # type: ignore[attr-defined]
+            stream.reconfigure(encoding="utf-8", errors="replace")  # type: ignore[union-attr]
         except (AttributeError, ValueError):
             pass
 
@@ -111,11 +151,10 @@ def _cmd_rules(fmt: str = "text") -> int:
             {"id": r.id, "severity": r.severity.value, "summary": r.summary, "fixable": r.fixable, "doc": r.doc}
             for r in RULES.values()
         ]
-        sys.stdout.write(json.dumps({"rules": rules}, ensure_ascii=False) + "\n")
+        _out(json.dumps({"rules": rules}, ensure_ascii=False) + "\n")
         return 0
     width = max(len(r) for r in RULES)
-    for r in RULES.values():
-        print(f"{r.id:<{width}}  {r.severity.value:<7}  {r.summary}")
+    _out("".join(f"{r.id:<{width}}  {r.severity.value:<7}  {r.summary}\n" for r in RULES.values()))
     return 0
 
 
@@ -143,8 +182,11 @@ def expand_paths(paths: Iterable[str]) -> tuple[list[Path], list[tuple[str, str]
     return files, missing
 
 
-def check_file(path: Path, config_path: Path | None, doctype: str | None) -> dict[str, Any]:
-    """Open and lint one file; returns the JSON record (or {"path", "error"})."""
+def check_file(path: Path, config_path: Path | None, doctype: str | None, *, fixes: bool = True) -> dict[str, Any]:
+    """Open and lint one file; returns the JSON record (or {"path", "error"}).
+
+    ``fixes=False`` (text output) leaves each problem's ``fix`` out: building the edits is work only
+    the JSON output shows."""
     from .io import open_document
     from .io.errors import ReadError
 
@@ -164,10 +206,24 @@ def check_file(path: Path, config_path: Path | None, doctype: str | None) -> dic
         result = _linter(config).lint(doc.paragraphs, doctype)
     except ValueError as e:
         return {"path": str(path), "error": str(e), "config_error": True}
-    return record(path, doc, result)
+    return record(path, doc, result, fixes=fixes)
 
 
-def record(path: Path, doc: Document, result: Any) -> dict[str, Any]:
+def record(path: Path, doc: Document, result: Any, *, fixes: bool = True) -> dict[str, Any]:
+    """The JSON record of one checked file (README "Command line"); without ``fix`` when ``fixes`` is false."""
+    if fixes:
+        problems = [p.to_json() for p in result.problems]
+    else:
+        problems = [
+            {
+                "rule": p.rule,
+                "severity": p.severity.value,
+                "paragraph": p.paragraph,
+                "start": p.start,
+                "message": p.message,
+            }
+            for p in result.problems
+        ]
     return {
         "path": str(path),
         "doctype": result.doctype,
@@ -176,10 +232,12 @@ def record(path: Path, doc: Document, result: Any) -> dict[str, Any]:
         "outline": [
             {"level": e.level, "number": e.number, "title": e.title, "paragraph": e.paragraph} for e in result.outline
         ],
-        "problems": [p.to_json() for p in result.problems],
+        "problems": problems,
     }
 
 
+#: One file to check: (path, --config, --type, whether to build fixes).
+Job = tuple[str, str | None, str | None, bool]
 _LINTERS: dict[int, Any] = {}
 
 
@@ -194,20 +252,91 @@ def _linter(config: Config) -> Any:
     return lin
 
 
-def _check_one(job: tuple[str, str | None, str | None]) -> dict[str, Any]:
-    path, cfg, doctype = job
-    return check_file(Path(path), Path(cfg) if cfg else None, doctype)
+def _check_one(job: Job) -> dict[str, Any]:
+    path, cfg, doctype, fixes = job
+    return check_file(Path(path), Path(cfg) if cfg else None, doctype, fixes=fixes)
 
 
-def _preload_for_workers() -> None:
-    """Load jieba once in the parent: forked workers (Linux) inherit it instead of each
-    spending half a second loading it.  With spawn (Windows) this costs only the parent."""
-    import multiprocessing
+class _Progress:
+    """``检查中 [#####-----] 45/200`` on stderr, redrawn in place; only on a terminal, only for long runs."""
 
-    if multiprocessing.get_start_method(allow_none=False) == "fork":
-        from .rules.words import tokenizer
+    WIDTH = 30
 
-        tokenizer()
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.done = 0
+        self.enabled = total >= PROGRESS_MIN_FILES and _stderr_is_terminal()
+        self._shown = -1
+
+    def step(self, n: int = 1) -> None:
+        self.done += n
+        if not self.enabled:
+            return
+        filled = self.WIDTH * self.done // self.total
+        if filled == self._shown and self.done != self.total:
+            return
+        self._shown = filled
+        bar = "#" * filled + "-" * (self.WIDTH - filled)
+        sys.stderr.write(f"\r检查中 [{bar}] {self.done}/{self.total}")
+        sys.stderr.flush()
+
+    def close(self) -> None:
+        if self.enabled and self._shown >= 0:
+            sys.stderr.write("\r" + " " * (self.WIDTH + 30) + "\r")
+            sys.stderr.flush()
+
+
+def _stderr_is_terminal() -> bool:
+    try:
+        return sys.stderr.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _died(job: Job) -> dict[str, Any]:
+    return {"path": job[0], "error": MSG_WORKER_DIED}
+
+
+def _run_isolated(job: Job) -> dict[str, Any]:
+    """One job in a process of its own: if that dies too, the file is the cause and is marked failed."""
+    try:
+        with ProcessPoolExecutor(max_workers=1) as pool:
+            return pool.submit(_check_one, job).result()
+    except BrokenProcessPool:
+        return _died(job)
+
+
+def _check_parallel(jobs: list[Job], workers: int, progress: _Progress) -> list[dict[str, Any]]:
+    """Check ``jobs`` in a process pool, in order. A worker that dies (out of memory, killed) breaks the
+    pool: the files it had not finished are checked again one process each, so only the file that
+    kills its process is reported as failed and the rest of the batch is kept."""
+    results: list[dict[str, Any] | None] = [None] * len(jobs)
+    try:
+        with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
+            futures: dict[Future[dict[str, Any]], int] = {pool.submit(_check_one, job): i for i, job in enumerate(jobs)}
+            for fut in as_completed(futures):
+                try:
+                    results[futures[fut]] = fut.result()
+                except BrokenProcessPool:
+                    continue
+                progress.step()
+    except BrokenProcessPool:
+        pass
+    for i, job in enumerate(jobs):
+        if results[i] is None:
+            results[i] = _run_isolated(job)
+            progress.step()
+    return [r for r in results if r is not None]
+
+
+def _total_size(files: Iterable[Path]) -> int:
+    total = 0
+    for f in files:
+        try:
+            total += f.stat().st_size
+        except OSError:
+            pass
+    return total
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
@@ -215,21 +344,29 @@ def _cmd_check(args: argparse.Namespace) -> int:
     if args.config is not None and not args.config.is_file():
         print(f"{args.config}: 配置文件不存在", file=sys.stderr)
         return 2
-    jobs = [(str(f), str(args.config) if args.config else None, args.doctype) for f in files]
+    fixes = args.format == "json"
+    jobs: list[Job] = [(str(f), str(args.config) if args.config else None, args.doctype, fixes) for f in files]
     workers = args.jobs or os.cpu_count() or 1
-    if len(jobs) >= 4 and workers > 1:
-        _preload_for_workers()
-        with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
-            records = list(pool.map(_check_one, jobs, chunksize=max(1, len(jobs) // (workers * 4))))
-    else:
-        records = [_check_one(j) for j in jobs]
+    progress = _Progress(len(jobs))
+    try:
+        if len(jobs) >= 4 and workers > 1 and (args.jobs is not None or _total_size(files) >= POOL_MIN_BYTES):
+            records = _check_parallel(jobs, workers, progress)
+        else:
+            records = []
+            for j in jobs:
+                records.append(_check_one(j))
+                progress.step()
+    finally:
+        progress.close()
     status = 0
     for raw, reason in missing:
         print(f"{raw}: {reason}", file=sys.stderr)
         status = 2
     good = []
+    failed = len(missing)
     for rec in records:
         if "error" in rec:
+            failed += 1
             print(f"{rec['path']}: {rec['error']}" if not rec.get("config_error") else rec["error"], file=sys.stderr)
             status = 2
             continue
@@ -239,19 +376,32 @@ def _cmd_check(args: argparse.Namespace) -> int:
     if args.format == "json":
         # One compact dumps (C encoder) and one write: indent= would use the pure-Python
         # encoder and a write per token, slower than the linting itself for a big batch.
-        sys.stdout.write(json.dumps({"files": good}, ensure_ascii=False) + "\n")
+        _out(json.dumps({"files": good}, ensure_ascii=False) + "\n")
     else:
         lines = []
         for rec in good:
             for p in rec["problems"]:
                 lines.append((rec["path"], p["paragraph"] + 1, p["start"] + 1, p["severity"], p["rule"], p["message"]))
         lines.sort(key=lambda t: (t[0], t[1], t[2], t[4]))
-        out = sys.stdout
-        for path, line, col, sev, rule, message in lines:
-            out.write(f"{path}:{line}:{col}: {sev} {rule} {message}\n")
+        text = "".join(
+            f"{path}:{line}:{col}: {sev} {rule} {message}\n" for path, line, col, sev, rule, message in lines
+        )
+        _out(text + summary_line(len(good) + failed, lines, failed) + "\n")
     if not files and not missing:
         print("没有找到 .docx 或 .txt 文件", file=sys.stderr)
     return status
+
+
+def summary_line(files: int, problems: Sequence[tuple[Any, ...]], failed: int = 0) -> str:
+    """The last line of ``check``'s text output: ``检查了 3 个文件：错误 0 个，警告 5 个，提示 1 个``
+    (``，1 个文件无法检查`` when some could not be read)."""
+    counts = {"error": 0, "warning": 0, "info": 0}
+    for row in problems:
+        counts[row[3]] += 1
+    line = f"检查了 {files} 个文件：错误 {counts['error']} 个，警告 {counts['warning']} 个，提示 {counts['info']} 个"
+    if failed:
+        line += f"，{failed} 个文件无法检查"
+    return line
 
 
 # ---------------------------------------------------------------------------
@@ -259,21 +409,21 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 def _cmd_outline(args: argparse.Namespace) -> int:
-    rec = check_file(Path(args.path), args.config, None)
+    rec = check_file(Path(args.path), args.config, None, fixes=False)
     if "error" in rec:
         print(f"{rec['path']}: {rec['error']}" if not rec.get("config_error") else rec["error"], file=sys.stderr)
         return 2
     if args.format == "json":
-        sys.stdout.write(
+        _out(
             json.dumps({"path": rec["path"], "doctype": rec["doctype"], "outline": rec["outline"]}, ensure_ascii=False)
             + "\n"
         )
     else:
-        if rec["doctype"]:
-            print(f"文种：{rec['doctype']}")
+        rows = [f"文种：{rec['doctype']}\n"] if rec["doctype"] else []
         for e in rec["outline"]:
             indent = "  " * (e["level"] - 1)
-            print(f"{indent}{e['number']}{e['title']}  （第 {e['paragraph'] + 1} 段）")
+            rows.append(f"{indent}{e['number']}{e['title']}  （第 {e['paragraph'] + 1} 段）\n")
+        _out("".join(rows))
     return 0
 
 
@@ -327,6 +477,10 @@ def _cmd_fix(args: argparse.Namespace) -> int:
         print(f"{e.path}: {e.reason}", file=sys.stderr)
         return 2
     result = linter.lint(fixed, args.doctype)
-    remaining = [p for p in result.problems if p.severity != Severity.INFO and (not args.rules or p.rule in args.rules)]
-    print(f"已修改 {applied_total} 处，剩余 {len(remaining)} 个问题需人工处理", file=sys.stderr)
+    remaining = [p for p in result.problems if p.severity != Severity.INFO]
+    message = f"已修改 {applied_total} 处，剩余 {len(remaining)} 个问题需人工处理"
+    if args.rules:
+        selected = sum(1 for p in remaining if p.rule in args.rules)
+        message += f"（其中所选规则 {'、'.join(args.rules)} 的 {selected} 个）"
+    print(message, file=sys.stderr)
     return 1 if remaining else 0

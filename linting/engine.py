@@ -258,8 +258,8 @@ def apply_fixes(texts: list[str], fixes: Sequence[Fix], *, only_safe: bool = Tru
             continue
         ok = True
         for e in fix.edits:
-            for s, t in taken.get(e.paragraph, []):
-                if e.start < t and s < e.end or (e.start == e.end == s):
+            for s, t_end in taken.get(e.paragraph, []):
+                if e.start < t_end and s < e.end or (e.start == e.end == s):
                     ok = False
                     break
             if not ok:

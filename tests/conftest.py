@@ -1,10 +1,29 @@
-"""Test-wide setup: backups of saved files go to a temporary folder, never the user's data folder."""
+"""Test-wide setup: backups go to a temporary folder; the ``corpus`` layer is skipped without a corpus."""
 
 from __future__ import annotations
 
 import pytest
 
+from tests import corpus
+
 
 @pytest.fixture(autouse=True)
 def _backups_in_tmp(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("REPORTLINT_BACKUP_DIR", str(tmp_path_factory.getbasetemp() / "backups"))
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Skip every test marked ``corpus`` with one stated reason when the outside corpus is absent."""
+    if corpus.AVAILABLE:
+        return
+    skip = pytest.mark.skip(reason=corpus.SKIP_REASON)
+    for item in items:
+        if item.get_closest_marker("corpus") is not None:
+            item.add_marker(skip)
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    """Say once, at the top of the run, whether the corpus layer runs."""
+    if corpus.AVAILABLE:
+        return f"corpus layer: {corpus.ROOT}"
+    return corpus.SKIP_REASON

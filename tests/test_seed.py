@@ -15,15 +15,17 @@ import pytest
 
 from linting.engine import Linter
 from linting.model import Paragraph
+from tests import corpus
 from tests.helpers import annotation_key
 
-SEED = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "seed"
+SEED = corpus.SEED
+pytestmark = corpus.corpus  # the seed drafts live in the outside corpus (tests/corpus.py)
 ANNOTATIONS = tomllib.loads((Path(__file__).parent / "data" / "seed_annotations.toml").read_text("utf-8"))
 LINTER = Linter()
 
 
 def _lint(name: str):
-    lines = (SEED / f"{name}.txt").read_text("utf-8").split("\n")
+    lines = corpus.seed(name).read_text("utf-8").split("\n")
     return lines, LINTER.lint([Paragraph(t) for t in lines])
 
 

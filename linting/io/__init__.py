@@ -110,9 +110,10 @@ def render_document(doc: Document, texts: Sequence[str], path: str | os.PathLike
             return render_docx(doc, list(texts))
         except DocxRenderError as e:  # its message is already plain Chinese
             raise SaveError(where, f"{e}；原文件没有改动") from e
-    from .convert import guess_title_index, txt_to_docx_bytes
+    from .convert import txt_structure, txt_to_docx_bytes
 
-    return txt_to_docx_bytes(list(texts), guess_title_index(texts))
+    title_index, levels = txt_structure(texts)
+    return txt_to_docx_bytes(list(texts), title_index, levels)
 
 
 def save_document(

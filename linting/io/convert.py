@@ -52,6 +52,7 @@ __all__ = [
     "docx_texts_for_txt",
     "guess_title_index",
     "heading_level",
+    "txt_structure",
     "DEFAULT_TXT_FORMAT",
     "paragraphs_for_texts",
 ]
@@ -125,19 +126,34 @@ def _fallback_level(text: str) -> int | None:
 
 
 def guess_title_index(texts: Sequence[str]) -> int | None:
-    """Index of the title line: the first non-empty line, if it looks like a title.
+    """Index of the title line: the engine's title (:func:`txt_structure`), the one title detector."""
+    return txt_structure(texts)[0]
 
-    A title is short (≤ 60 characters), has no heading marker and does not end
-    like a sentence or a salutation (``。`` ``：``).
+
+def txt_structure(texts: Sequence[str]) -> tuple[int | None, dict[int, int]]:
+    """The title line and the outline level of each standalone heading, as the engine reads ``texts``.
+
+    One detector for both: the converted .docx marks as title and headings exactly what the linter
+    found in the text (a red-header 请示's title below the 发文机关 line; short unnumbered headings),
+    so it gets the same outline and the same findings.  Headings are given an outline level only
+    when every heading above them is standalone too: under a run-in heading (``2.强化教研。…``, kept
+    a body paragraph) the .docx leaves the level to the text, as in the .txt.
     """
-    for i, t in enumerate(texts):
-        s = t.strip(_LEAD)
-        if not s:
-            continue
-        if len(s) > _TITLE_MAX or s.endswith(_TITLE_BAD_END) or heading_level(s) is not None:
-            return None
-        return i
-    return None
+    from ..engine import Linter
+
+    result = Linter(rules=[]).lint([Paragraph(t) for t in texts])
+    levels: dict[int, int] = {}
+    chain: list[tuple[int, bool]] = []  # (level, has an explicit level) of the open ancestors
+    for e in result.outline:
+        while chain and chain[-1][0] >= e.level:
+            chain.pop()
+        heading = result.facts[e.paragraph].heading if e.paragraph < len(result.facts) else None
+        standalone = heading is None or heading.standalone
+        explicit = standalone and all(ok for _, ok in chain) and e.level <= 4
+        if explicit:
+            levels[e.paragraph] = e.level
+        chain.append((e.level, explicit))
+    return result.title_index, levels
 
 
 def _split_run_in(text: str) -> tuple[str, str]:
@@ -152,11 +168,14 @@ def _split_run_in(text: str) -> tuple[str, str]:
 # .txt → .docx
 
 
-def txt_to_docx_bytes(texts: Sequence[str], title_index: int | None = None) -> bytes:
+def txt_to_docx_bytes(
+    texts: Sequence[str], title_index: int | None = None, levels: dict[int, int] | None = None
+) -> bytes:
     """A new official-format .docx with one paragraph per text (see module docstring).
 
-    ``title_index`` marks the title line (``None``: no title; see
-    :func:`guess_title_index`).
+    ``title_index`` marks the title line (``None``: no title; see :func:`txt_structure`).
+    ``levels`` (paragraph → outline level, from :func:`txt_structure`) decides which lines are
+    headings and at what level; without it, headings are found from their markers alone.
     """
     import docx  # python-docx; imported here so reading .txt never pays for it
     from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -176,6 +195,15 @@ def txt_to_docx_bytes(texts: Sequence[str], title_index: int | None = None) -> b
             document.add_paragraph(text, style="Title")
             continue
         level = heading_level(text) if text else None
+        if levels is not None and i in levels:
+            para = document.add_paragraph(text, style=f"Heading {levels[i]}")
+            font = _HEADING_FONTS.get(level or levels[i], FONT_BODY)
+            if font != _HEADING_FONTS.get(levels[i]):  # 一、 under 第一部分: Heading 2, but 黑体 as 一、
+                for r in para.runs:
+                    _set_run_font(r._r, font)
+            continue
+        if levels is not None and level is not None and not _split_run_in(text)[1]:
+            level = None  # a marker the linter does not read as a heading here: body text, as in the .txt
         if level is None:
             para = document.add_paragraph(text)
             if i == last_text and _RE_DATE_LINE.match(text):

@@ -337,7 +337,7 @@ class Numbering:
         elif counters[ilvl] is None:
             counters[ilvl] = level.start
         else:
-            counters[ilvl] += 1
+            counters[ilvl] = (counters[ilvl] or 0) + 1
         self._started.add(key)
         # reset deeper levels
         for deeper in range(ilvl + 1, 9):

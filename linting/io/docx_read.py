@@ -206,15 +206,16 @@ def _main_part(pkg: Package) -> str:
     if main is None or pkg.find(main) is None:
         main = "word/document.xml"
     ctype = overrides.get(main.lower())
-    if ctype is not None and ctype in MAIN_TYPES and MAIN_TYPES[ctype]:
-        raise ReadError(pkg.path, MAIN_TYPES[ctype])
+    refusal = MAIN_TYPES.get(ctype) if ctype is not None else None
+    if refusal:
+        raise ReadError(pkg.path, refusal)
     if ctype is not None and ctype not in MAIN_TYPES:
         if "spreadsheetml" in ctype or "presentationml" in ctype:
             raise ReadError(pkg.path, "这不是 Word 文档（看起来是 Excel 或 PowerPoint 文件）")
     if pkg.find(main) is None:
         for ctype_ in overrides.values():
-            if ctype_ in MAIN_TYPES and MAIN_TYPES[ctype_]:
-                raise ReadError(pkg.path, MAIN_TYPES[ctype_])
+            if refusal_ := MAIN_TYPES.get(ctype_):
+                raise ReadError(pkg.path, refusal_)
         raise ReadError(pkg.path, MSG_NO_DOC)
     return pkg.find(main) or main
 

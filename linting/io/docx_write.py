@@ -360,8 +360,8 @@ def _plan(old: list[str], new: list[str], pinned: Sequence[bool] | None = None) 
             if d in paired_old or not old[d]:
                 continue
             prev = [a for a in paired_old if a < d]
-            nxt = [a for a in paired_old if a > d]
-            for a in ([max(prev)] if prev else []) + ([min(nxt)] if nxt else []):
+            later = [a for a in paired_old if a > d]
+            for a in ([max(prev)] if prev else []) + ([min(later)] if later else []):
                 if old[a] != new[new_of[a]] and _overlaps(old[d], new[new_of[a]], after=d > a):
                     plan.merge[d] = a
                     break
@@ -399,6 +399,7 @@ class _Frag:
     """A paragraph parsed out of the original XML as a standalone fragment."""
 
     def __init__(self, src: DocxSource, index: int) -> None:
+        assert src.spans is not None  # render_docx refuses a source without spans
         s, e = src.spans[index]
         self.raw = src.xml[s:e]
         m = _TAG_END.match(self.raw)
@@ -427,9 +428,9 @@ def _serialize(p: etree._Element, start_tag: str | None) -> str:
 
 
 def _render_xml(src: DocxSource, old: list[str], new: list[str]) -> str:
-    pinned = [
-        bool(src.last_in_cell[i]) or _SECTPR_IN.search(src.xml, *src.spans[i]) is not None for i in range(len(old))
-    ]
+    spans = src.spans
+    assert spans is not None  # render_docx refuses a source without spans
+    pinned = [bool(src.last_in_cell[i]) or _SECTPR_IN.search(src.xml, *spans[i]) is not None for i in range(len(old))]
     plan = _plan(old, new, pinned)
     n = len(old)
     # a deleted paragraph that can't go is emptied instead
@@ -526,7 +527,7 @@ def _render_xml(src: DocxSource, old: list[str], new: list[str]) -> str:
     cursor = 0
     touched = sorted(set(repl) | set(before) | set(after))
     for i in touched:
-        s, e = src.spans[i]
+        s, e = spans[i]
         pieces.append(xml[cursor:s])
         pieces.append(before.get(i, ""))
         pieces.append(repl.get(i, xml[s:e]))
@@ -730,7 +731,7 @@ def _choose(left: Token | None, right: Token | None) -> tuple[Token, bool] | Non
     if left is None and right is None:
         return None
     if left is None:
-        return right, False
+        return (right, False) if right is not None else None
     if right is None:
         return left, True
     if left.ctx == right.ctx:

@@ -77,6 +77,7 @@ def check(view: DocView, config: Config) -> Iterable[Problem]:
     dt = view.doctype
     if dt is None:
         return
+    at: int | None
     if view.title_index is not None:
         at = view.title_index
     else:
@@ -172,8 +173,8 @@ ORDER_RULE = register(
         {
             "作用": "检查一级标题中各部分的先后：工作总结、述职报告先讲做法和成效，再讲问题，最后讲打算。",
             "为什么": "顺序颠倒（先写打算再写问题）是审核时常见的退改理由。合并的部分（“存在的问题及下步打算”）不报。",
-            "示例": "一、主要工作\n二、下一步打算\n三、存在的问题",
-            "修改后": "一、主要工作\n二、存在的问题\n三、下一步打算",
+            "示例": "2024年度工作总结\n一、主要工作\n全年完成各项任务。\n二、下一步打算\n继续努力。\n三、存在的问题\n学习不够深入。",
+            "修改后": "2024年度工作总结\n一、主要工作\n全年完成各项任务。\n二、存在的问题\n学习不够深入。\n三、下一步打算\n继续努力。",
         },
         False,
         document_check=check_order,

@@ -1,16 +1,16 @@
 """Words typed twice (``按照按照``), confirmed by jieba segmentation.
 
-A cheap regex finds candidate repeats; jieba segments only the clause around
-a candidate and confirms that two identical words stand side by side.  So
+A cheap regex finds candidate repeats; jieba's segmentation of only the clause
+around a candidate confirms that two identical words stand side by side.  So
 ``牢牢`` ``方方面面`` ``一个个`` ``层层`` (one word to jieba) and ``今年年初``
-(``今年``+``年初``) are never reported, and jieba is loaded only when a
-candidate exists.
+(``今年``+``年初``) are never reported.  The segmentation is jieba's, run on
+:mod:`linting.lexicon` (jieba's dictionary loaded piece by piece), so nothing is
+loaded for a report without a candidate and a few milliseconds with one.
 """
 
 from __future__ import annotations
 
 import logging
-import os
 import re
 import sys
 import threading
@@ -40,13 +40,15 @@ _tokenizer: Any = None
 
 
 def _cache_dir() -> Path:
-    if os.name == "nt" and os.environ.get("LOCALAPPDATA"):
-        return Path(os.environ["LOCALAPPDATA"]) / "ReportLint"
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "reportlint"
+    from ..appdata import subdir
+
+    return subdir("cache")
 
 
 def tokenizer() -> Any:
-    """jieba's tokenizer, loaded once (thread-safe) with ReportLint's own cache file."""
+    """jieba's own tokenizer, loaded once (thread-safe) with its cache file ``jieba.cache`` in the app's
+    cache folder.  The rule itself uses :mod:`linting.lexicon` (same results, loads in milliseconds);
+    this is the reference the tests compare it with."""
     global _tokenizer
     if _tokenizer is not None:
         return _tokenizer
@@ -69,7 +71,7 @@ def tokenizer() -> Any:
             try:
                 d.mkdir(parents=True, exist_ok=True)
                 tok.tmp_dir = str(d)
-                tok.cache_file = "reportlint-jieba.cache"
+                tok.cache_file = "jieba.cache"
             except OSError:
                 pass  # jieba falls back to its default temp location
             tok.initialize()
@@ -78,14 +80,20 @@ def tokenizer() -> Any:
 
 
 def preload_in_background() -> threading.Thread:
-    """Start loading jieba on a worker thread (the editor calls this after its window shows)."""
-    t = threading.Thread(target=tokenizer, name="jieba-load", daemon=True)
+    """Open the word lookup on a worker thread (the editor calls this after its window shows; the first
+    run ever builds the lookup file from jieba's dictionary, about a second)."""
+    from ..lexicon import lexicon
+
+    t = threading.Thread(target=lexicon, name="lexicon-load", daemon=True)
     t.start()
     return t
 
 
 def jieba_loaded() -> bool:
-    return _tokenizer is not None
+    """Whether the word lookup this rule segments with is open in this process."""
+    from ..lexicon import loaded
+
+    return loaded()
 
 
 _MAX_CANDIDATES = 200
@@ -98,7 +106,15 @@ def candidates(text: str) -> list[re.Match[str]]:
 
 @lru_cache(maxsize=4096)
 def _segment(clause: str) -> tuple[str, ...]:
-    return tuple(tokenizer().lcut(clause, HMM=False))
+    from ..lexicon import lexicon
+
+    return tuple(lexicon().lcut(clause))
+
+
+def _freq(word: str) -> int:
+    from ..lexicon import lexicon
+
+    return lexicon().freq(word)
 
 
 def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -140,7 +156,7 @@ def check(text: str, facts: ParagraphFacts, config: Config) -> Iterable[Finding]
         if not confirmed and len(unit) >= 2 and not crosses and own_token:
             # (中南大学|大学生: the first copy ends another word, so nothing was typed twice.)
             # 认真认真学习 → 认真|认真学习: the repeat is real although jieba merged the second copy.
-            confirmed = bool(tokenizer().FREQ.get(unit)) and not tokenizer().FREQ.get(unit + unit)
+            confirmed = bool(_freq(unit)) and not _freq(unit + unit)
         if confirmed:
             out.append(
                 Finding(

@@ -56,14 +56,15 @@ from linting.numerals import format_cn
 GENERATOR_VERSION = "3"
 
 REPO = Path(__file__).resolve().parents[2]
-DEFAULT_SEED_DIR = Path("/work/shared/corpus/seed")
-FALLBACK_SEED_DIR = REPO / "resources" / "samples"
+#: The project's own reports, used when the outside corpus (tests/corpus.py) is absent.
+OWN_SEED_GLOBS = ("resources/samples/*.txt", "tests/data/holdout/*.draft.txt", "tests/data/tricky/*.txt")
 CACHE_DIR = Path(__file__).resolve().parent / ".cache"
 
 CHARS_PER_PAGE = 1_000_000 / 600  # the brief's "≈1,000,000 characters ≈ 600 pages"
 TABLE_EVERY_CHARS = int(50 * CHARS_PER_PAGE)
 
 _MARKER_START = re.compile(r"^[ \t\u3000]*(?:第|[一二三四五六七八九十]+[、.．]|[（(]|\d|[①-⑳⑴-⒇])")
+_PART_OR_CHAPTER = re.compile(r"^[ \t\u3000]*第[一二三四五六七八九十]+[部章节]")
 _SENTENCE_PUNCT = re.compile(r"[。！？；,，:：;!?]")
 
 
@@ -76,29 +77,36 @@ class Seed:
     body: tuple[str, ...]
 
 
-def seed_dir() -> Path:
-    """The seed folder: $REPORTLINT_SEED_DIR, the shared corpus, or resources/samples."""
+def seed_files() -> list[Path]:
+    """The seed reports: ``doc*.txt`` in $REPORTLINT_SEED_DIR or the outside corpus's ``seed/``
+    (tests/corpus.py), else the project's own reports (:data:`OWN_SEED_GLOBS`)."""
     import os
 
+    from tests import corpus
+
     env = os.environ.get("REPORTLINT_SEED_DIR")
-    for d in ([Path(env)] if env else []) + [DEFAULT_SEED_DIR, FALLBACK_SEED_DIR]:
-        if d.is_dir() and any(d.glob("doc*.txt")):
-            return d
-    raise FileNotFoundError("no seed reports found (set REPORTLINT_SEED_DIR)")
+    for d in ([Path(env)] if env else []) + [corpus.SEED]:
+        files = sorted(d.glob("doc*.txt")) if d.is_dir() else []
+        if files:
+            return files
+    return [f for pattern in OWN_SEED_GLOBS for f in sorted(REPO.glob(pattern))]
 
 
 def load_seeds(directory: Path | None = None) -> list[Seed]:
-    """``doc*.txt`` in ``directory`` (sorted), with doc08-style unnumbered headings numbered."""
-    directory = directory or seed_dir()
+    """The seed reports (``doc*.txt`` in ``directory``, or :func:`seed_files`), doc08-style unnumbered
+    headings numbered."""
+    from linting.io.txt import decode_txt
+
+    files = sorted(directory.glob("doc*.txt")) if directory is not None else seed_files()
     seeds = []
-    for path in sorted(directory.glob("doc*.txt")):
-        lines = [ln.rstrip("\r") for ln in path.read_text(encoding="utf-8-sig").split("\n")]
+    for path in files:
+        lines = [ln.rstrip("\r") for ln in decode_txt(path.read_bytes())[0]]
         lines = [ln for ln in lines if ln.strip()]
-        if len(lines) < 2:
-            continue
+        if len(lines) < 2 or any(_PART_OR_CHAPTER.match(t) for t in lines[1:]):
+            continue  # the big report's own 第X部分/第X章 levels would collide with the report's
         seeds.append(Seed(path.stem, lines[0], tuple(_number_unnumbered_headings(lines[1:]))))
     if not seeds:
-        raise FileNotFoundError(f"no seed reports in {directory}")
+        raise FileNotFoundError(f"no seed reports in {directory or OWN_SEED_GLOBS}")
     return seeds
 
 
@@ -161,6 +169,7 @@ def report_lines(target_chars: int, seeds: Sequence[Seed] | None = None) -> list
     """The big report's paragraphs, ``len("\\n".join(result))`` ≈ ``target_chars`` (see module doc)."""
     seeds = list(seeds) if seeds is not None else load_seeds()
     lines = ["2021年以来意识形态工作情况汇编总结"]
+    seen: set[str] = set()
     size = len(lines[0])
     copy = 0
     while size < target_chars:
@@ -175,6 +184,11 @@ def report_lines(target_chars: int, seeds: Sequence[Seed] | None = None) -> list
             size += len(chapter) + 1
             for j, t in enumerate(seed.body):
                 v = vary(t, copy, salt=i * 131 + j)
+                n = 0
+                while v in seen:  # the project's own reports share lines such as "二、存在的问题"
+                    n += 1
+                    v = _tagged(vary(t, copy, salt=i * 131 + j), f"（第{i}篇之{n}）")
+                seen.add(v)
                 lines.append(v)
                 size += len(v) + 1
         copy += 1
@@ -182,6 +196,17 @@ def report_lines(target_chars: int, seeds: Sequence[Seed] | None = None) -> list
     while len(lines) > 2 and size - (len(lines[-1]) + 1) >= target_chars:
         size -= len(lines.pop()) + 1
     return lines
+
+
+def _tagged(text: str, tag: str) -> str:
+    """``text`` made distinct by ``tag`` the way :func:`vary` adds its year (keeps a heading a heading)."""
+    if _is_standalone_heading(text):
+        return text[:-1] + tag + "。" if text.endswith("。") else text + tag
+    if text.endswith("。"):
+        return f"{text}此项{tag}。"
+    if _MARKER_START.match(text):
+        return text + tag
+    return tag + text
 
 
 def _seed_subject(title: str) -> str:

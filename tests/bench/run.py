@@ -223,10 +223,10 @@ def _edit_text(text: str, n: int) -> str:
 
 
 def bench_lint(b: Bench, txt: Path, runs: int) -> dict[str, Any]:
+    from linting.lexicon import lexicon
     from linting.rules import RULES
-    from linting.rules.words import tokenizer
 
-    tokenizer()  # jieba loaded before timing: the editor preloads it in the background
+    lexicon()  # the word lookup opened before timing: the editor preloads it in the background
     paragraphs = _paragraphs_of(txt)
     text = "\n".join(p.text for p in paragraphs)
     chars = len(text)
@@ -250,30 +250,32 @@ def bench_lint(b: Bench, txt: Path, runs: int) -> dict[str, Any]:
     b.add(Row("regex_pass_1M", regex * 1000, "ms", "", f"re.compile(r'{REGEX_BASELINE}').findall over the text"))
     b.add(Row("full_lint_over_regex", full / regex, "x", "<= 15"))
 
-    # jieba's share: time spent inside jieba's lcut (a timing proxy around the tokenizer), and the
-    # whole duplicate-word rule (the same lint without it: candidate regex + jieba).
-    from linting.rules import words
+    # jieba's share: time spent segmenting (a timing proxy around linting.lexicon's lcut), and the
+    # whole duplicate-word rule (the same lint without it: candidate regex + segmentation).
+    from linting import lexicon as lexicon_module
 
-    class _TimedTokenizer:
-        def __init__(self, tok: Any) -> None:
-            self._tok, self.seconds, self.calls = tok, 0.0, 0
-            self.FREQ = tok.FREQ
+    class _TimedLexicon:
+        def __init__(self, lx: Any) -> None:
+            self._lx, self.seconds, self.calls = lx, 0.0, 0
+
+        def freq(self, word: str) -> int:
+            return self._lx.freq(word)
 
         def lcut(self, *a: Any, **k: Any) -> Any:
             t = time.perf_counter()
             try:
-                return self._tok.lcut(*a, **k)
+                return self._lx.lcut(*a, **k)
             finally:
                 self.seconds += time.perf_counter() - t
                 self.calls += 1
 
-    real = words._tokenizer
-    proxy = _TimedTokenizer(real)
-    words._tokenizer = proxy
+    real = lexicon_module._lexicon
+    proxy = _TimedLexicon(real)
+    lexicon_module._lexicon = proxy  # type: ignore[assignment]
     try:
         fresh_linter().lint(paragraphs)
     finally:
-        words._tokenizer = real
+        lexicon_module._lexicon = real
     b.add(
         Row(
             "jieba_time_in_full_lint",
@@ -351,25 +353,32 @@ def bench_lint(b: Bench, txt: Path, runs: int) -> dict[str, Any]:
 
 def bench_jieba_load(b: Bench, runs: int, tmp: Path) -> None:
     code = (
-        "import time; t = time.perf_counter(); from linting.rules.words import tokenizer; tokenizer(); "
-        "print(time.perf_counter() - t)"
+        "import time; t = time.perf_counter(); from linting.lexicon import lexicon; "
+        "lexicon().lcut('按照按照实施方案要求落实'); print(time.perf_counter() - t)"
     )
-    _python(code)  # make sure ReportLint's jieba cache file exists
+    _python(code)  # make sure the lookup file exists
     warm = statistics.median(float(_python(code).strip()) for _ in range(runs))
-    b.add(Row("jieba_load_fresh_process", warm, "s", "", "import + tokenizer(), jieba cache file present"))
+    b.add(Row("jieba_load_fresh_process", warm, "s", "", "open linting.lexicon + one clause, lookup file present"))
     cold = []
     for n in range(min(runs, 3)):
         env = _env()
-        env["XDG_CACHE_HOME"] = str(tmp / f"xdg-{n}")
+        env["REPORTLINT_DATA_DIR"] = str(tmp / f"data-{n}")
         cold.append(float(_python(code, env=env).strip()))
-    b.add(Row("jieba_load_no_cache_file", statistics.median(cold), "s", "", "first run ever: jieba builds its cache"))
+    b.add(Row("jieba_load_no_cache_file", statistics.median(cold), "s", "", "first run ever: builds the lookup file"))
+    ref = (
+        "import time; t = time.perf_counter(); from linting.rules.words import tokenizer; tokenizer(); "
+        "print(time.perf_counter() - t)"
+    )
+    _python(ref)
+    jieba_warm = statistics.median(float(_python(ref).strip()) for _ in range(runs))
+    b.add(Row("jieba_itself_load_fresh_process", jieba_warm, "s", "", "jieba.Tokenizer initialize, cache present"))
 
 
 def bench_docx(b: Bench, docx_path: Path, runs: int, tmp: Path) -> None:
     from linting.io import open_document, save_document
-    from linting.rules.words import tokenizer
+    from linting.lexicon import lexicon
 
-    tokenizer()
+    lexicon()
     holder: dict[str, Any] = {}
 
     def open_and_lint() -> None:
@@ -435,9 +444,9 @@ def bench_memory(b: Bench, docx_path: Path) -> None:
         "    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / kib\n"
         "from linting.engine import Linter\n"
         "from linting.io import open_document\n"
-        "from linting.rules.words import tokenizer\n"
+        "from linting.lexicon import lexicon\n"
         "base = peak()\n"
-        "tokenizer()\n"
+        "lexicon()\n"
         "jieba = peak()\n"
         f"doc = open_document({str(docx_path)!r})\n"
         "opened = peak()\n"
@@ -484,7 +493,8 @@ def _cli_first_output(path: Path, runs: int) -> tuple[float, float, bool]:
         "from linting.cli import main\n"
         f"main(['check', {str(path)!r}])\n"
         "sys.stdout.flush()\n"
-        "sys.stderr.write('JIEBA=%d' % ('jieba' in sys.modules))\n"
+        "from linting import lexicon\n"
+        "sys.stderr.write('JIEBA=%d' % lexicon.loaded())\n"
     )
     proc = subprocess.run(
         [sys.executable, "-c", probe], cwd=REPO, capture_output=True, text=True, env=_env(), timeout=120
@@ -570,6 +580,41 @@ def bench_autocorrect(b: Bench, text: str, ours: float, runs: int) -> None:
     b.add(Row("full_lint_over_autocorrect", ours / t_lint, "x", "<= 1.0", "our full lint / autocorrect lint_for"))
 
 
+def _wall(cmd: list[str], runs: int) -> float:
+    def once() -> None:
+        proc = subprocess.run(cmd, cwd=REPO, capture_output=True, env=_env(), timeout=600)
+        if proc.returncode not in (0, 1):
+            raise RuntimeError(f"{cmd[2:]} exit {proc.returncode}: {proc.stderr.decode()[-500:]}")
+
+    return median_time(once, runs)
+
+
+def bench_startup(b: Bench, txt: Path, runs: int) -> None:
+    """Start-up figures (issue 9): wall clock of whole CLI runs, and the first lint in a fresh process."""
+    start = _wall([sys.executable, "-c", "pass"], runs)
+    b.add(Row("python_start", start, "s", "", "python -c pass"))
+    sample = _wall([sys.executable, "-m", "linting", "check", "resources/samples/"], runs)
+    b.add(Row("cli_sample_folder", sample, "s", "<= 1.0", "python -m linting check resources/samples/, wall"))
+    big = _wall([sys.executable, "-m", "linting", "check", str(txt)], runs)
+    b.add(Row("cli_1M_report_beyond_start", big - start, "s", "<= 1.0", f"check of the 1M .txt {big:.2f} s − start"))
+    code = (
+        "import time\n"
+        "from linting.engine import Linter\n"
+        "from linting.io import open_document\n"
+        f"ps = open_document({str(txt)!r}).paragraphs\n"
+        "t = time.perf_counter(); Linter().lint(ps); ours = time.perf_counter() - t\n"
+        "import autocorrect_py\n"
+        "text = '\\n'.join(p.text for p in ps)\n"
+        "t = time.perf_counter(); autocorrect_py.lint_for(text, 'report.txt'); theirs = time.perf_counter() - t\n"
+        "print(ours, theirs)\n"
+    )
+    pairs = [tuple(float(x) for x in _python(code).split()) for _ in range(runs)]
+    ours = statistics.median(p[0] for p in pairs)
+    ratio = statistics.median(p[0] / p[1] for p in pairs)
+    b.add(Row("first_full_lint_fresh_process", ours, "s", "", "nothing loaded yet: regexes compiled, lookup opened"))
+    b.add(Row("first_full_lint_over_autocorrect", ratio, "x", "<= 1.0", "same process, autocorrect lint_for after"))
+
+
 def bench_batch(b: Bench, folder: Path, count: int, runs: int) -> None:
     cores = os.cpu_count() or 1
 
@@ -646,7 +691,20 @@ def main(argv: list[str] | None = None) -> int:
             ],
             lambda: ctx.update(bench_lint(b, txt, runs)),
         )
-        b.guard(["jieba_load_fresh_process", "jieba_load_no_cache_file"], lambda: bench_jieba_load(b, runs, tmp))
+        b.guard(
+            [
+                "python_start",
+                "cli_sample_folder",
+                "cli_1M_report_beyond_start",
+                "first_full_lint_fresh_process",
+                "first_full_lint_over_autocorrect",
+            ],
+            lambda: bench_startup(b, txt, runs),
+        )
+        b.guard(
+            ["jieba_load_fresh_process", "jieba_load_no_cache_file", "jieba_itself_load_fresh_process"],
+            lambda: bench_jieba_load(b, runs, tmp),
+        )
         assert docx_path is not None
         b.guard(
             ["docx_open", "docx_open_outline_first_lint", "docx_save_after_edit"],

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from tests import corpus
+
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NSDECL = (
     'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
@@ -22,7 +24,7 @@ NSDECL = (
     'xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" '
     'mc:Ignorable="w14"'
 )
-CORPUS = Path("/work/shared/corpus/docx")
+CORPUS = corpus.DOCX  # the outside corpus (tests/corpus.py); tests reading it are marked `corpus`
 
 DEFAULT_STYLES = """
 <w:style w:type="paragraph" w:default="1" w:styleId="a"><w:name w:val="Normal"/></w:style>

@@ -25,6 +25,7 @@ from linting.io.convert import (
 )
 from linting.io.txt import decode_txt
 from linting.model import OBJECT_CHAR, Document, Paragraph, TextFormat
+from tests import corpus
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -250,10 +251,17 @@ def test_word_to_txt_splits_line_breaks_and_honours_format() -> None:
     assert docx_to_txt_bytes(doc, fmt) == "甲\n乙\n丙\t丁".encode("gb18030")
 
 
-def test_real_word_to_txt_contains_the_text() -> None:
+@pytest.mark.parametrize(
+    "src",
+    [
+        corpus.OWN_DOCX,
+        pytest.param(corpus.docx("GongWen-Template-Lite__out.docx"), marks=corpus.corpus, id="corpus-gongwen"),
+    ],
+    ids=lambda f: f.name,
+)
+def test_real_word_to_txt_contains_the_text(src: Path) -> None:
     from linting.io.docx_read import read_docx
 
-    src = Path("/work/shared/corpus/docx/GongWen-Template-Lite__out.docx")
     doc = read_docx(src)
     raw = docx_to_txt_bytes(doc)
     lines, fmt, _ = decode_txt(raw)

@@ -1,4 +1,7 @@
-"""Every corpus .docx reads, and saving unchanged text gives back identical zip entries."""
+"""Every .docx reads, and saving unchanged text gives back identical zip entries.
+
+The project's own .docx (tests/data) always; the outside corpus's when it is here (``corpus`` layer).
+"""
 
 from __future__ import annotations
 
@@ -12,9 +15,10 @@ from linting.io.docx_read import read_docx
 from linting.io.docx_write import render_docx
 from linting.io.errors import ReadError
 from linting.model import OBJECT_CHAR
-from tests.io.conftest import CORPUS
+from tests import corpus
 
-FILES = sorted(f for f in CORPUS.glob("*") if f.suffix in (".docx", ".dotx"))
+FILES = corpus.corpus_files("docx", "*.docx", "*.dotx")
+OWN_FILES = sorted(corpus.DATA.glob("*/*.docx"))
 REJECTED = {"mammoth__strict-format.docx", "GongWen-Template-Lite__template.dotx"}
 
 
@@ -23,9 +27,18 @@ def _entries(data: bytes) -> list[tuple[str, bytes]]:
         return [(i.filename, zf.read(i)) for i in zf.infolist()]
 
 
-@pytest.mark.skipif(not FILES, reason="corpus not available")
+@corpus.corpus
 @pytest.mark.parametrize("path", FILES, ids=lambda f: f.name)
 def test_reads_and_round_trips(path, tmp_path):
+    _reads_and_round_trips(path, tmp_path)
+
+
+@pytest.mark.parametrize("path", OWN_FILES, ids=lambda f: f"{f.parent.name}/{f.name}")
+def test_own_docx_reads_and_round_trips(path, tmp_path):
+    _reads_and_round_trips(path, tmp_path)
+
+
+def _reads_and_round_trips(path, tmp_path):
     if path.name in REJECTED:
         with pytest.raises(ReadError) as info:
             read_docx(path)
@@ -55,10 +68,10 @@ def test_reads_and_round_trips(path, tmp_path):
 
 
 def _doc(name: str):
-    return read_docx(CORPUS / name)
+    return read_docx(corpus.docx(name))
 
 
-@pytest.mark.skipif(not FILES, reason="corpus not available")
+@corpus.corpus
 def test_sdt_cell_content():
     doc = _doc("poi-tl__sdt_cell.docx")
     text = "\n".join(doc.texts)
@@ -68,7 +81,7 @@ def test_sdt_cell_content():
     assert [p.auto_number for p in doc.paragraphs if p.auto_number][:3] == ["1.", "2.", "3."]
 
 
-@pytest.mark.skipif(not FILES, reason="corpus not available")
+@corpus.corpus
 def test_914_toc_and_numbered_heading():
     doc = _doc("poi-tl__914.docx")
     assert "风险识别" in doc.texts and "风险详情：" in doc.texts
@@ -78,7 +91,7 @@ def test_914_toc_and_numbered_heading():
     assert heading.auto_number == "一、" and heading.outline_level == 1 and not heading.read_only
 
 
-@pytest.mark.skipif(not FILES, reason="corpus not available")
+@corpus.corpus
 def test_gongwen_heading_labels():
     doc = _doc("GongWen-Template-Lite__out.docx")
     by_text = {p.text: p for p in doc.paragraphs}
@@ -100,7 +113,7 @@ def test_gongwen_heading_labels():
     assert "- 1 -" in doc.extra["footers"]
 
 
-@pytest.mark.skipif(not FILES, reason="corpus not available")
+@corpus.corpus
 def test_textbox_and_tracked_changes():
     doc = _doc("mammoth__text-box.docx")
     assert OBJECT_CHAR in doc.texts[0]

@@ -11,7 +11,8 @@ import pytest
 from linting.io import docx_package
 from linting.io.docx_read import read_docx
 from linting.io.errors import ReadError
-from tests.io.conftest import CORPUS, build_docx, p
+from tests import corpus
+from tests.io.conftest import build_docx, p
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -43,7 +44,7 @@ def test_not_a_zip(tmp_path):
 
 
 def test_truncated_zip(tmp_path):
-    data = (CORPUS / "GongWen-Template-Lite__out.docx").read_bytes()
+    data = corpus.OWN_DOCX.read_bytes()
     path = tmp_path / "t.docx"
     path.write_bytes(data[: len(data) // 2])
     _expect_error(path)
@@ -167,13 +168,53 @@ def test_too_many_entries(tmp_path, monkeypatch):
     _expect_error(path)
 
 
-def test_strict_ooxml_from_corpus():
-    err = _expect_error(CORPUS / "mammoth__strict-format.docx")
+STRICT_ROOT_RELS = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" Type="http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument"'
+    ' Target="word/document.xml"/></Relationships>'
+)
+
+
+def test_strict_ooxml(tmp_path):
+    path = tmp_path / "strict.docx"
+    path.write_bytes(_rezip(build_docx(p("正文")), replace={"_rels/.rels": STRICT_ROOT_RELS.encode()}))
+    err = _expect_error(path)
     assert "Strict" in err.reason and "另存为" in err.reason
 
 
+def test_strict_namespace_document(tmp_path):
+    strict = build_docx(p("正文"))
+    with zipfile.ZipFile(io.BytesIO(strict)) as zf:
+        xml = zf.read("word/document.xml").replace(
+            b"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+            b"http://purl.oclc.org/ooxml/wordprocessingml/main",
+        )
+    path = tmp_path / "strict2.docx"
+    path.write_bytes(_rezip(strict, replace={"word/document.xml": xml}))
+    assert "Strict" in _expect_error(path).reason
+
+
+def test_dotx_template(tmp_path):
+    path = tmp_path / "模板.dotx"
+    path.write_bytes(
+        build_docx(
+            p("正文"), main_type="application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
+        )
+    )
+    err = _expect_error(path)
+    assert "模板" in err.reason and "另存为" in err.reason
+
+
+@corpus.corpus
+def test_strict_ooxml_from_corpus():
+    err = _expect_error(corpus.docx("mammoth__strict-format.docx"))
+    assert "Strict" in err.reason and "另存为" in err.reason
+
+
+@corpus.corpus
 def test_dotx_from_corpus():
-    err = _expect_error(CORPUS / "GongWen-Template-Lite__template.dotx")
+    err = _expect_error(corpus.docx("GongWen-Template-Lite__template.dotx"))
     assert "模板" in err.reason and "另存为" in err.reason
 
 
@@ -190,8 +231,32 @@ def test_odd_relationships_do_not_crash(tmp_path):
     assert read_docx(path).texts == ["正文"]
 
 
+EXTERNAL_PICTURE = (
+    '<w:p><w:r><w:t>图片：</w:t></w:r><w:r><w:drawing><wp:inline><wp:extent cx="100" cy="100"/>'
+    '<wp:docPr id="1" name="外部图片"/><a:graphic><a:graphicData '
+    'uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic><pic:blipFill>'
+    '<a:blip r:link="rIdExtImg"/></pic:blipFill></pic:pic></a:graphicData></a:graphic></wp:inline>'
+    "</w:drawing></w:r></w:p>"
+)
+
+
+def test_external_picture(tmp_path):
+    data = build_docx(EXTERNAL_PICTURE + p("正文"))
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        rels = zf.read("word/_rels/document.xml.rels").replace(
+            b"</Relationships>",
+            b'<Relationship Id="rIdExtImg" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+            b'relationships/image" Target="file:///C:/missing/picture.png" TargetMode="External"/></Relationships>',
+        )
+    path = tmp_path / "ext.docx"
+    path.write_bytes(_rezip(data, replace={"word/_rels/document.xml.rels": rels}))
+    doc = read_docx(path)
+    assert doc.texts == ["图片：\ufffc", "正文"]
+
+
+@corpus.corpus
 def test_external_picture_from_corpus():
-    doc = read_docx(CORPUS / "mammoth__external-picture.docx")
+    doc = read_docx(corpus.docx("mammoth__external-picture.docx"))
     assert len(doc.paragraphs) >= 1
 
 

@@ -13,19 +13,37 @@ from pathlib import Path
 import pytest
 
 from linting.io import open_document, save_document
+from tests import corpus
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
-CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "docx"
+NO_SOFFICE = "LibreOffice (soffice) is not installed here; .ci/run installs it"
+OWN = [
+    corpus.OWN_DOCX,
+    corpus.DATA / "tricky_docx" / "03-table-report.docx",
+    corpus.DATA / "docx_holdout" / "06-baogao-content-controls.docx",
+]
 
 
-@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed here; .ci/run installs it")
+@pytest.mark.skipif(SOFFICE is None, reason=NO_SOFFICE)
+@pytest.mark.parametrize("src", OWN, ids=lambda f: f.name)
+def test_edited_own_docx_renders_in_libreoffice(src: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _edited_docx_renders(src, tmp_path, monkeypatch)
+
+
+@corpus.corpus
+@pytest.mark.skipif(SOFFICE is None, reason=NO_SOFFICE)
 @pytest.mark.parametrize(
     "name", ["GongWen-Template-Lite__out.docx", "poi-tl__sdt_cell.docx", "poi-tl__554.docx", "poi-tl__636.docx"]
 )
 def test_edited_docx_renders_in_libreoffice(name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _edited_docx_renders(corpus.docx(name), tmp_path, monkeypatch)
+
+
+def _edited_docx_renders(original: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert SOFFICE is not None
     monkeypatch.setenv("REPORTLINT_BACKUP_DIR", str(tmp_path / "backups"))
-    src = tmp_path / name
-    src.write_bytes((CORPUS / name).read_bytes())
+    src = tmp_path / original.name
+    src.write_bytes(original.read_bytes())
     doc = open_document(src)
     texts = doc.texts
     i = next(k for k, t in enumerate(texts) if len(t.strip()) >= 2 and not doc.paragraphs[k].read_only)

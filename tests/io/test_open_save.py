@@ -12,14 +12,14 @@ import linting.io.convert as convert_module
 from linting.io import convert_file, list_backups, open_document, save_document, target_kind
 from linting.io.errors import ReadError, SaveError
 from linting.model import Document, Paragraph, TextFormat
+from tests import corpus
 
 from . import test_txt as txt_cases
 from .files import ole_bytes, owner_file_bytes
 
 REPO = Path(__file__).resolve().parents[2]
-SEED = Path("/work/shared/corpus/seed")
-CORPUS_DOCX = Path("/work/shared/corpus/docx")
-SAMPLE_DOCX = CORPUS_DOCX / "GongWen-Template-Lite__out.docx"
+SAMPLE_TXT = corpus.SAMPLE_TXT
+SAMPLE_DOCX = corpus.OWN_DOCX  # built by tests/data/docx_holdout/make.py: Word auto-numbering, styles
 
 
 @pytest.fixture(autouse=True)
@@ -83,13 +83,23 @@ def test_unexpected_reader_failure_becomes_read_error(tmp_path: Path, monkeypatc
 # save_document, same format
 
 
-def test_seed_files_save_back_byte_for_byte(tmp_path: Path) -> None:
-    for src in sorted(SEED.glob("*.txt")):
-        path = tmp_path / src.name
-        path.write_bytes(src.read_bytes())
-        doc = open_document(path)
-        save_document(doc, doc.texts)
-        assert path.read_bytes() == src.read_bytes(), src.name
+def _saves_back_byte_for_byte(src: Path, tmp_path: Path) -> None:
+    path = tmp_path / src.name
+    path.write_bytes(src.read_bytes())
+    doc = open_document(path)
+    save_document(doc, doc.texts)
+    assert path.read_bytes() == src.read_bytes(), src.name
+
+
+@pytest.mark.parametrize("src", [*corpus.OWN_TXT, corpus.SAMPLE_TXT], ids=lambda f: f.name)
+def test_own_txt_files_save_back_byte_for_byte(src: Path, tmp_path: Path) -> None:
+    _saves_back_byte_for_byte(src, tmp_path)
+
+
+@corpus.corpus
+@pytest.mark.parametrize("src", corpus.corpus_files("seed", "*.txt"), ids=lambda f: f.name)
+def test_seed_files_save_back_byte_for_byte(src: Path, tmp_path: Path) -> None:
+    _saves_back_byte_for_byte(src, tmp_path)
 
 
 def test_txt_edit_keeps_format_and_makes_backup(tmp_path: Path) -> None:
@@ -163,7 +173,7 @@ def test_no_path(tmp_path: Path) -> None:
 
 
 def test_foreign_extension_is_refused(tmp_path: Path) -> None:
-    doc = open_document(SEED / "doc01.txt")
+    doc = open_document(SAMPLE_TXT)
     with pytest.raises(SaveError) as info:
         save_document(doc, doc.texts, tmp_path / "报告.doc")
     assert ".docx 或 .txt" in info.value.reason
@@ -178,7 +188,7 @@ def test_render_failure_leaves_the_file_alone(tmp_path: Path, monkeypatch: pytes
         raise RuntimeError("bug")
 
     monkeypatch.setattr(convert_module, "txt_to_docx_bytes", broken)
-    doc = open_document(SEED / "doc01.txt")
+    doc = open_document(SAMPLE_TXT)
     with pytest.raises(SaveError) as info:
         save_document(doc, doc.texts, path)
     assert "原文件没有改动" in info.value.reason
@@ -203,8 +213,8 @@ def test_target_kind() -> None:
 
 
 def test_save_txt_as_docx(tmp_path: Path) -> None:
-    doc = open_document(SEED / "doc02.txt")
-    target = tmp_path / "doc02.docx"
+    doc = open_document(SAMPLE_TXT)
+    target = tmp_path / "sample.docx"
     assert save_document(doc, doc.texts, target) is None
     d = docx.Document(str(target))
     assert d.paragraphs[0].style.name == "Title"
@@ -261,7 +271,7 @@ def test_convert_bad_source(tmp_path: Path) -> None:
 
 def test_convert_refuses_foreign_target(tmp_path: Path) -> None:
     with pytest.raises(SaveError):
-        convert_file(SEED / "doc01.txt", tmp_path / "x.pdf")
+        convert_file(SAMPLE_TXT, tmp_path / "x.pdf")
 
 
 def test_linting_io_imports_no_qt() -> None:
@@ -281,7 +291,7 @@ def test_opening_txt_does_not_load_word_machinery() -> None:
     import sys
 
     code = (
-        "import sys, linting.io as io_; io_.open_document('/work/shared/corpus/seed/doc01.txt'); "
+        f"import sys, linting.io as io_; io_.open_document({str(SAMPLE_TXT)!r}); "
         "print([m for m in sys.modules if m.startswith(('docx', 'lxml', 'linting.io.docx'))])"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO)

@@ -18,10 +18,9 @@ from linting.io.sniff import (
     parse_owner_file,
     sniff,
 )
+from tests import corpus
 
 from .files import ODT_ENTRIES, XLSX_ENTRIES, ole_bytes, owner_file_bytes, write_zip
-
-CORPUS_DOCX = Path("/work/shared/corpus/docx")
 
 
 def _reason(path: Path) -> str:
@@ -37,13 +36,34 @@ def _reason(path: Path) -> str:
 # Files we can open
 
 
+def test_own_word_files_are_docx() -> None:
+    files = sorted(corpus.DATA.glob("*/*.docx"))
+    assert files
+    for f in files:
+        assert sniff(f) == "docx", f.name
+
+
+def test_own_template_is_docx(tmp_path: Path) -> None:
+    from tests.io.conftest import build_docx, p
+
+    path = tmp_path / "模板.dotx"
+    path.write_bytes(
+        build_docx(
+            p("正文"), main_type="application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
+        )
+    )
+    assert sniff(path) == "docx"
+
+
+@corpus.corpus
 def test_real_word_is_docx() -> None:
     for name in ("python-docx__default.docx", "poi-tl__sdt.docx", "GongWen-Template-Lite__out.docx"):
-        assert sniff(CORPUS_DOCX / name) == "docx"
+        assert sniff(corpus.docx(name)) == "docx"
 
 
+@corpus.corpus
 def test_dotx_template_is_docx() -> None:
-    assert sniff(CORPUS_DOCX / "GongWen-Template-Lite__template.dotx") == "docx"
+    assert sniff(corpus.docx("GongWen-Template-Lite__template.dotx")) == "docx"
 
 
 def test_text_files_are_txt(tmp_path: Path) -> None:
@@ -65,8 +85,14 @@ def test_text_named_word_opens_as_text(tmp_path: Path) -> None:
     assert sniff(path) == "txt"
 
 
+def test_own_text_files_are_txt() -> None:
+    for f in [*corpus.OWN_TXT, corpus.SAMPLE_TXT]:
+        assert sniff(f) == "txt", f.name
+
+
+@corpus.corpus
 def test_seed_corpus_is_txt() -> None:
-    for f in Path("/work/shared/corpus/seed").glob("*.txt"):
+    for f in corpus.corpus_files("seed", "*.txt"):
         assert sniff(f) == "txt"
 
 
@@ -278,7 +304,7 @@ def test_plain_zip(tmp_path: Path) -> None:
 
 
 def test_truncated_docx(tmp_path: Path) -> None:
-    raw = (CORPUS_DOCX / "python-docx__default.docx").read_bytes()
+    raw = corpus.OWN_DOCX.read_bytes()
     path = tmp_path / "cut.docx"
     path.write_bytes(raw[: len(raw) // 2])
     assert "损坏" in _reason(path)

@@ -24,8 +24,7 @@ from linting.io.txt import (
     utf16_without_bom,
 )
 from linting.model import TextFormat
-
-SEED = Path("/work/shared/corpus/seed")
+from tests import corpus
 
 LINES = ["关于2024年度工作情况的报告", "一、总体情况", "　　今年以来，𫖯同志牵头落实。", "", "(一)主要做法"]
 
@@ -179,10 +178,16 @@ def test_empty_file_is_one_empty_paragraph(tmp_path: Path) -> None:
     assert encode_document_txt(doc, doc.texts) == b""
 
 
+@pytest.mark.parametrize("f", [*corpus.OWN_TXT, corpus.SAMPLE_TXT], ids=lambda f: f.name)
+def test_own_text_files_round_trip(f: Path) -> None:
+    doc = read_txt(f)
+    assert encode_document_txt(doc, doc.texts) == f.read_bytes(), f.name
+    assert len(doc.paragraphs) > 3
+
+
+@corpus.corpus
 def test_seed_corpus_round_trips() -> None:
-    files = sorted(SEED.glob("*.txt"))
-    assert files, "seed corpus missing"
-    for f in files:
+    for f in corpus.corpus_files("seed", "*.txt"):
         doc = read_txt(f)
         assert doc.text_format.encoding == "utf-8"
         assert encode_document_txt(doc, doc.texts) == f.read_bytes(), f.name
