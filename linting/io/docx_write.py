@@ -45,6 +45,7 @@ from __future__ import annotations
 
 import bisect
 import copy
+import logging
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -72,6 +73,7 @@ from linting.io.docx_text import (
     w,
 )
 from linting.io.seqdiff import common_affixes
+from linting.io.txt import validate_sources
 from linting.model import OBJECT_CHAR, Document
 
 W_RPRCHANGE = w("rPrChange")
@@ -96,6 +98,9 @@ _TAG_END = re.compile(r"""<(?:[^>"']|"[^"]*"|'[^']*')*>""")
 _XMLNS = re.compile(r"""\s+xmlns(?::[\w.-]+)?\s*=\s*(?:"[^"]*"|'[^']*')""")
 
 
+log = logging.getLogger(__name__)
+
+
 class DocxRenderError(Exception):
     """The document cannot be saved safely (message in Chinese)."""
 
@@ -103,17 +108,33 @@ class DocxRenderError(Exception):
 # -- public API ----------------------------------------------------------------------------
 
 
-def render_docx(doc: Document, new_texts: list[str]) -> bytes:
+def render_docx(doc: Document, new_texts: Sequence[str], sources: Sequence[int | None] | None = None) -> bytes:
     """The complete new .docx package with the paragraph texts replaced by ``new_texts``.
 
-    With ``new_texts`` equal to the texts that were read, the original file
-    bytes are returned unchanged.
+    ``sources`` (one entry per text) says where each text comes from:
+    ``sources[j]`` is the index in ``doc.paragraphs`` of the paragraph output
+    ``j`` continues, or ``None`` for a new paragraph.  See the module
+    documentation for the rules; a malformed list raises ``ValueError``.
+    Without ``sources`` the paragraphs are paired by aligning texts — a best
+    effort for the CLI and tests that can pick the wrong one of equal
+    paragraphs.
+
+    With ``new_texts`` equal to the texts that were read (and ``sources`` the
+    identity), the original file bytes are returned unchanged.
     """
     src = doc.source
     if not isinstance(src, DocxSource):
         raise DocxRenderError("该文档不是从 .docx 读取的，无法按 .docx 保存")
     old = src.texts
     new = list(new_texts)
+    if sources is not None:
+        srcs = validate_sources(sources, len(new), len(old))
+        if new == old and srcs == list(range(len(old))):
+            return write_package(src.package, {})
+        if src.spans is None:
+            raise DocxRenderError("无法定位文档中的段落位置，为避免损坏文件，已放弃保存")
+        xml = _render_identity(src, old, new, srcs)
+        return write_package(src.package, {src.part: xml.encode(src.encoding)})
     if new == old:
         return write_package(src.package, {})
     if src.spans is None:
@@ -579,6 +600,12 @@ def _clean_rpr(rpr: etree._Element | None) -> etree._Element | None:
 
 
 def _new_paragraph(tmpl: _Frag | None, text: str, src: DocxSource) -> str:
+    return _serialize(_new_p(tmpl, text, src), None)
+
+
+def _new_p(tmpl: _Frag | None, text: str, src: DocxSource) -> etree._Element:
+    """A new ``w:p`` formatted like ``tmpl`` (its ``w:pPr`` without section break or revision
+    marks, its first run's ``w:rPr``) holding ``text`` in one run (no run when ``text`` is empty)."""
     if tmpl is not None:
         wrapper = etree.fromstring(f"<x{src.nsdecls[tmpl.index]}/>", make_parser())
         p = etree.SubElement(wrapper, W_P)
@@ -609,7 +636,433 @@ def _new_paragraph(tmpl: _Frag | None, text: str, src: DocxSource) -> str:
             run.append(rpr)
         for node in _make_nodes(pieces):
             run.append(node)
-    return _serialize(p, None)
+    return p
+
+
+# -- characters ----------------------------------------------------------------------------------
+
+#: Line separators typed inside a paragraph: all become a line break (``w:br``, read back as ``"\n"``).
+_LINE_SEPARATORS = re.compile("\r\n?|[\x0b\u2028\u2029]")
+#: Characters XML 1.0 (and so a .docx) cannot hold: C0 controls except tab and line feed, lone
+#: surrogates, U+FFFE and U+FFFF.  (Form feed included: a page break is not typed as a character.)
+_UNSAVABLE = re.compile("[\x00-\x08\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_NEEDS_CLEANING = re.compile("[\x00-\x08\x0b-\x1f\ud800-\udfff\ufffe\uffff\u2028\u2029]")
+
+
+def clean_text(text: str) -> str:
+    """``text`` as a .docx paragraph holds it (what reopening the saved file gives back).
+
+    ``"\\r\\n"``, ``"\\r"``, vertical tab, U+2028 (line separator) and U+2029
+    (paragraph separator) become ``"\\n"`` — a line break inside the paragraph
+    (``w:br``), as Word does for a soft return; NUL and the other C0 controls
+    (except tab and line feed), lone surrogates, U+FFFE and U+FFFF are removed.
+    The editor may apply this to typed or pasted text so what it shows is what
+    is saved.
+    """
+    if _NEEDS_CLEANING.search(text) is None:
+        return text
+    return _UNSAVABLE.sub("", _LINE_SEPARATORS.sub("\n", text))
+
+
+def unsavable_chars(text: str) -> list[tuple[int, str]]:
+    """``(offset, char)`` of every character :func:`clean_text` removes (for a warning)."""
+    return [(m.start(), m.group()) for m in _UNSAVABLE.finditer(text)]
+
+
+# -- saving by identity (``sources`` given) ----------------------------------------------------
+
+W_FLDSIMPLE_ = w("fldSimple")
+W_SDT_ = w("sdt")
+W_SDTCONTENT_ = w("sdtContent")
+W_SDTPR_ = w("sdtPr")
+W_ID = w("id")
+W_FLDCHAR_ = w("fldChar")
+W_FLDCHARTYPE_ = w("fldCharType")
+W_INSTRTEXT_ = w("instrText")
+#: Property children copied into a wrapper cloned by a split (content stays on its side).
+_PROPERTY_TAGS = frozenset({W_RPR, W_SDTPR_, w("sdtEndPr"), w("smartTagPr"), w("customXmlPr")})
+#: Wrappers a paragraph split may cut in two (each half keeps the wrapper's properties).
+_CLONEABLE = frozenset(
+    {W_R, w("hyperlink"), w("smartTag"), w("customXml"), w("dir"), w("bdo"), W_INS, w("moveTo"), W_SDT_, W_SDTCONTENT_}
+)
+#: Zero-width things that belong to the text after them: a split moves them with that text.
+_STARTERS = frozenset(
+    w(t)
+    for t in (
+        "bookmarkStart",
+        "commentRangeStart",
+        "permStart",
+        "moveFromRangeStart",
+        "moveToRangeStart",
+        "proofErr",
+        "lastRenderedPageBreak",
+        "instrText",
+    )
+)
+
+
+def _excerpt(text: str) -> str:
+    shown = text.replace(OBJECT_CHAR, "□").replace("\n", " ").replace("\t", " ").strip()
+    return shown[:12] + ("…" if len(shown) > 12 else "")
+
+
+def _where(index: int, text: str, original: bool = False) -> str:
+    ex = _excerpt(text)
+    head = f"原文第 {index + 1} 段" if original else f"第 {index + 1} 段"
+    return f"{head}（“{ex}”）" if ex else f"{head}（空段落）"
+
+
+def _is_starter(el: etree._Element) -> bool:
+    """A zero-width element that opens something for the text after it (bookmark start, field code…)."""
+    tag = el.tag
+    if not isinstance(tag, str):
+        return True  # comments and processing instructions go with whatever follows
+    if tag in _STARTERS:
+        return True
+    if tag == W_FLDCHAR_:
+        return el.get(W_FLDCHARTYPE_) in ("begin", "separate")
+    if tag == W_R:
+        content = [c for c in el if not (isinstance(c.tag, str) and c.tag == W_RPR)]
+        return bool(content) and all(_is_starter(c) for c in content)
+    return False
+
+
+class _CutError(Exception):
+    pass
+
+
+def _cut_point(p: etree._Element, x: etree._Element) -> etree._Element:
+    """Move a split point before ``x`` back over the zero-width openers just before it, and out
+    of wrappers it starts, so bookmarks, comment ranges and field codes go with their text."""
+    while True:
+        prev = x.getprevious()
+        while prev is not None and _is_starter(prev):
+            x = prev
+            prev = x.getprevious()
+        parent = x.getparent()
+        if parent is p or parent is None:
+            return x
+        if prev is None or (isinstance(prev.tag, str) and prev.tag in _PROPERTY_TAGS):
+            x = parent  # x starts its wrapper: move the whole wrapper
+            continue
+        return x
+
+
+def _split_before(p: etree._Element, x: etree._Element) -> list[etree._Element]:
+    """Detach ``x`` and everything after it in ``p``; wrappers cut on the way are cloned.
+
+    Returns the top-level nodes, in order, for the new paragraph.
+    """
+    parent = x.getparent()
+    moving = [x, *x.itersiblings()]
+    while parent is not p:
+        if parent.tag not in _CLONEABLE:
+            raise _CutError(parent.tag)
+        clone = etree.Element(parent.tag, attrib=dict(parent.attrib))
+        for child in parent:
+            if isinstance(child.tag, str) and child.tag in _PROPERTY_TAGS:
+                prop = copy.deepcopy(child)
+                if prop.tag == W_SDTPR_:
+                    for ident in prop.findall(W_ID):
+                        prop.remove(ident)  # two controls must not share an id
+                clone.append(prop)
+        for node in moving:
+            clone.append(node)
+        after = list(parent.itersiblings())
+        grand = parent.getparent()
+        if all(isinstance(c.tag, str) and c.tag in _PROPERTY_TAGS for c in parent):
+            _remove(parent)  # nothing of it is left on this side
+        moving = [clone, *after]
+        parent = grand
+    for node in moving:
+        if node.getparent() is p:
+            p.remove(node)
+    return moving
+
+
+def _cut(p: etree._Element, tokens: list[Token], b: int, limit: int) -> list[etree._Element]:
+    """Detach the content of ``p`` from visible position ``b`` on (tokens at ``limit`` or later
+    are already gone)."""
+    x = None
+    for tok in tokens:
+        if tok.start >= limit:
+            break
+        if tok.end <= b or tok.start == tok.end:
+            continue
+        if tok.start < b:  # the cut falls inside this w:t: split the node
+            t = tok.elem
+            cur = t.text or ""
+            off = b - tok.start
+            tail = etree.Element(W_T)
+            _set_text(tail, cur[off:])
+            _set_text(t, cur[:off])
+            t.addnext(tail)
+            tok.end = b
+            x = tail
+        else:
+            x = tok.elem
+        break
+    if x is None:
+        return []
+    return _split_before(p, _cut_point(p, x))
+
+
+def _is_content(el: etree._Element) -> bool:
+    return not (isinstance(el.tag, str) and el.tag == W_PPR)
+
+
+def _render_identity(src: DocxSource, old: list[str], new: list[str], sources: list[int | None]) -> str:
+    """Rewrite ``document.xml`` for ``new`` texts whose origin ``sources`` names (see :func:`render_docx`)."""
+    n, m = len(old), len(new)
+    outs_of: dict[int, list[int]] = {}
+    for j, s in enumerate(sources):
+        if s is not None:
+            outs_of.setdefault(s, []).append(j)
+    texts = list(new)
+    for j, s in enumerate(sources):
+        if s is None or texts[j] != old[s]:
+            cleaned = clean_text(texts[j])
+            if cleaned != texts[j]:
+                removed = len(unsavable_chars(texts[j]))
+                if removed:
+                    log.warning("第 %d 段有 %d 个 .docx 不能保存的字符（控制字符等），已删除", j + 1, removed)
+                texts[j] = cleaned
+
+    frags: dict[int, _Frag] = {}
+
+    def frag(i: int) -> _Frag:
+        f = frags.get(i)
+        if f is None:
+            f = frags[i] = _Frag(src, i)
+        return f
+
+    touched: set[int] = set()  # old paragraphs whose element changed
+    out_el: dict[int, etree._Element] = {}  # outputs that are new elements (split parts, new paragraphs)
+    first_out = {s: js[0] for s, js in outs_of.items()}
+    pinned = [bool(src.last_in_cell[i]) or _SECTPR_IN.search(src.xml, *src.spans[i]) is not None for i in range(n)]
+
+    # the output each absent paragraph would have been merged into: the one just before its place
+    src_list = [s for s in sources if s is not None]
+    pos_list = [j for j, s in enumerate(sources) if s is not None]
+    absent = [d for d in range(n) if d not in outs_of]
+    prev_out: dict[int, int] = {}
+    candidates: dict[int, list[int]] = {}
+    for d in absent:
+        k = bisect.bisect_right(src_list, d)
+        j = (pos_list[k] if k < len(pos_list) else m) - 1
+        prev_out[d] = j
+        if j >= 0 and old[d]:
+            candidates.setdefault(j, []).append(d)
+
+    def template(j: int) -> _Frag | None:
+        for k in range(j - 1, -1, -1):
+            if sources[k] is not None:
+                return frag(sources[k])
+        for k in range(j + 1, m):
+            if sources[k] is not None:
+                return frag(sources[k])
+        return frag(0) if n else None
+
+    merged: set[int] = set()
+    # -- groups: one carrier element per present source and per new paragraph ----------------
+    for j in range(m):
+        s = sources[j]
+        if s is not None and first_out[s] != j:
+            continue  # a later part of a split: handled with its first output
+        outputs = outs_of[s] if s is not None else [j]
+        last = outputs[-1]
+        base = old[s] if s is not None else ""
+        target = "".join(texts[k] for k in outputs)
+        # an absent paragraph right after the group is merged into it when some of its text is there
+        cands = candidates.get(last, [])
+        group_merged: list[int] = []
+        if cands:
+            combined = base + "".join(old[d] for d in cands)
+            bounds, pos = [], len(base)
+            for d in cands:
+                bounds.append((pos, pos + len(old[d])))
+                pos += len(old[d])
+            kept = [False] * len(cands)
+            for tag, i1, i2, _j1, _j2 in diff_opcodes(combined, target):
+                if tag != "equal":
+                    continue
+                for k, (a, b) in enumerate(bounds):
+                    if a < i2 and i1 < b:
+                        kept[k] = True
+            group_merged = [d for d, keep in zip(cands, kept) if keep]
+        if s is not None and not group_merged and len(outputs) == 1 and texts[j] == old[s]:
+            continue  # untouched
+        who = _where(j, texts[j])
+        if s is None and not group_merged:
+            if OBJECT_CHAR in texts[j]:
+                raise DocxRenderError(
+                    f"{who}是新段落，其中的对象占位符“□”没有对应的图片或其他对象（对象不能复制或移动），"
+                    "为避免内容与显示不符，没有保存"
+                )
+            out_el[j] = _new_p(template(j), texts[j], src)
+            continue
+        # the carrier: the source paragraph's own element, or a new paragraph
+        if s is not None:
+            carrier = frag(s).p
+            state = src.field_states[s]
+            touched.add(s)
+        else:
+            carrier = _new_p(template(j), "", src)
+            state = src.field_states[group_merged[0]]
+            out_el[j] = carrier
+        for d in group_merged:
+            for child in [c for c in frag(d).p if _is_content(c)]:
+                carrier.append(child)
+            merged.add(d)
+            touched.add(d)
+        combined = base + "".join(old[d] for d in group_merged)
+        have, _ = tokenize(carrier, state)
+        if have != combined:
+            raise DocxRenderError(f"{who}：合并的段落含有跨段的域（如目录），无法合并保存")
+        matched = sum(
+            target.count(OBJECT_CHAR, j1, j2)
+            for tag, _i1, _i2, j1, j2 in diff_opcodes(combined, target)
+            if tag == "equal"
+        )
+        if target.count(OBJECT_CHAR) > matched:
+            raise DocxRenderError(
+                f"{who}中有对象（图片、图表、脚注等）无法放到修改后的位置（对象只能删除，不能移动或复制），"
+                "为避免丢失内容，没有保存"
+            )
+        apply_text_edit(carrier, combined, target, state)
+        if len(outputs) == 1:
+            continue
+        have, tokens = tokenize(carrier, state)
+        if have != target:
+            raise DocxRenderError(f"{who}：分段后的文字与预期不一致，为避免损坏文件，没有保存")
+        starts, pos = [], 0
+        for k in outputs:
+            starts.append(pos)
+            pos += len(texts[k])
+        tails: list[list[etree._Element]] = []
+        limit = len(target) + 1
+        try:
+            for b in reversed(starts[1:]):
+                tails.append(_cut(carrier, tokens, b, limit))
+                limit = b
+        except _CutError:
+            raise DocxRenderError(f"{who}：不能在域结果、公式或注音文字的中间分段，没有保存") from None
+        tails.reverse()
+        tmpl = frag(s) if s is not None else None
+        for k, nodes in zip(outputs[1:], tails):
+            part = _new_p(tmpl, "", src) if tmpl is not None else _new_p(template(j), "", src)
+            for node in nodes:
+                part.append(node)
+            out_el[k] = part
+        # a section break stays where the paragraph mark was: at the end of the last part
+        ppr = carrier.find(W_PPR)
+        sect = ppr.find(W_SECTPR) if ppr is not None else None
+        if sect is not None:
+            last_part = out_el[outputs[-1]]
+            lppr = last_part.find(W_PPR)
+            if lppr is None:
+                lppr = etree.Element(W_PPR)
+                last_part.insert(0, lppr)
+            lppr.append(sect)
+
+    # -- paragraphs that are gone ----------------------------------------------------------------
+    # a paragraph that can't be removed (last of a table cell, carrying a section break) is emptied
+    kept_empty: set[int] = {d for d in absent if pinned[d]}
+    if m == 0 and n and not kept_empty:
+        kept_empty.add(0)  # a document keeps at least one paragraph
+    gone = [d for d in absent if d not in merged and d not in kept_empty]
+    gone_set = set(gone)
+    for d in gone:
+        if d - 1 in gone_set:
+            continue
+        e = d
+        while e + 1 in gone_set:
+            e += 1
+        after = src.field_states[e + 1] if e + 1 < n else ()
+        if src.field_states[d] != after:
+            raise DocxRenderError(
+                f"{_where(d, old[d], original=True)}属于跨段的域（如目录），不能只删除其中一部分，没有保存"
+            )
+    for d in sorted(kept_empty):
+        if d not in merged:  # a merged one has already given its content away
+            apply_text_edit(frag(d).p, old[d], "", src.field_states[d])
+        touched.add(d)
+
+    def element_of(j: int) -> etree._Element:
+        s = sources[j]
+        if s is not None and first_out[s] == j:
+            touched.add(s)
+            return frag(s).p
+        return out_el[j]
+
+    for d in gone:
+        markers = _detach_markers(frag(d).p)
+        if not markers:
+            continue
+        j = prev_out[d]
+        if j >= 0:
+            target_p = element_of(j)
+            for mk in markers:
+                target_p.append(mk)
+        elif m:
+            target_p = element_of(0)
+            ppr = target_p.find(W_PPR)
+            pos = (list(target_p).index(ppr) + 1) if ppr is not None else 0
+            for off, mk in enumerate(markers):
+                target_p.insert(pos + off, mk)
+        # with no paragraph left at all the anchors go with the text they marked
+
+    # -- splice -----------------------------------------------------------------------------------
+    def render(j: int) -> str:
+        s = sources[j]
+        if s is not None and first_out[s] == j:
+            if s in touched:
+                f = frag(s)
+                return _serialize(f.p, f.start_tag)
+            a, b = src.spans[s]
+            return src.xml[a:b]
+        return _serialize(out_el[j], None)
+
+    attached: dict[int, list[int]] = {}
+    lead: list[int] = []
+    current: int | None = None
+    for j, s in enumerate(sources):
+        if s is not None:
+            current = s
+        if current is None:
+            lead.append(j)
+        else:
+            attached.setdefault(current, []).append(j)
+    repl: dict[int, str] = {}
+    for s, js in attached.items():
+        if s in touched or len(js) > 1:
+            repl[s] = "".join(render(j) for j in js)
+    for d in absent:
+        if d in kept_empty:
+            f = frag(d)
+            repl[d] = _serialize(f.p, f.start_tag)
+        else:
+            repl[d] = ""
+    lead_xml = "".join(render(j) for j in lead)
+    if lead_xml and n:
+        anchor = min(outs_of) if outs_of else 0
+        a, b = src.spans[anchor]
+        repl[anchor] = lead_xml + repl.get(anchor, src.xml[a:b])
+        lead_xml = ""
+    xml = src.xml
+    pieces: list[str] = []
+    cursor = 0
+    for i in sorted(repl):
+        a, b = src.spans[i]
+        pieces.append(xml[cursor:a])
+        pieces.append(repl[i])
+        cursor = b
+    pieces.append(xml[cursor:])
+    out = "".join(pieces)
+    if lead_xml:  # a document that had no paragraph at all
+        pos = _body_insert_pos(out)
+        out = out[:pos] + lead_xml + out[pos:]
+    return out
 
 
 # -- in-paragraph editing ------------------------------------------------------------------------------
@@ -617,8 +1070,7 @@ def _new_paragraph(tmpl: _Frag | None, text: str, src: DocxSource) -> str:
 
 def _pieces(s: str) -> list[str]:
     """Split inserted text into plain-text pieces and single "\\t"/"\\n" atoms (objects dropped)."""
-    s = s.replace("\r\n", "\n").replace("\r", "\n").replace("\u2029", "\n").replace("\u2028", "\n")
-    s = s.replace(OBJECT_CHAR, "")
+    s = clean_text(s).replace(OBJECT_CHAR, "")
     return [x for x in re.split(r"([\t\n])", s) if x]
 
 
