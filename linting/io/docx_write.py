@@ -49,6 +49,7 @@ import logging
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from lxml import etree
@@ -731,6 +732,22 @@ class _CutError(Exception):
     pass
 
 
+@dataclass(slots=True)
+class _Group:
+    """Consecutive outputs, the present source paragraphs they continue and the absent paragraphs
+    that may have been merged into them; ``parts`` (set by resolving) are the old paragraphs, in
+    order, whose content they hold."""
+
+    outputs: list[int]
+    present: list[int]
+    cands: list[int]
+    parts: list[int] = field(default_factory=list)
+
+
+#: How many neighbouring groups a save may join to place an object before it gives up.
+_MAX_JOINS = 16
+
+
 def _cut_point(p: etree._Element, x: etree._Element) -> etree._Element:
     """Move a split point before ``x`` back over the zero-width openers just before it, and out
     of wrappers it starts, so bookmarks, comment ranges and field codes go with their text."""
@@ -863,80 +880,131 @@ def _render_identity(src: DocxSource, old: list[str], new: list[str], sources: l
                 return frag(sources[k])
         return frag(0) if n else None
 
-    merged: set[int] = set()
-    # -- groups: one carrier element per present source and per new paragraph ----------------
-    for j in range(m):
+    # -- groups: contiguous runs of outputs and the old paragraphs whose content flows into them ------
+    # A present source's group spans its first to its last output (new paragraphs typed between the
+    # parts of a split included); a run of new paragraphs just before an absent paragraph's place is
+    # a group when that paragraph may have been merged into it; any other output is a group of its own.
+    bounds: list[tuple[int, int]] = []
+    j = 0
+    while j < m:
         s = sources[j]
-        if s is not None and first_out[s] != j:
-            continue  # a later part of a split: handled with its first output
-        outputs = outs_of[s] if s is not None else [j]
-        last = outputs[-1]
-        base = old[s] if s is not None else ""
-        target = "".join(texts[k] for k in outputs)
-        # an absent paragraph right after the group is merged into it when some of its text is there
-        cands = candidates.get(last, [])
-        group_merged: list[int] = []
-        if cands:
-            combined = base + "".join(old[d] for d in cands)
-            bounds, pos = [], len(base)
-            for d in cands:
-                bounds.append((pos, pos + len(old[d])))
-                pos += len(old[d])
-            kept = [False] * len(cands)
-            for tag, i1, i2, _j1, _j2 in diff_opcodes(combined, target):
-                if tag != "equal":
-                    continue
-                for k, (a, b) in enumerate(bounds):
-                    if a < i2 and i1 < b:
-                        kept[k] = True
-            group_merged = [d for d, keep in zip(cands, kept) if keep]
-        if s is not None and not group_merged and len(outputs) == 1 and texts[j] == old[s]:
-            continue  # untouched
-        who = _where(j, texts[j])
-        if s is None and not group_merged:
-            if OBJECT_CHAR in texts[j]:
-                raise DocxRenderError(
-                    f"{who}是新段落，其中的对象占位符“□”没有对应的图片或其他对象（对象不能复制或移动），"
-                    "为避免内容与显示不符，没有保存"
-                )
-            out_el[j] = _new_p(template(j), texts[j], src)
-            continue
-        # the carrier: the source paragraph's own element, or a new paragraph
         if s is not None:
-            carrier = frag(s).p
-            state = src.field_states[s]
-            touched.add(s)
+            e = outs_of[s][-1]
         else:
-            carrier = _new_p(template(j), "", src)
-            state = src.field_states[group_merged[0]]
-            out_el[j] = carrier
-        for d in group_merged:
-            for child in [c for c in frag(d).p if _is_content(c)]:
-                carrier.append(child)
-            merged.add(d)
-            touched.add(d)
-        combined = base + "".join(old[d] for d in group_merged)
-        have, _ = tokenize(carrier, state)
-        if have != combined:
-            raise DocxRenderError(f"{who}：合并的段落含有跨段的域（如目录），无法合并保存")
+            e = j
+            while e + 1 < m and sources[e + 1] is None and not candidates.get(e):
+                e += 1
+            if not candidates.get(e):
+                e = j  # new paragraphs with nothing merged: each on its own
+        bounds.append((j, e))
+        j = e + 1
+
+    def joined(outputs: Sequence[int]) -> str:
+        return "".join(texts[k] for k in outputs)
+
+    def resolve(g: _Group) -> _Group:
+        """Decide which candidates were merged: those with some text (or object) found in the outputs."""
+        if not g.cands:
+            g.parts = list(g.present)
+            return g
+        order = sorted(g.present + g.cands)
+        cand_set = set(g.cands)
+        spans_d, pos, pieces = [], 0, []
+        for p in order:
+            if p in cand_set:
+                spans_d.append((p, pos, pos + len(old[p])))
+            pieces.append(old[p])
+            pos += len(old[p])
+        kept: set[int] = set()
+        for tag, i1, i2, _j1, _j2 in diff_opcodes("".join(pieces), joined(g.outputs)):
+            if tag == "equal":
+                kept.update(p for p, x, y in spans_d if x < i2 and i1 < y)
+        g.parts = [p for p in order if p not in cand_set or p in kept]
+        return g
+
+    groups: list[_Group] = []
+    for a, e in bounds:
+        outputs = list(range(a, e + 1))
+        present = [sources[a]] if sources[a] is not None else []
+        groups.append(resolve(_Group(outputs, present, candidates.get(e, []))))
+
+    def join(x: _Group, y: _Group) -> _Group:
+        return resolve(_Group(x.outputs + y.outputs, x.present + y.present, x.cands + y.cands))
+
+    def objects_placed(g: _Group) -> bool:
+        target = joined(g.outputs)
+        if OBJECT_CHAR not in target:
+            return True
+        combined = "".join(old[p] for p in g.parts)
         matched = sum(
             target.count(OBJECT_CHAR, j1, j2)
             for tag, _i1, _i2, j1, j2 in diff_opcodes(combined, target)
             if tag == "equal"
         )
-        if target.count(OBJECT_CHAR) > matched:
-            raise DocxRenderError(
-                f"{who}中有对象（图片、图表、脚注等）无法放到修改后的位置（对象只能删除，不能移动或复制），"
-                "为避免丢失内容，没有保存"
-            )
+        return target.count(OBJECT_CHAR) == matched
+
+    # An object whose U+FFFC went to a neighbouring paragraph (a split part merged into the paragraph
+    # before it, an image cut to the start of the next line) is placed by joining neighbouring groups,
+    # alternately the next and the previous one; an object that still can't be placed refuses the save.
+    regions: list[_Group] = []
+    i = 0
+    while i < len(groups):
+        cur = groups[i]
+        i += 1
+        k = cur.outputs[0]
+        joins = 0
+        while not objects_placed(cur):
+            forward = i < len(groups) and (joins % 2 == 0 or not regions)
+            if joins >= _MAX_JOINS or not (forward or regions):
+                raise DocxRenderError(
+                    f"{_where(k, texts[k])}中有对象（图片、图表、脚注等）无法放到修改后的位置"
+                    "（对象只能删除，不能复制、粘贴或移到别处），为避免丢失内容，没有保存"
+                )
+            if forward:
+                cur = join(cur, groups[i])
+                i += 1
+            else:
+                cur = join(regions.pop(), cur)
+            joins += 1
+        regions.append(cur)
+
+    merged: set[int] = set()
+    for g in regions:
+        if len(g.outputs) == 1 and g.parts == [sources[g.outputs[0]]] and texts[g.outputs[0]] == old[g.parts[0]]:
+            continue  # untouched
+        if not g.parts:
+            for k in g.outputs:
+                out_el[k] = _new_p(template(k), texts[k], src)
+            continue
+        first = g.outputs[0]
+        who = _where(first, texts[first])
+        s0 = g.parts[0]
+        own = sources[first] == s0
+        state = src.field_states[s0]
+        if own:
+            carrier = frag(s0).p
+            touched.add(s0)
+        else:
+            carrier = out_el[first] = _new_p(template(first), "", src)
+        for d in g.parts if not own else g.parts[1:]:
+            for child in [c for c in frag(d).p if _is_content(c)]:
+                carrier.append(child)
+            touched.add(d)
+            if d not in outs_of:
+                merged.add(d)
+        combined = "".join(old[p] for p in g.parts)
+        target = joined(g.outputs)
+        have, _ = tokenize(carrier, state)
+        if have != combined:
+            raise DocxRenderError(f"{who}与相邻段落合并时涉及跨段的域（如目录），无法保存")
         apply_text_edit(carrier, combined, target, state)
-        if len(outputs) == 1:
+        if len(g.outputs) == 1:
             continue
         have, tokens = tokenize(carrier, state)
         if have != target:
             raise DocxRenderError(f"{who}：分段后的文字与预期不一致，为避免损坏文件，没有保存")
         starts, pos = [], 0
-        for k in outputs:
+        for k in g.outputs:
             starts.append(pos)
             pos += len(texts[k])
         tails: list[list[etree._Element]] = []
@@ -948,22 +1016,29 @@ def _render_identity(src: DocxSource, old: list[str], new: list[str], sources: l
         except _CutError:
             raise DocxRenderError(f"{who}：不能在域结果、公式或注音文字的中间分段，没有保存") from None
         tails.reverse()
-        tmpl = frag(s) if s is not None else None
-        for k, nodes in zip(outputs[1:], tails):
-            part = _new_p(tmpl, "", src) if tmpl is not None else _new_p(template(j), "", src)
+        for k, nodes in zip(g.outputs[1:], tails):
+            t = sources[k]
+            if t is not None and first_out[t] == k:
+                el = frag(t).p  # another paragraph's own element (its content is in the carrier now)
+                touched.add(t)
+            else:
+                el = out_el[k] = _new_p(frag(t) if t is not None else template(k), "", src)
             for node in nodes:
-                part.append(node)
-            out_el[k] = part
-        # a section break stays where the paragraph mark was: at the end of the last part
-        ppr = carrier.find(W_PPR)
-        sect = ppr.find(W_SECTPR) if ppr is not None else None
-        if sect is not None:
-            last_part = out_el[outputs[-1]]
-            lppr = last_part.find(W_PPR)
-            if lppr is None:
-                lppr = etree.Element(W_PPR)
-                last_part.insert(0, lppr)
-            lppr.append(sect)
+                el.append(node)
+        # a section break stays where the paragraph mark was: at the end of the paragraph's last part
+        for t in {sources[k] for k in g.outputs if sources[k] is not None}:
+            js = outs_of[t]
+            if len(js) < 2:
+                continue
+            ppr = frag(t).p.find(W_PPR)
+            sect = ppr.find(W_SECTPR) if ppr is not None else None
+            if sect is not None:
+                last_part = out_el[js[-1]]
+                lppr = last_part.find(W_PPR)
+                if lppr is None:
+                    lppr = etree.Element(W_PPR)
+                    last_part.insert(0, lppr)
+                lppr.append(sect)
 
     # -- paragraphs that are gone ----------------------------------------------------------------
     # a paragraph that can't be removed (last of a table cell, carrying a section break) is emptied

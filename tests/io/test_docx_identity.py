@@ -542,3 +542,26 @@ def test_saved_xml_parses_and_keeps_namespaces_clean(tmp_path: Path) -> None:
     # only the root declares namespaces: moved nodes carry no xmlns of their own
     body = xml[xml.index("<w:body>") :]
     assert "xmlns" not in body
+
+
+def test_split_part_merged_into_the_previous_paragraph_takes_its_object_along(tmp_path: Path) -> None:
+    body = para(t("甲"), 0) + para(t("乙") + img("rIdP0", 1) + t("丙"), 1)
+    path = write(tmp_path, body, rels=image_rels(1))
+    doc = open_document(path)
+    # Enter after the image, then Backspace at the start of paragraph 1's first part
+    save_document(doc, [f"甲乙{X}", "丙"], sources=[0, 1])
+    assert open_document(path).texts == [f"甲乙{X}", "丙"]
+    ps = body_paragraphs(path)
+    assert [objects_of(p) for p in ps] == [["rIdP0"], []]
+    assert [int(p.get(W14_PARAID), 16) for p in ps] == [0, 1]  # each keeps its own element
+
+
+def test_split_of_a_merged_new_paragraph_keeps_objects(tmp_path: Path) -> None:
+    body = para(t("首段"), 0) + para(img("rIdP0", 1) + t("图注") + img("rIdP1", 2), 1) + para(t("尾段"), 2)
+    path = write(tmp_path, body, rels=image_rels(2))
+    doc = open_document(path)
+    # a new paragraph typed after 首段, paragraph 1 merged into it, then split between the images
+    texts = ["首段", f"新{X}图", f"注{X}", "尾段"]
+    save_document(doc, texts, sources=[0, None, None, 2])
+    assert open_document(path).texts == texts
+    assert [objects_of(p) for p in body_paragraphs(path)] == [[], ["rIdP0"], ["rIdP1"], []]
