@@ -856,7 +856,9 @@ def _render_identity(src: DocxSource, old: list[str], new: list[str], sources: l
     touched: set[int] = set()  # old paragraphs whose element changed
     out_el: dict[int, etree._Element] = {}  # outputs that are new elements (split parts, new paragraphs)
     first_out = {s: js[0] for s, js in outs_of.items()}
-    pinned = [bool(src.last_in_cell[i]) or _SECTPR_IN.search(src.xml, *src.spans[i]) is not None for i in range(n)]
+
+    def pinned(i: int) -> bool:
+        return bool(src.last_in_cell[i]) or _SECTPR_IN.search(src.xml, *src.spans[i]) is not None
 
     # the output each absent paragraph would have been merged into: the one just before its place
     src_list = [s for s in sources if s is not None]
@@ -931,7 +933,13 @@ def _render_identity(src: DocxSource, old: list[str], new: list[str], sources: l
     def join(x: _Group, y: _Group) -> _Group:
         return resolve(_Group(x.outputs + y.outputs, x.present + y.present, x.cands + y.cands))
 
+    def untouched(g: _Group) -> bool:
+        j = g.outputs[0]
+        return len(g.outputs) == 1 and g.parts == [sources[j]] and texts[j] == old[g.parts[0]]
+
     def objects_placed(g: _Group) -> bool:
+        if untouched(g):
+            return True
         target = joined(g.outputs)
         if OBJECT_CHAR not in target:
             return True
@@ -970,8 +978,8 @@ def _render_identity(src: DocxSource, old: list[str], new: list[str], sources: l
 
     merged: set[int] = set()
     for g in regions:
-        if len(g.outputs) == 1 and g.parts == [sources[g.outputs[0]]] and texts[g.outputs[0]] == old[g.parts[0]]:
-            continue  # untouched
+        if untouched(g):
+            continue
         if not g.parts:
             for k in g.outputs:
                 out_el[k] = _new_p(template(k), texts[k], src)
@@ -1042,7 +1050,7 @@ def _render_identity(src: DocxSource, old: list[str], new: list[str], sources: l
 
     # -- paragraphs that are gone ----------------------------------------------------------------
     # a paragraph that can't be removed (last of a table cell, carrying a section break) is emptied
-    kept_empty: set[int] = {d for d in absent if pinned[d]}
+    kept_empty: set[int] = {d for d in absent if pinned(d)}
     if m == 0 and n and not kept_empty:
         kept_empty.add(0)  # a document keeps at least one paragraph
     gone = [d for d in absent if d not in merged and d not in kept_empty]
