@@ -1,5 +1,52 @@
 """Write edited paragraph texts back into a .docx, changing as little as possible.
 
+Saving by identity (``sources``)
+    The editor passes, for every output text ``j``, ``sources[j]``: the index
+    of the source paragraph it continues, or ``None`` for a new paragraph
+    (non-``None`` entries never decrease).  The writer then never guesses:
+
+    * an index on one output: that paragraph, edited in place (character diff,
+      see below); an untouched paragraph keeps its bytes;
+    * the same index on several outputs: a split.  The first output keeps the
+      paragraph's element (attributes, ``w:pPr``); the others are new
+      paragraphs with a copy of its ``w:pPr``.  The paragraph's content is cut
+      at the output boundaries, so every run, object, bookmark, comment anchor
+      and field goes to the side its text went (zero-width openers — bookmark
+      and comment-range starts, field codes — go with the text after them;
+      hyperlinks, content controls and tracked insertions cut in two are
+      cloned).  A section break moves to the last part, where the paragraph
+      mark was.  A cut inside a simple field, an equation or ruby text is
+      refused;
+    * an index missing from the list: deleted, or merged into the output just
+      before its place when some of its text (or one of its objects) is found
+      there by a character diff.  A merged paragraph's runs move into that
+      output, objects included; a deleted one's bookmarks and comment anchors
+      move to its neighbour.  Deleting paragraphs that cut a field spanning
+      paragraphs (part of a TOC) is refused;
+    * ``None``: a new paragraph formatted like the previous output's source
+      (the next one's at the top).
+
+    Objects: U+FFFC in an output is always tied to an object of the source
+    paragraph(s) by the character diff.  A U+FFFC missing from the output
+    means the user deleted that object, and it is removed.  A U+FFFC the writer
+    can't tie to an object — moved away from its text, pasted, typed into a new
+    paragraph — first lets the writer join neighbouring paragraphs (an object
+    whose U+FFFC went across a paragraph edge, e.g. a split part merged into the
+    paragraph before it); if it still can't be placed the save is refused with
+    :class:`DocxRenderError` naming the paragraph (第 N 段, 1-based, and an
+    excerpt) and nothing is written.  What the texts can't tell apart is
+    decided by the diff: deleting one of several *adjacent* U+FFFC removes the
+    later one; of two absent paragraphs at the same place with the same text,
+    the first counts as merged.
+
+    Characters: see :func:`clean_text` — line separators become ``w:br``,
+    characters XML can't hold are removed.  A paragraph that can't be removed
+    (the last of a table cell, one carrying a section break) is emptied
+    instead, and a document keeps at least one paragraph.
+
+Without ``sources`` (CLI, tests) the old and new paragraph lists are aligned by
+text — a best effort that can pick the wrong one of several equal paragraphs:
+
 :func:`render_docx` returns the bytes of a new package:
 
 * every zip entry is copied verbatim (compressed bytes, order, metadata); only

@@ -565,3 +565,31 @@ def test_split_of_a_merged_new_paragraph_keeps_objects(tmp_path: Path) -> None:
     save_document(doc, texts, sources=[0, None, None, 2])
     assert open_document(path).texts == texts
     assert [objects_of(p) for p in body_paragraphs(path)] == [[], ["rIdP0"], ["rIdP1"], []]
+
+
+def _table(*cells: str) -> str:
+    grid = "".join('<w:gridCol w:w="2000"/>' for _ in cells)
+    tcs = "".join(f"<w:tc>{para(t(c))}</w:tc>" for c in cells)
+    return f"<w:tbl><w:tblGrid>{grid}</w:tblGrid><w:tr>{tcs}</w:tr></w:tbl>"
+
+
+def test_split_in_a_table_cell_stays_in_the_cell_and_a_cells_last_paragraph_is_emptied(tmp_path: Path) -> None:
+    path = write(tmp_path, _table("甲单元格", "乙单元格") + para(t("表后")))
+    doc = open_document(path)
+    save_document(doc, ["甲单元", "格", "乙单元格", "表后"], sources=[0, 0, 1, 2])
+    root = etree.fromstring(document_xml(path).encode())
+    cells = root.iter(f"{W}tc")
+    assert [len(c.findall(f"{W}p")) for c in cells] == [2, 1]
+    assert open_document(path).texts == ["甲单元", "格", "乙单元格", "表后"]
+    # a cell must keep a paragraph: deleting its only one empties it (documented)
+    doc = open_document(path)
+    save_document(doc, ["甲单元", "格", "表后"], sources=[0, 1, 3])
+    assert open_document(path).texts == ["甲单元", "格", "", "表后"]
+
+
+def test_everything_replaced_by_new_paragraphs(tmp_path: Path) -> None:
+    path = write(tmp_path, para(t("旧一")) + para(t("旧二") + img("rIdP0", 1)), rels=image_rels(1))
+    doc = open_document(path)
+    save_document(doc, ["新一", "新二", "新三"], sources=[None, None, None])
+    assert open_document(path).texts == ["新一", "新二", "新三"]
+    assert [objects_of(p) for p in body_paragraphs(path)] == [[], [], []]
