@@ -181,7 +181,7 @@ def render_docx(doc: Document, new_texts: Sequence[str], sources: Sequence[int |
             return write_package(src.package, {})
         if src.spans is None:
             raise DocxRenderError("无法定位文档中的段落位置，为避免损坏文件，已放弃保存")
-        xml = _render_identity(src, old, new, srcs)
+        xml = _render_identity(src, old, new, srcs, [p.in_table for p in doc.paragraphs])
         return write_package(src.package, {src.part: xml.encode(src.encoding)})
     if new == old:
         return write_package(src.package, {})
@@ -875,7 +875,9 @@ def _is_content(el: etree._Element) -> bool:
     return not (isinstance(el.tag, str) and el.tag == W_PPR)
 
 
-def _render_identity(src: DocxSource, old: list[str], new: list[str], sources: list[int | None]) -> str:
+def _render_identity(
+    src: DocxSource, old: list[str], new: list[str], sources: list[int | None], in_table: list[bool]
+) -> str:
     """Rewrite ``document.xml`` for ``new`` texts whose origin ``sources`` names (see :func:`render_docx`)."""
     n, m = len(old), len(new)
     outs_of: dict[int, list[int]] = {}
@@ -1096,8 +1098,49 @@ def _render_identity(src: DocxSource, old: list[str], new: list[str], sources: l
                 lppr.append(sect)
 
     # -- paragraphs that are gone ----------------------------------------------------------------
-    # a paragraph that can't be removed (last of a table cell, carrying a section break) is emptied
-    kept_empty: set[int] = {d for d in absent if pinned(d)}
+    def element_of(j: int) -> etree._Element:
+        s = sources[j]
+        if s is not None and first_out[s] == j:
+            touched.add(s)
+            return frag(s).p
+        return out_el[j]
+
+    def anchored_in_table(j: int) -> bool:
+        for k in [*range(j, -1, -1), *range(j + 1, m)]:
+            if sources[k] is not None:
+                return in_table[sources[k]]
+        return False
+
+    def move_section_break(d: int) -> bool:
+        """Can removed paragraph ``d`` go although it ends a section?  Its section break moves to the
+        output before it (where the section now ends); when nothing of its section is left (the
+        output before it ends a section too, or there is none) the empty section goes with it."""
+        j = prev_out[d]
+        ppr = frag(d).p.find(W_PPR)
+        sect = ppr.find(W_SECTPR) if ppr is not None else None
+        if sect is None or src.last_in_cell[d] or in_table[d]:
+            return False
+        if j < 0:
+            return True
+        if anchored_in_table(j):
+            return False
+        target_p = element_of(j)
+        tppr = target_p.find(W_PPR)
+        if tppr is not None and tppr.find(W_SECTPR) is not None:
+            return True
+        if tppr is None:
+            tppr = etree.Element(W_PPR)
+            target_p.insert(0, tppr)
+        change = tppr.find(W_PPRCHANGE)
+        if change is not None:
+            change.addprevious(sect)
+        else:
+            tppr.append(sect)
+        return True
+
+    # a paragraph that can't be removed (last of a table cell; carrying a section break that can't
+    # move to the paragraph before it) is emptied instead
+    kept_empty: set[int] = {d for d in absent if pinned(d) and not move_section_break(d)}
     if m == 0 and n and not kept_empty:
         kept_empty.add(0)  # a document keeps at least one paragraph
     gone = [d for d in absent if d not in merged and d not in kept_empty]
@@ -1117,13 +1160,6 @@ def _render_identity(src: DocxSource, old: list[str], new: list[str], sources: l
         if d not in merged:  # a merged one has already given its content away
             apply_text_edit(frag(d).p, old[d], "", src.field_states[d])
         touched.add(d)
-
-    def element_of(j: int) -> etree._Element:
-        s = sources[j]
-        if s is not None and first_out[s] == j:
-            touched.add(s)
-            return frag(s).p
-        return out_el[j]
 
     for d in gone:
         markers = _detach_markers(frag(d).p)

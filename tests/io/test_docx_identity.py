@@ -593,3 +593,24 @@ def test_everything_replaced_by_new_paragraphs(tmp_path: Path) -> None:
     save_document(doc, ["新一", "新二", "新三"], sources=[None, None, None])
     assert open_document(path).texts == ["新一", "新二", "新三"]
     assert [objects_of(p) for p in body_paragraphs(path)] == [[], [], []]
+
+
+SECT = '<w:pPr><w:sectPr><w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/></w:sectPr></w:pPr>'
+
+
+def test_deleting_a_section_break_paragraph_moves_the_break_to_the_paragraph_before(tmp_path: Path) -> None:
+    path = write(tmp_path, para(t("第一节正文"), 0) + para(t("第一节末段"), 1, SECT) + para(t("第二节"), 2))
+    doc = open_document(path)
+    save_document(doc, ["第一节正文", "第二节"], sources=[0, 2])
+    assert open_document(path).texts == ["第一节正文", "第二节"]
+    ps = body_paragraphs(path)
+    assert [p.find(f"{W}pPr/{W}sectPr") is not None for p in ps] == [True, False]
+
+
+def test_deleting_a_whole_section_removes_its_break(tmp_path: Path) -> None:
+    body = para(t("第一节"), 0, SECT) + para(t("第二节"), 1, SECT) + para(t("第三节"), 2)
+    path = write(tmp_path, body)
+    doc = open_document(path)
+    save_document(doc, ["第一节", "第三节"], sources=[0, 2])
+    assert open_document(path).texts == ["第一节", "第三节"]
+    assert [p.find(f"{W}pPr/{W}sectPr") is not None for p in body_paragraphs(path)] == [True, False]
