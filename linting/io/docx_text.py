@@ -352,7 +352,10 @@ class ParagraphWalker:
             tag = c.tag
             if tag == W_T:
                 if fields.n_instr == 0:
-                    self._add(c.text or "", c, True, ctx, special)
+                    text = c.text or ""
+                    if OBJECT_CHAR in text:  # a literal U+FFFC typed as text: no object behind it
+                        self.objects.extend(["object"] * text.count(OBJECT_CHAR))
+                    self._add(text, c, True, ctx, special)
             elif tag == W_FLDCHAR:
                 fields.fldchar(c.get(W_FLDCHARTYPE))
                 if fields.in_toc:

@@ -10,6 +10,8 @@ and the characters a .docx can't hold.
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
 import zipfile
 from pathlib import Path
 
@@ -614,3 +616,53 @@ def test_deleting_a_whole_section_removes_its_break(tmp_path: Path) -> None:
     save_document(doc, ["第一节", "第三节"], sources=[0, 2])
     assert open_document(path).texts == ["第一节", "第三节"]
     assert [p.find(f"{W}pPr/{W}sectPr") is not None for p in body_paragraphs(path)] == [True, False]
+
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed here; .ci/run installs it")
+def test_split_and_merged_file_opens_in_libreoffice(tmp_path: Path) -> None:
+    from tests.io.test_docx_fixtures import COMMENTS_XML, FOOTNOTES_XML
+
+    commented = para(
+        t("开头")
+        + '<w:bookmarkStart w:id="7" w:name="要点"/>'
+        + t("书签文字")
+        + '<w:bookmarkEnd w:id="7"/><w:commentRangeStart w:id="0"/>'
+        + t("批注文字")
+        + '<w:commentRangeEnd w:id="0"/><w:r><w:commentReference w:id="0"/></w:r>'
+        + t("结尾")
+    )
+    body = (
+        commented
+        + para(t("正文") + fn(1) + t("。"))
+        + para(t("图前") + img("rIdP0", 1))
+        + para(img("rIdP1", 2) + t("图后"))
+    )
+    rels = image_rels(2) + [("rIdC", "comments", "comments.xml"), ("rIdF", "footnotes", "footnotes.xml")]
+    path = write(tmp_path, body, rels=rels, parts={"comments.xml": COMMENTS_XML, "footnotes.xml": FOOTNOTES_XML})
+    doc = open_document(path)
+    texts = ["开头书签文字", "批注文字结尾", "正文", f"{X}。", f"图前{X}{X}图后"]
+    save_document(doc, texts, sources=[0, 0, 1, 1, 2])
+    assert [objects_of(p) for p in body_paragraphs(path)] == [[], [], [], ["fn:1"], ["rIdP0", "rIdP1"]]
+    out = tmp_path / "lo"
+    r = subprocess.run(
+        [
+            SOFFICE,
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/lo-profile",
+            "--convert-to",
+            "txt:Text (encoded):UTF8",
+            "--outdir",
+            str(out),
+            str(path),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    assert (out / "doc.txt").exists(), r.stderr
+    lines = [line.strip() for line in (out / "doc.txt").read_text("utf-8-sig").splitlines() if line.strip()]
+    assert lines[:3] == ["开头书签文字", "批注文字结尾", "正文"], lines
+    assert lines[3].endswith("。") and "图前" in lines[4] and lines[4].endswith("图后"), lines
