@@ -789,6 +789,8 @@ class _Group:
     present: list[int]
     cands: list[int]
     parts: list[int] = field(default_factory=list)
+    lo: int = 0  # the first and last of the initial groups it was made of
+    hi: int = 0
 
 
 #: How many neighbouring groups a save may join to place an object before it gives up.
@@ -880,10 +882,17 @@ def _render_identity(
 ) -> str:
     """Rewrite ``document.xml`` for ``new`` texts whose origin ``sources`` names (see :func:`render_docx`)."""
     n, m = len(old), len(new)
-    outs_of: dict[int, list[int]] = {}
+    # per old paragraph: its first and last output and how many (plain int lists: a long document
+    # must not cost one object per paragraph)
+    first_out = [-1] * n
+    last_out = [-1] * n
+    n_out = [0] * n
     for j, s in enumerate(sources):
         if s is not None:
-            outs_of.setdefault(s, []).append(j)
+            if first_out[s] < 0:
+                first_out[s] = j
+            last_out[s] = j
+            n_out[s] += 1
     texts = list(new)
     for j, s in enumerate(sources):
         if s is None or texts[j] != old[s]:
@@ -904,7 +913,6 @@ def _render_identity(
 
     touched: set[int] = set()  # old paragraphs whose element changed
     out_el: dict[int, etree._Element] = {}  # outputs that are new elements (split parts, new paragraphs)
-    first_out = {s: js[0] for s, js in outs_of.items()}
 
     def pinned(i: int) -> bool:
         return bool(src.last_in_cell[i]) or _SECTPR_IN.search(src.xml, *src.spans[i]) is not None
@@ -912,7 +920,7 @@ def _render_identity(
     # the output each absent paragraph would have been merged into: the one just before its place
     src_list = [s for s in sources if s is not None]
     pos_list = [j for j, s in enumerate(sources) if s is not None]
-    absent = [d for d in range(n) if d not in outs_of]
+    absent = [d for d in range(n) if n_out[d] == 0]
     prev_out: dict[int, int] = {}
     candidates: dict[int, list[int]] = {}
     for d in absent:
@@ -935,19 +943,21 @@ def _render_identity(
     # A present source's group spans its first to its last output (new paragraphs typed between the
     # parts of a split included); a run of new paragraphs just before an absent paragraph's place is
     # a group when that paragraph may have been merged into it; any other output is a group of its own.
-    bounds: list[tuple[int, int]] = []
+    bound_a: list[int] = []
+    bound_e: list[int] = []
     j = 0
     while j < m:
         s = sources[j]
         if s is not None:
-            e = outs_of[s][-1]
+            e = last_out[s]
         else:
             e = j
             while e + 1 < m and sources[e + 1] is None and not candidates.get(e):
                 e += 1
             if not candidates.get(e):
                 e = j  # new paragraphs with nothing merged: each on its own
-        bounds.append((j, e))
+        bound_a.append(j)
+        bound_e.append(e)
         j = e + 1
 
     def joined(outputs: Sequence[int]) -> str:
@@ -973,14 +983,19 @@ def _render_identity(
         g.parts = [p for p in order if p not in cand_set or p in kept]
         return g
 
-    groups: list[_Group] = []
-    for a, e in bounds:
-        outputs = list(range(a, e + 1))
+    def group(idx: int) -> _Group:
+        a, e = bound_a[idx], bound_e[idx]
         present = [sources[a]] if sources[a] is not None else []
-        groups.append(resolve(_Group(outputs, present, candidates.get(e, []))))
+        return resolve(_Group(list(range(a, e + 1)), present, candidates.get(e, []), lo=idx, hi=idx))
+
+    def plain(idx: int) -> bool:
+        """A paragraph kept as it was (checked without building a group: most of a long document)."""
+        a, e = bound_a[idx], bound_e[idx]
+        s = sources[a]
+        return a == e and s is not None and e not in candidates and texts[a] == old[s]
 
     def join(x: _Group, y: _Group) -> _Group:
-        return resolve(_Group(x.outputs + y.outputs, x.present + y.present, x.cands + y.cands))
+        return resolve(_Group(x.outputs + y.outputs, x.present + y.present, x.cands + y.cands, lo=x.lo, hi=y.hi))
 
     def untouched(g: _Group) -> bool:
         j = g.outputs[0]
@@ -1005,23 +1020,28 @@ def _render_identity(
     # alternately the next and the previous one; an object that still can't be placed refuses the save.
     regions: list[_Group] = []
     i = 0
-    while i < len(groups):
-        cur = groups[i]
+    while i < len(bound_a):
+        if plain(i):
+            i += 1
+            continue
+        cur = group(i)
         i += 1
         k = cur.outputs[0]
         joins = 0
         while not objects_placed(cur):
-            forward = i < len(groups) and (joins % 2 == 0 or not regions)
-            if joins >= _MAX_JOINS or not (forward or regions):
+            forward = i < len(bound_a) and (joins % 2 == 0 or cur.lo == 0)
+            if joins >= _MAX_JOINS or not (forward or cur.lo > 0):
                 raise DocxRenderError(
                     f"{_where(k, texts[k])}中有对象（图片、图表、脚注等）无法放到修改后的位置"
                     "（对象只能删除，不能复制、粘贴或移到别处），为避免丢失内容，没有保存"
                 )
             if forward:
-                cur = join(cur, groups[i])
+                cur = join(cur, group(i))
                 i += 1
-            else:
+            elif regions and regions[-1].hi == cur.lo - 1:
                 cur = join(regions.pop(), cur)
+            else:
+                cur = join(group(cur.lo - 1), cur)
             joins += 1
         regions.append(cur)
 
@@ -1047,7 +1067,7 @@ def _render_identity(
             for child in [c for c in frag(d).p if _is_content(c)]:
                 carrier.append(child)
             touched.add(d)
-            if d not in outs_of:
+            if n_out[d] == 0:
                 merged.add(d)
         combined = "".join(old[p] for p in g.parts)
         target = joined(g.outputs)
@@ -1084,13 +1104,12 @@ def _render_identity(
                 el.append(node)
         # a section break stays where the paragraph mark was: at the end of the paragraph's last part
         for t in {sources[k] for k in g.outputs if sources[k] is not None}:
-            js = outs_of[t]
-            if len(js) < 2:
+            if n_out[t] < 2:
                 continue
             ppr = frag(t).p.find(W_PPR)
             sect = ppr.find(W_SECTPR) if ppr is not None else None
             if sect is not None:
-                last_part = out_el[js[-1]]
+                last_part = out_el[last_out[t]]
                 lppr = last_part.find(W_PPR)
                 if lppr is None:
                     lppr = etree.Element(W_PPR)
@@ -1189,20 +1208,15 @@ def _render_identity(
             return src.xml[a:b]
         return _serialize(out_el[j], None)
 
-    attached: dict[int, list[int]] = {}
-    lead: list[int] = []
-    current: int | None = None
-    for j, s in enumerate(sources):
-        if s is not None:
-            current = s
-        if current is None:
-            lead.append(j)
-        else:
-            attached.setdefault(current, []).append(j)
+    # each present paragraph's place receives its outputs and the new paragraphs after them
+    firsts = [j for j in pos_list if first_out[sources[j]] == j]
     repl: dict[int, str] = {}
-    for s, js in attached.items():
-        if s in touched or len(js) > 1:
-            repl[s] = "".join(render(j) for j in js)
+    for x, j in enumerate(firsts):
+        s = sources[j]
+        end = firsts[x + 1] if x + 1 < len(firsts) else m
+        if s in touched or end - j > 1:
+            repl[s] = "".join(render(k) for k in range(j, end))
+    lead = range(firsts[0] if firsts else m)
     for d in absent:
         if d in kept_empty:
             f = frag(d)
@@ -1211,7 +1225,7 @@ def _render_identity(
             repl[d] = ""
     lead_xml = "".join(render(j) for j in lead)
     if lead_xml and n:
-        anchor = min(outs_of) if outs_of else 0
+        anchor = sources[firsts[0]] if firsts else 0
         a, b = src.spans[anchor]
         repl[anchor] = lead_xml + repl.get(anchor, src.xml[a:b])
         lead_xml = ""
