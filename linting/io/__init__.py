@@ -9,7 +9,10 @@
   everything that was not edited), or convert when the target's extension
   says the other format.  Always atomic, with a backup of the previous
   version (see :mod:`linting.io.atomic`).  Failures raise :class:`SaveError`
-  and leave the old file as it was.
+  and leave the old file as it was.  The editor passes ``sources`` (which
+  source paragraph each text continues) so a .docx is saved by paragraph
+  identity; without it paragraphs are paired by text, a best effort (see
+  :mod:`linting.io.docx_write`).
 * :func:`convert_file` — .txt ↔ .docx on disk.
 
 .docx support lives in ``docx_read``/``docx_write`` and is imported lazily, so
