@@ -882,6 +882,7 @@ def _render_identity(
 ) -> str:
     """Rewrite ``document.xml`` for ``new`` texts whose origin ``sources`` names (see :func:`render_docx`)."""
     n, m = len(old), len(new)
+    spans: list[tuple[int, int]] = src.spans or []
     # per old paragraph: its first and last output and how many (plain int lists: a long document
     # must not cost one object per paragraph)
     first_out = [-1] * n
@@ -915,7 +916,7 @@ def _render_identity(
     out_el: dict[int, etree._Element] = {}  # outputs that are new elements (split parts, new paragraphs)
 
     def pinned(i: int) -> bool:
-        return bool(src.last_in_cell[i]) or _SECTPR_IN.search(src.xml, *src.spans[i]) is not None
+        return bool(src.last_in_cell[i]) or _SECTPR_IN.search(src.xml, *spans[i]) is not None
 
     # the output each absent paragraph would have been merged into: the one just before its place
     src_list = [s for s in sources if s is not None]
@@ -931,12 +932,10 @@ def _render_identity(
             candidates.setdefault(j, []).append(d)
 
     def template(j: int) -> _Frag | None:
-        for k in range(j - 1, -1, -1):
-            if sources[k] is not None:
-                return frag(sources[k])
-        for k in range(j + 1, m):
-            if sources[k] is not None:
-                return frag(sources[k])
+        for k in [*range(j - 1, -1, -1), *range(j + 1, m)]:
+            sk = sources[k]
+            if sk is not None:
+                return frag(sk)
         return frag(0) if n else None
 
     # -- groups: contiguous runs of outputs and the old paragraphs whose content flows into them ------
@@ -985,7 +984,8 @@ def _render_identity(
 
     def group(idx: int) -> _Group:
         a, e = bound_a[idx], bound_e[idx]
-        present = [sources[a]] if sources[a] is not None else []
+        sa = sources[a]
+        present = [sa] if sa is not None else []
         return resolve(_Group(list(range(a, e + 1)), present, candidates.get(e, []), lo=idx, hi=idx))
 
     def plain(idx: int) -> bool:
@@ -1103,7 +1103,7 @@ def _render_identity(
             for node in nodes:
                 el.append(node)
         # a section break stays where the paragraph mark was: at the end of the paragraph's last part
-        for t in {sources[k] for k in g.outputs if sources[k] is not None}:
+        for t in {sk for sk in (sources[k] for k in g.outputs) if sk is not None}:
             if n_out[t] < 2:
                 continue
             ppr = frag(t).p.find(W_PPR)
@@ -1204,15 +1204,15 @@ def _render_identity(
             if s in touched:
                 f = frag(s)
                 return _serialize(f.p, f.start_tag)
-            a, b = src.spans[s]
+            a, b = spans[s]
             return src.xml[a:b]
         return _serialize(out_el[j], None)
 
     # each present paragraph's place receives its outputs and the new paragraphs after them
-    firsts = [j for j in pos_list if first_out[sources[j]] == j]
+    firsts = [j for j, s in zip(pos_list, src_list) if first_out[s] == j]
     repl: dict[int, str] = {}
     for x, j in enumerate(firsts):
-        s = sources[j]
+        s = src_list[bisect.bisect_left(pos_list, j)]
         end = firsts[x + 1] if x + 1 < len(firsts) else m
         if s in touched or end - j > 1:
             repl[s] = "".join(render(k) for k in range(j, end))
@@ -1225,15 +1225,15 @@ def _render_identity(
             repl[d] = ""
     lead_xml = "".join(render(j) for j in lead)
     if lead_xml and n:
-        anchor = sources[firsts[0]] if firsts else 0
-        a, b = src.spans[anchor]
+        anchor = src_list[0] if src_list else 0
+        a, b = spans[anchor]
         repl[anchor] = lead_xml + repl.get(anchor, src.xml[a:b])
         lead_xml = ""
     xml = src.xml
     pieces: list[str] = []
     cursor = 0
     for i in sorted(repl):
-        a, b = src.spans[i]
+        a, b = spans[i]
         pieces.append(xml[cursor:a])
         pieces.append(repl[i])
         cursor = b
