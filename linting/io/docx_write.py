@@ -181,7 +181,8 @@ def render_docx(doc: Document, new_texts: Sequence[str], sources: Sequence[int |
             return write_package(src.package, {})
         if src.spans is None:
             raise DocxRenderError("无法定位文档中的段落位置，为避免损坏文件，已放弃保存")
-        xml = _render_identity(src, old, new, srcs, [p.in_table for p in doc.paragraphs])
+        paras = doc.paragraphs
+        xml = _render_identity(src, old, new, srcs, [p.in_table for p in paras], [p.objects for p in paras])
         return write_package(src.package, {src.part: xml.encode(src.encoding)})
     if new == old:
         return write_package(src.package, {})
@@ -793,6 +794,17 @@ class _Group:
     hi: int = 0
 
 
+#: Object kinds (``Paragraph.objects``) as named in messages.
+_KIND_NAMES = {
+    "image": "图片",
+    "chart": "图表",
+    "textbox": "文本框",
+    "footnote": "脚注",
+    "endnote": "尾注",
+    "equation": "公式",
+    "object": "对象",
+}
+
 #: How many neighbouring groups a save may join to place an object before it gives up.
 _MAX_JOINS = 16
 
@@ -878,7 +890,12 @@ def _is_content(el: etree._Element) -> bool:
 
 
 def _render_identity(
-    src: DocxSource, old: list[str], new: list[str], sources: list[int | None], in_table: list[bool]
+    src: DocxSource,
+    old: list[str],
+    new: list[str],
+    sources: list[int | None],
+    in_table: list[bool],
+    objects_of: list[tuple[str, ...]],
 ) -> str:
     """Rewrite ``document.xml`` for ``new`` texts whose origin ``sources`` names (see :func:`render_docx`)."""
     n, m = len(old), len(new)
@@ -1015,6 +1032,35 @@ def _render_identity(
         )
         return target.count(OBJECT_CHAR) == matched
 
+    def unplaced_message(g: _Group, k: int) -> str:
+        """Output ``k`` has a U+FFFC the writer can't tie to an object; name the objects ``g`` lost."""
+        target = joined(g.outputs)
+        owner: list[tuple[int, int]] = []  # per character of the old text: (paragraph, object number)
+        for p in g.parts:
+            nth = 0
+            for ch in old[p]:
+                owner.append((p, nth))
+                nth += ch == OBJECT_CHAR
+        combined = "".join(old[p] for p in g.parts)
+        lost: list[str] = []
+        for tag, i1, i2, _j1, _j2 in diff_opcodes(combined, target):
+            if tag in ("delete", "replace"):
+                for x in range(i1, i2):
+                    if combined[x] == OBJECT_CHAR:
+                        p, nth = owner[x]
+                        kinds = objects_of[p] if p < len(objects_of) else ()
+                        lost.append(_KIND_NAMES.get(kinds[nth] if nth < len(kinds) else "object", "对象"))
+        if lost:
+            what = "、".join(dict.fromkeys(lost))
+            return (
+                f"{_where(k, texts[k])}中的{what}无法放到修改后的位置（对象只能随文字拆分、合并或删除，"
+                "不能移到别处或复制），为避免丢失内容，没有保存"
+            )
+        return (
+            f"{_where(k, texts[k])}中的对象占位符“□”没有对应的图片或其他对象（对象不能复制、粘贴或新增），"
+            "为避免内容与显示不符，没有保存"
+        )
+
     # An object whose U+FFFC went to a neighbouring paragraph (a split part merged into the paragraph
     # before it, an image cut to the start of the next line) is placed by joining neighbouring groups,
     # alternately the next and the previous one; an object that still can't be placed refuses the save.
@@ -1024,17 +1070,13 @@ def _render_identity(
         if plain(i):
             i += 1
             continue
-        cur = group(i)
+        cur = first = group(i)
         i += 1
-        k = cur.outputs[0]
         joins = 0
         while not objects_placed(cur):
             forward = i < len(bound_a) and (joins % 2 == 0 or cur.lo == 0)
             if joins >= _MAX_JOINS or not (forward or cur.lo > 0):
-                raise DocxRenderError(
-                    f"{_where(k, texts[k])}中有对象（图片、图表、脚注等）无法放到修改后的位置"
-                    "（对象只能删除，不能复制、粘贴或移到别处），为避免丢失内容，没有保存"
-                )
+                raise DocxRenderError(unplaced_message(cur, first.outputs[0]))
             if forward:
                 cur = join(cur, group(i))
                 i += 1

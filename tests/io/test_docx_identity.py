@@ -305,21 +305,21 @@ def test_object_moved_to_another_paragraph_is_refused_with_the_paragraph(tmp_pat
     path = write(tmp_path, para(t("图片说明") + img("rIdP0", 1)) + para(t("另一段")), rels=image_rels(1))
     doc = open_document(path)
     err = _refused(path, doc, ["图片说明", f"另一段{X}"], [0, 1])
-    assert "第 2 段" in err.reason and "另一段" in err.reason
+    assert "第 2 段" in err.reason and "另一段" in err.reason and "图片" in err.reason
 
 
 def test_object_placeholder_in_a_new_paragraph_is_refused(tmp_path: Path) -> None:
     path = write(tmp_path, para(t("一段")))
     doc = open_document(path)
     err = _refused(path, doc, ["一段", f"粘贴{X}"], [0, None])
-    assert "第 2 段" in err.reason
+    assert "第 2 段" in err.reason and "对象占位符" in err.reason
 
 
 def test_object_moved_within_its_paragraph_is_refused(tmp_path: Path) -> None:
     path = write(tmp_path, para(img("rIdP0", 1) + t("后面的文字")), rels=image_rels(1))
     doc = open_document(path)
     err = _refused(path, doc, [f"后面的文字{X}"], [0])
-    assert "第 1 段" in err.reason
+    assert "第 1 段" in err.reason and "图片" in err.reason
 
 
 def test_deleting_an_object_placeholder_on_purpose_removes_it(tmp_path: Path) -> None:
@@ -666,3 +666,10 @@ def test_split_and_merged_file_opens_in_libreoffice(tmp_path: Path) -> None:
     lines = [line.strip() for line in (out / "doc.txt").read_text("utf-8-sig").splitlines() if line.strip()]
     assert lines[:3] == ["开头书签文字", "批注文字结尾", "正文"], lines
     assert lines[3].endswith("。") and "图前" in lines[4] and lines[4].endswith("图后"), lines
+
+
+def test_refusal_names_the_kind_of_object(tmp_path: Path) -> None:
+    path = write(tmp_path, ENDNOTE_PARA)
+    doc = open_document(path)
+    err = _refused(path, doc, [f"{X}正文。{X}"], [0])  # the footnote reference moved to the front
+    assert "第 1 段" in err.reason and "脚注" in err.reason
