@@ -9,7 +9,10 @@
   everything that was not edited), or convert when the target's extension
   says the other format.  Always atomic, with a backup of the previous
   version (see :mod:`linting.io.atomic`).  Failures raise :class:`SaveError`
-  and leave the old file as it was.
+  and leave the old file as it was.  The editor passes ``sources`` (which
+  source paragraph each text continues) so a .docx is saved by paragraph
+  identity; without it paragraphs are paired by text, a best effort (see
+  :mod:`linting.io.docx_write`).
 * :func:`convert_file` — .txt ↔ .docx on disk.
 
 .docx support lives in ``docx_read``/``docx_write`` and is imported lazily, so
@@ -28,7 +31,7 @@ from .atomic import atomic_write, backup_dir, list_backups
 from .errors import ReadError, SaveError
 from .sniff import DOCX_SUFFIXES, TEXT_SUFFIXES
 from .sniff import sniff as sniff_kind
-from .txt import encode_document_txt, read_txt
+from .txt import encode_document_txt, read_txt, validate_sources
 
 __all__ = [
     "ReadError",
@@ -92,22 +95,29 @@ def target_kind(doc: Document, path: str | os.PathLike[str] | None) -> str:
     return doc.kind
 
 
-def render_document(doc: Document, texts: Sequence[str], path: str | os.PathLike[str] | None = None) -> bytes:
-    """The bytes :func:`save_document` would write (no file is touched)."""
+def render_document(
+    doc: Document,
+    texts: Sequence[str],
+    path: str | os.PathLike[str] | None = None,
+    *,
+    sources: Sequence[int | None] | None = None,
+) -> bytes:
+    """The bytes :func:`save_document` would write (no file is touched); same arguments."""
+    srcs = _check_sources(doc, texts, sources)
     kind = target_kind(doc, path)
     where = Path(path) if path is not None else doc.path
     if kind == "txt":
         if doc.kind == "txt":
-            return encode_document_txt(doc, list(texts), path=where)
+            return encode_document_txt(doc, list(texts), path=where)  # lines have no identity
         from .convert import docx_to_txt_bytes, paragraphs_for_texts
 
-        edited = Document(paragraphs=paragraphs_for_texts(doc, texts), path=where, kind="docx")
+        edited = Document(paragraphs=paragraphs_for_texts(doc, texts, sources=srcs), path=where, kind="docx")
         return docx_to_txt_bytes(edited)
     if doc.kind == "docx":
         from .docx_write import DocxRenderError, render_docx
 
         try:
-            return render_docx(doc, list(texts))
+            return render_docx(doc, list(texts), srcs)
         except DocxRenderError as e:  # its message is already plain Chinese
             raise SaveError(where, f"{e}；原文件没有改动") from e
     from .convert import txt_structure, txt_to_docx_bytes
@@ -121,20 +131,38 @@ def save_document(
     texts: Sequence[str],
     path: str | os.PathLike[str] | None = None,
     *,
+    sources: Sequence[int | None] | None = None,
     backup: bool = True,
 ) -> Path | None:
-    """Save edited ``texts`` (one per paragraph) of ``doc`` to ``path`` (default: where it came from).
+    """Save edited ``texts`` of ``doc`` to ``path`` (default: where it came from).
+
+    ``sources`` — one entry per text — tells a .docx save which paragraph each
+    text continues: ``sources[j]`` is the index in ``doc.paragraphs`` of the
+    source paragraph, or ``None`` for a new paragraph.  Non-``None`` entries
+    never decrease; the same index on several outputs is a split (the first
+    keeps the paragraph's element and properties, the others are new
+    paragraphs formatted like it, each object on the side its U+FFFC went); an
+    index missing from the list was deleted, or merged into the output just
+    before its place when some of its text is found there.  A malformed list
+    raises ``ValueError`` (a programming error, never shown to users).
+    Without ``sources`` a .docx save pairs paragraphs by aligning texts: a best
+    effort (CLI, tests) that can pick the wrong one of several equal
+    paragraphs.  .txt saves and conversions accept and ignore ``sources``
+    (lines have no identity), except that .docx → .txt uses it to keep each
+    paragraph's list label.
 
     Same format as the source unless ``path`` names the other one (.txt ↔
     .docx), see :func:`target_kind`.  Writes atomically; returns the backup
-    of the replaced file, if one was made.  Raises :class:`SaveError`.
+    of the replaced file, if one was made.  Raises :class:`SaveError` (and
+    writes nothing) when the edit can't be saved without losing something.
     """
+    _check_sources(doc, texts, sources)
     target = Path(path) if path is not None else doc.path
     if target is None:
         raise SaveError(None, "没有指定保存位置；请使用“另存为”")
     target = Path(target)
     try:
-        data = render_document(doc, texts, target if path is not None else None)
+        data = render_document(doc, texts, target if path is not None else None, sources=sources)
     except SaveError as e:
         if e.path is None:
             raise SaveError(target, e.reason, e.locked_by) from None
@@ -143,8 +171,17 @@ def save_document(
         raise
     except Exception as e:  # a bug in rendering must not cost the user the file
         log.exception("unexpected error rendering %s", target)
-        raise SaveError(target, f"生成文件内容时出错，未保存，原文件没有改动（{type(e).__name__}: {e}）") from e
+        raise SaveError(target, "生成文件内容时出错，没有保存，原文件没有改动（详细信息已写入日志）") from e
     return atomic_write(target, data, backup=backup)
+
+
+def _check_sources(
+    doc: Document, texts: Sequence[str], sources: Sequence[int | None] | None
+) -> list[int | None] | None:
+    """Validate ``sources`` against ``doc`` and ``texts``; ``ValueError`` when malformed."""
+    if sources is None:
+        return None
+    return validate_sources(sources, len(texts), len(doc.paragraphs))
 
 
 def convert_file(src: str | os.PathLike[str], dst: str | os.PathLike[str]) -> None:

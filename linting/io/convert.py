@@ -91,6 +91,8 @@ _TITLE_MAX = 60
 # make lxml refuse the whole document).  Tab and line breaks are handled by
 # python-docx (w:tab, w:br).
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+# Line separators inside a line become a line break (w:br), as when saving a .docx (docx_write.clean_text).
+_LINE_SEPARATORS = re.compile("\r\n?|[\x0b\u2028\u2029]")
 _TITLE_BAD_END = tuple("。；：:，,！？")
 
 
@@ -190,7 +192,7 @@ def txt_to_docx_bytes(
 
     last_text = max((i for i, t in enumerate(texts) if t.strip(_LEAD)), default=-1)
     for i, raw in enumerate(texts):
-        text = _XML_INVALID.sub("", raw.lstrip(_LEAD).replace(OBJECT_CHAR, ""))
+        text = _XML_INVALID.sub("", _LINE_SEPARATORS.sub("\n", raw.lstrip(_LEAD).replace(OBJECT_CHAR, "")))
         if i == title_index:
             document.add_paragraph(text, style="Title")
             continue
@@ -436,13 +438,28 @@ def docx_to_txt_bytes(doc: Document, fmt: TextFormat | None = None) -> bytes:
     return encode_txt(docx_texts_for_txt(doc), fmt or DEFAULT_TXT_FORMAT, path=doc.path)
 
 
-def paragraphs_for_texts(doc: Document, texts: Sequence[str]) -> list[Paragraph]:
+def paragraphs_for_texts(
+    doc: Document, texts: Sequence[str], *, sources: Sequence[int | None] | None = None
+) -> list[Paragraph]:
     """``doc``'s paragraphs with edited ``texts``, keeping each matched paragraph's properties.
 
-    Paragraphs are matched with :func:`linting.io.txt.match_lines`; inserted
-    paragraphs are plain.
+    With ``sources`` (see :func:`linting.io.save_document`) output ``j`` keeps
+    the properties (list label, style) of paragraph ``sources[j]`` when it is
+    that paragraph's first output; later parts of a split and new paragraphs
+    are plain.  Without it paragraphs are matched with
+    :func:`linting.io.txt.match_lines` (a best effort).
     """
     old = doc.paragraphs
+    if sources is not None:
+        seen: set[int] = set()
+        out: list[Paragraph] = []
+        for t, s in zip(texts, sources, strict=True):
+            if s is not None and s not in seen:
+                seen.add(s)
+                out.append(replace(old[s], text=t))
+            else:
+                out.append(Paragraph(text=t))
+        return out
     return [
         replace(old[i], text=t) if i is not None else Paragraph(text=t)
         for i, t in zip(match_lines([p.text for p in old], texts), texts, strict=True)

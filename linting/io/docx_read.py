@@ -21,6 +21,15 @@ Read-only
     Paragraphs inside a complex field that spans paragraphs, or containing
     tracked insertions/deletions, are ``read_only``.
 
+Locked spans and objects
+    ``Paragraph.locked`` holds the code-point spans Word computes or that
+    belong to a revision: complex-field results (``HYPERLINK``, ``PAGE``,
+    ``TOC``… fields included), simple-field (``w:fldSimple``) results and
+    tracked insertions/moves.  A plain ``w:hyperlink`` element is ordinary,
+    editable text and is not locked.  ``Paragraph.objects`` names each
+    ``OBJECT_CHAR`` in order: "image", "chart", "textbox", "footnote",
+    "endnote", "equation" or "object" (shapes, OLE, ink, symbol-font signs).
+
 The :class:`DocxSource` stored in ``Document.source`` keeps the original
 package bytes, the decoded ``document.xml`` and the character span of every
 listed ``w:p`` in it, so :func:`linting.io.docx_write.render_docx` can splice
@@ -486,6 +495,8 @@ def _read(path: Path) -> Document:
                 auto_number=auto_number,
                 in_table=bp.in_table,
                 read_only=read_only,
+                locked=tuple(walker.locked),
+                objects=tuple(walker.objects),
             )
         )
 

@@ -114,6 +114,16 @@ OBJECT_TAGS = frozenset(
 TRANSPARENT = frozenset({W_SMARTTAG, W_CUSTOMXML, W_DIR, W_BDO})
 #: Paragraph-content wrappers that form a separate context (hyperlink etc.).
 SPECIAL = frozenset({W_HYPERLINK, W_FLDSIMPLE, W_INS, W_MOVETO})
+#: Wrappers whose text is *locked* (see :attr:`linting.model.Paragraph.locked`): a simple field's
+#: result and tracked insertions.  A plain ``w:hyperlink`` is editable text, so it is not here;
+#: complex-field results (including ``HYPERLINK`` fields) are locked through the field stack.
+LOCKING = frozenset({W_FLDSIMPLE, W_INS, W_MOVETO})
+
+A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
+A_GRAPHICDATA = f"{{{A_NS}}}graphicData"
+WPS_TXBX = "{http://schemas.microsoft.com/office/word/2010/wordprocessingShape}txbx"
+V_TEXTBOX = "{urn:schemas-microsoft-com:vml}textbox"
+V_IMAGEDATA = "{urn:schemas-microsoft-com:vml}imagedata"
 
 
 def make_parser() -> etree.XMLParser:
@@ -195,6 +205,42 @@ def sym_char(el: etree._Element) -> str:
     return chr(cp)
 
 
+def object_kind(el: etree._Element) -> str:
+    """What an element shown as ``OBJECT_CHAR`` is: "image", "chart", "textbox", "footnote",
+    "endnote", "equation" or "object" (shapes, OLE objects, ink, symbol-font characters…)."""
+    tag = el.tag
+    if tag == W_FOOTNOTEREF:
+        return "footnote"
+    if tag == W_ENDNOTEREF:
+        return "endnote"
+    if tag == M_OMATH or tag == M_OMATHPARA:
+        return "equation"
+    if tag == MC_ALT:
+        branch = first_branch(el)
+        if branch is not None:
+            for child in branch.iter(W_DRAWING, W_PICT, W_OBJECT):
+                return object_kind(child)
+        return "object"
+    if tag == W_DRAWING:
+        for gd in el.iter(A_GRAPHICDATA):
+            uri = gd.get("uri", "")
+            if uri.endswith("/picture"):
+                return "image"
+            if "chart" in uri:
+                return "chart"
+            if uri.endswith("/wordprocessingShape"):
+                for _ in gd.iter(WPS_TXBX):
+                    return "textbox"
+            return "object"
+        return "object"
+    if tag == W_PICT:
+        for _ in el.iter(V_TEXTBOX):
+            return "textbox"
+        for _ in el.iter(V_IMAGEDATA):
+            return "image"
+    return "object"
+
+
 def first_branch(alt: etree._Element) -> etree._Element | None:
     """The ``mc:Choice`` (or, failing that, ``mc:Fallback``) of an AlternateContent."""
     fallback = None
@@ -209,12 +255,29 @@ def first_branch(alt: etree._Element) -> etree._Element | None:
 class ParagraphWalker:
     """Walks one ``w:p`` and collects its visible text (and tokens, if asked)."""
 
-    __slots__ = ("parts", "pos", "tokens", "fields", "tracked", "textboxes", "want_tokens", "touched_toc")
+    __slots__ = (
+        "parts",
+        "pos",
+        "tokens",
+        "fields",
+        "tracked",
+        "textboxes",
+        "want_tokens",
+        "touched_toc",
+        "locked",
+        "lock_depth",
+        "objects",
+    )
 
     def __init__(self, fields: FieldStack, want_tokens: bool = False, textboxes: list | None = None) -> None:
         self.parts: list[str] = []
         self.pos = 0
         self.tokens: list[Token] = []
+        #: code-point spans of locked text (field results, tracked insertions), merged when adjacent
+        self.locked: list[tuple[int, int]] = []
+        self.lock_depth = 0
+        #: kind of each OBJECT_CHAR in the text, in order (see :func:`object_kind`)
+        self.objects: list[str] = []
         self.fields = fields
         self.tracked = False
         self.textboxes = textboxes
@@ -242,6 +305,12 @@ class ParagraphWalker:
                 special += len(fctx)
             self.tokens.append(Token(self.pos, self.pos + n, elem, is_text, ctx, special))
         if n:
+            if self.lock_depth or self.fields.ctx:
+                locked = self.locked
+                if locked and locked[-1][1] == self.pos:
+                    locked[-1] = (locked[-1][0], self.pos + n)
+                else:
+                    locked.append((self.pos, self.pos + n))
             self.parts.append(text)
             self.pos += n
 
@@ -255,7 +324,12 @@ class ParagraphWalker:
             elif tag in SPECIAL:
                 if tag == W_INS or tag == W_MOVETO:
                     self.tracked = True
-                self._content(child, ctx + (child,), special + 1)
+                if tag in LOCKING:
+                    self.lock_depth += 1
+                    self._content(child, ctx + (child,), special + 1)
+                    self.lock_depth -= 1
+                else:
+                    self._content(child, ctx + (child,), special + 1)
             elif tag == W_SDT:
                 content = child.find(W_SDTCONTENT)
                 if content is not None:
@@ -268,6 +342,7 @@ class ParagraphWalker:
                     self._content(branch, ctx, special)
             elif tag == M_OMATH or tag == M_OMATHPARA:
                 if self.fields.n_instr == 0:
+                    self.objects.append("equation")
                     self._add(OBJECT_CHAR, child, False, ctx, special)
             # everything else (pPr, bookmarks, proofErr, comments, PIs …) has no text
 
@@ -277,7 +352,10 @@ class ParagraphWalker:
             tag = c.tag
             if tag == W_T:
                 if fields.n_instr == 0:
-                    self._add(c.text or "", c, True, ctx, special)
+                    text = c.text or ""
+                    if OBJECT_CHAR in text:  # a literal U+FFFC typed as text: no object behind it
+                        self.objects.extend(["object"] * text.count(OBJECT_CHAR))
+                    self._add(text, c, True, ctx, special)
             elif tag == W_FLDCHAR:
                 fields.fldchar(c.get(W_FLDCHARTYPE))
                 if fields.in_toc:
@@ -290,12 +368,16 @@ class ParagraphWalker:
                     self._add(ATOM_CHARS[tag], c, False, ctx, special)
             elif tag in OBJECT_TAGS:
                 if fields.n_instr == 0:
+                    self.objects.append(object_kind(c))
                     self._add(OBJECT_CHAR, c, False, ctx, special)
                     if self.textboxes is not None:
                         collect_textboxes(c, self.textboxes)
             elif tag == W_SYM:
                 if fields.n_instr == 0:
-                    self._add(sym_char(c), c, False, ctx, special)
+                    ch = sym_char(c)
+                    if ch == OBJECT_CHAR:
+                        self.objects.append("object")
+                    self._add(ch, c, False, ctx, special)
             elif tag == W_RUBY:
                 base = c.find(W_RUBYBASE)
                 if base is not None:

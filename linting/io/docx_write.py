@@ -1,5 +1,52 @@
 """Write edited paragraph texts back into a .docx, changing as little as possible.
 
+Saving by identity (``sources``)
+    The editor passes, for every output text ``j``, ``sources[j]``: the index
+    of the source paragraph it continues, or ``None`` for a new paragraph
+    (non-``None`` entries never decrease).  The writer then never guesses:
+
+    * an index on one output: that paragraph, edited in place (character diff,
+      see below); an untouched paragraph keeps its bytes;
+    * the same index on several outputs: a split.  The first output keeps the
+      paragraph's element (attributes, ``w:pPr``); the others are new
+      paragraphs with a copy of its ``w:pPr``.  The paragraph's content is cut
+      at the output boundaries, so every run, object, bookmark, comment anchor
+      and field goes to the side its text went (zero-width openers — bookmark
+      and comment-range starts, field codes — go with the text after them;
+      hyperlinks, content controls and tracked insertions cut in two are
+      cloned).  A section break moves to the last part, where the paragraph
+      mark was.  A cut inside a simple field, an equation or ruby text is
+      refused;
+    * an index missing from the list: deleted, or merged into the output just
+      before its place when some of its text (or one of its objects) is found
+      there by a character diff.  A merged paragraph's runs move into that
+      output, objects included; a deleted one's bookmarks and comment anchors
+      move to its neighbour.  Deleting paragraphs that cut a field spanning
+      paragraphs (part of a TOC) is refused;
+    * ``None``: a new paragraph formatted like the previous output's source
+      (the next one's at the top).
+
+    Objects: U+FFFC in an output is always tied to an object of the source
+    paragraph(s) by the character diff.  A U+FFFC missing from the output
+    means the user deleted that object, and it is removed.  A U+FFFC the writer
+    can't tie to an object — moved away from its text, pasted, typed into a new
+    paragraph — first lets the writer join neighbouring paragraphs (an object
+    whose U+FFFC went across a paragraph edge, e.g. a split part merged into the
+    paragraph before it); if it still can't be placed the save is refused with
+    :class:`DocxRenderError` naming the paragraph (第 N 段, 1-based, and an
+    excerpt) and nothing is written.  What the texts can't tell apart is
+    decided by the diff: deleting one of several *adjacent* U+FFFC removes the
+    later one; of two absent paragraphs at the same place with the same text,
+    the first counts as merged.
+
+    Characters: see :func:`clean_text` — line separators become ``w:br``,
+    characters XML can't hold are removed.  A paragraph that can't be removed
+    (the last of a table cell, one carrying a section break) is emptied
+    instead, and a document keeps at least one paragraph.
+
+Without ``sources`` (CLI, tests) the old and new paragraph lists are aligned by
+text — a best effort that can pick the wrong one of several equal paragraphs:
+
 :func:`render_docx` returns the bytes of a new package:
 
 * every zip entry is copied verbatim (compressed bytes, order, metadata); only
@@ -45,9 +92,11 @@ from __future__ import annotations
 
 import bisect
 import copy
+import logging
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from lxml import etree
@@ -72,6 +121,7 @@ from linting.io.docx_text import (
     w,
 )
 from linting.io.seqdiff import common_affixes
+from linting.io.txt import validate_sources
 from linting.model import OBJECT_CHAR, Document
 
 W_RPRCHANGE = w("rPrChange")
@@ -96,6 +146,9 @@ _TAG_END = re.compile(r"""<(?:[^>"']|"[^"]*"|'[^']*')*>""")
 _XMLNS = re.compile(r"""\s+xmlns(?::[\w.-]+)?\s*=\s*(?:"[^"]*"|'[^']*')""")
 
 
+log = logging.getLogger(__name__)
+
+
 class DocxRenderError(Exception):
     """The document cannot be saved safely (message in Chinese)."""
 
@@ -103,17 +156,34 @@ class DocxRenderError(Exception):
 # -- public API ----------------------------------------------------------------------------
 
 
-def render_docx(doc: Document, new_texts: list[str]) -> bytes:
+def render_docx(doc: Document, new_texts: Sequence[str], sources: Sequence[int | None] | None = None) -> bytes:
     """The complete new .docx package with the paragraph texts replaced by ``new_texts``.
 
-    With ``new_texts`` equal to the texts that were read, the original file
-    bytes are returned unchanged.
+    ``sources`` (one entry per text) says where each text comes from:
+    ``sources[j]`` is the index in ``doc.paragraphs`` of the paragraph output
+    ``j`` continues, or ``None`` for a new paragraph.  See the module
+    documentation for the rules; a malformed list raises ``ValueError``.
+    Without ``sources`` the paragraphs are paired by aligning texts — a best
+    effort for the CLI and tests that can pick the wrong one of equal
+    paragraphs.
+
+    With ``new_texts`` equal to the texts that were read (and ``sources`` the
+    identity), the original file bytes are returned unchanged.
     """
     src = doc.source
     if not isinstance(src, DocxSource):
         raise DocxRenderError("该文档不是从 .docx 读取的，无法按 .docx 保存")
     old = src.texts
     new = list(new_texts)
+    if sources is not None:
+        srcs = validate_sources(sources, len(new), len(old))
+        if new == old and srcs == list(range(len(old))):
+            return write_package(src.package, {})
+        if src.spans is None:
+            raise DocxRenderError("无法定位文档中的段落位置，为避免损坏文件，已放弃保存")
+        paras = doc.paragraphs
+        xml = _render_identity(src, old, new, srcs, [p.in_table for p in paras], [p.objects for p in paras])
+        return write_package(src.package, {src.part: xml.encode(src.encoding)})
     if new == old:
         return write_package(src.package, {})
     if src.spans is None:
@@ -580,6 +650,12 @@ def _clean_rpr(rpr: etree._Element | None) -> etree._Element | None:
 
 
 def _new_paragraph(tmpl: _Frag | None, text: str, src: DocxSource) -> str:
+    return _serialize(_new_p(tmpl, text, src), None)
+
+
+def _new_p(tmpl: _Frag | None, text: str, src: DocxSource) -> etree._Element:
+    """A new ``w:p`` formatted like ``tmpl`` (its ``w:pPr`` without section break or revision
+    marks, its first run's ``w:rPr``) holding ``text`` in one run (no run when ``text`` is empty)."""
     if tmpl is not None:
         wrapper = etree.fromstring(f"<x{src.nsdecls[tmpl.index]}/>", make_parser())
         p = etree.SubElement(wrapper, W_P)
@@ -610,7 +686,606 @@ def _new_paragraph(tmpl: _Frag | None, text: str, src: DocxSource) -> str:
             run.append(rpr)
         for node in _make_nodes(pieces):
             run.append(node)
-    return _serialize(p, None)
+    return p
+
+
+# -- characters ----------------------------------------------------------------------------------
+
+#: Line separators typed inside a paragraph: all become a line break (``w:br``, read back as ``"\n"``).
+_LINE_SEPARATORS = re.compile("\r\n?|[\x0b\u2028\u2029]")
+#: Characters XML 1.0 (and so a .docx) cannot hold: C0 controls except tab and line feed, lone
+#: surrogates, U+FFFE and U+FFFF.  (Form feed included: a page break is not typed as a character.)
+_UNSAVABLE = re.compile("[\x00-\x08\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_NEEDS_CLEANING = re.compile("[\x00-\x08\x0b-\x1f\ud800-\udfff\ufffe\uffff\u2028\u2029]")
+
+
+def clean_text(text: str) -> str:
+    """``text`` as a .docx paragraph holds it (what reopening the saved file gives back).
+
+    ``"\\r\\n"``, ``"\\r"``, vertical tab, U+2028 (line separator) and U+2029
+    (paragraph separator) become ``"\\n"`` — a line break inside the paragraph
+    (``w:br``), as Word does for a soft return; NUL and the other C0 controls
+    (except tab and line feed), lone surrogates, U+FFFE and U+FFFF are removed.
+    The editor may apply this to typed or pasted text so what it shows is what
+    is saved.
+    """
+    if _NEEDS_CLEANING.search(text) is None:
+        return text
+    return _UNSAVABLE.sub("", _LINE_SEPARATORS.sub("\n", text))
+
+
+def unsavable_chars(text: str) -> list[tuple[int, str]]:
+    """``(offset, char)`` of every character :func:`clean_text` removes (for a warning)."""
+    return [(m.start(), m.group()) for m in _UNSAVABLE.finditer(text)]
+
+
+# -- saving by identity (``sources`` given) ----------------------------------------------------
+
+W_FLDSIMPLE_ = w("fldSimple")
+W_SDT_ = w("sdt")
+W_SDTCONTENT_ = w("sdtContent")
+W_SDTPR_ = w("sdtPr")
+W_ID = w("id")
+W_FLDCHAR_ = w("fldChar")
+W_FLDCHARTYPE_ = w("fldCharType")
+W_INSTRTEXT_ = w("instrText")
+#: Property children copied into a wrapper cloned by a split (content stays on its side).
+_PROPERTY_TAGS = frozenset({W_RPR, W_SDTPR_, w("sdtEndPr"), w("smartTagPr"), w("customXmlPr")})
+#: Wrappers a paragraph split may cut in two (each half keeps the wrapper's properties).
+_CLONEABLE = frozenset(
+    {W_R, w("hyperlink"), w("smartTag"), w("customXml"), w("dir"), w("bdo"), W_INS, w("moveTo"), W_SDT_, W_SDTCONTENT_}
+)
+#: Zero-width things that belong to the text after them: a split moves them with that text.
+_STARTERS = frozenset(
+    w(t)
+    for t in (
+        "bookmarkStart",
+        "commentRangeStart",
+        "permStart",
+        "moveFromRangeStart",
+        "moveToRangeStart",
+        "proofErr",
+        "lastRenderedPageBreak",
+        "instrText",
+    )
+)
+
+
+def _excerpt(text: str) -> str:
+    shown = text.replace(OBJECT_CHAR, "□").replace("\n", " ").replace("\t", " ").strip()
+    return shown[:12] + ("…" if len(shown) > 12 else "")
+
+
+def _where(index: int, text: str, original: bool = False) -> str:
+    ex = _excerpt(text)
+    head = f"原文第 {index + 1} 段" if original else f"第 {index + 1} 段"
+    return f"{head}（“{ex}”）" if ex else f"{head}（空段落）"
+
+
+def _is_starter(el: etree._Element) -> bool:
+    """A zero-width element that opens something for the text after it (bookmark start, field code…)."""
+    tag = el.tag
+    if not isinstance(tag, str):
+        return True  # comments and processing instructions go with whatever follows
+    if tag in _STARTERS:
+        return True
+    if tag == W_FLDCHAR_:
+        return el.get(W_FLDCHARTYPE_) in ("begin", "separate")
+    if tag == W_R:
+        content = [c for c in el if not (isinstance(c.tag, str) and c.tag == W_RPR)]
+        return bool(content) and all(_is_starter(c) for c in content)
+    return False
+
+
+class _CutError(Exception):
+    pass
+
+
+@dataclass(slots=True)
+class _Group:
+    """Consecutive outputs, the present source paragraphs they continue and the absent paragraphs
+    that may have been merged into them; ``parts`` (set by resolving) are the old paragraphs, in
+    order, whose content they hold."""
+
+    outputs: list[int]
+    present: list[int]
+    cands: list[int]
+    parts: list[int] = field(default_factory=list)
+    lo: int = 0  # the first and last of the initial groups it was made of
+    hi: int = 0
+
+
+#: Object kinds (``Paragraph.objects``) as named in messages.
+_KIND_NAMES = {
+    "image": "图片",
+    "chart": "图表",
+    "textbox": "文本框",
+    "footnote": "脚注",
+    "endnote": "尾注",
+    "equation": "公式",
+    "object": "对象",
+}
+
+#: How many neighbouring groups a save may join to place an object before it gives up.
+_MAX_JOINS = 16
+
+
+def _cut_point(p: etree._Element, x: etree._Element) -> etree._Element:
+    """Move a split point before ``x`` back over the zero-width openers just before it, and out
+    of wrappers it starts, so bookmarks, comment ranges and field codes go with their text."""
+    while True:
+        prev = x.getprevious()
+        while prev is not None and _is_starter(prev):
+            x = prev
+            prev = x.getprevious()
+        parent = x.getparent()
+        if parent is p or parent is None:
+            return x
+        if prev is None or (isinstance(prev.tag, str) and prev.tag in _PROPERTY_TAGS):
+            x = parent  # x starts its wrapper: move the whole wrapper
+            continue
+        return x
+
+
+def _split_before(p: etree._Element, x: etree._Element) -> list[etree._Element]:
+    """Detach ``x`` and everything after it in ``p``; wrappers cut on the way are cloned.
+
+    Returns the top-level nodes, in order, for the new paragraph.
+    """
+    parent = x.getparent()
+    moving = [x, *x.itersiblings()]
+    while parent is not p:
+        if parent.tag not in _CLONEABLE:
+            raise _CutError(parent.tag)
+        clone = etree.Element(parent.tag, attrib=dict(parent.attrib))
+        for child in parent:
+            if isinstance(child.tag, str) and child.tag in _PROPERTY_TAGS:
+                prop = copy.deepcopy(child)
+                if prop.tag == W_SDTPR_:
+                    for ident in prop.findall(W_ID):
+                        prop.remove(ident)  # two controls must not share an id
+                clone.append(prop)
+        for node in moving:
+            clone.append(node)
+        after = list(parent.itersiblings())
+        grand = parent.getparent()
+        if all(isinstance(c.tag, str) and c.tag in _PROPERTY_TAGS for c in parent):
+            _remove(parent)  # nothing of it is left on this side
+        moving = [clone, *after]
+        parent = grand
+    for node in moving:
+        if node.getparent() is p:
+            p.remove(node)
+    return moving
+
+
+def _cut(p: etree._Element, tokens: list[Token], b: int, limit: int) -> list[etree._Element]:
+    """Detach the content of ``p`` from visible position ``b`` on (tokens at ``limit`` or later
+    are already gone)."""
+    x = None
+    for tok in tokens:
+        if tok.start >= limit:
+            break
+        if tok.end <= b or tok.start == tok.end:
+            continue
+        if tok.start < b:  # the cut falls inside this w:t: split the node
+            t = tok.elem
+            cur = t.text or ""
+            off = b - tok.start
+            tail = etree.Element(W_T)
+            _set_text(tail, cur[off:])
+            _set_text(t, cur[:off])
+            t.addnext(tail)
+            tok.end = b
+            x = tail
+        else:
+            x = tok.elem
+        break
+    if x is None:
+        return []
+    return _split_before(p, _cut_point(p, x))
+
+
+def _is_content(el: etree._Element) -> bool:
+    return not (isinstance(el.tag, str) and el.tag == W_PPR)
+
+
+def _render_identity(
+    src: DocxSource,
+    old: list[str],
+    new: list[str],
+    sources: list[int | None],
+    in_table: list[bool],
+    objects_of: list[tuple[str, ...]],
+) -> str:
+    """Rewrite ``document.xml`` for ``new`` texts whose origin ``sources`` names (see :func:`render_docx`)."""
+    n, m = len(old), len(new)
+    spans: list[tuple[int, int]] = src.spans or []
+    # per old paragraph: its first and last output and how many (plain int lists: a long document
+    # must not cost one object per paragraph)
+    first_out = [-1] * n
+    last_out = [-1] * n
+    n_out = [0] * n
+    for j, s in enumerate(sources):
+        if s is not None:
+            if first_out[s] < 0:
+                first_out[s] = j
+            last_out[s] = j
+            n_out[s] += 1
+    texts = list(new)
+    for j, s in enumerate(sources):
+        if s is None or texts[j] != old[s]:
+            cleaned = clean_text(texts[j])
+            if cleaned != texts[j]:
+                removed = len(unsavable_chars(texts[j]))
+                if removed:
+                    log.warning("第 %d 段有 %d 个 .docx 不能保存的字符（控制字符等），已删除", j + 1, removed)
+                texts[j] = cleaned
+
+    frags: dict[int, _Frag] = {}
+
+    def frag(i: int) -> _Frag:
+        f = frags.get(i)
+        if f is None:
+            f = frags[i] = _Frag(src, i)
+        return f
+
+    touched: set[int] = set()  # old paragraphs whose element changed
+    out_el: dict[int, etree._Element] = {}  # outputs that are new elements (split parts, new paragraphs)
+
+    def pinned(i: int) -> bool:
+        return bool(src.last_in_cell[i]) or _SECTPR_IN.search(src.xml, *spans[i]) is not None
+
+    # the output each absent paragraph would have been merged into: the one just before its place
+    src_list = [s for s in sources if s is not None]
+    pos_list = [j for j, s in enumerate(sources) if s is not None]
+    absent = [d for d in range(n) if n_out[d] == 0]
+    prev_out: dict[int, int] = {}
+    candidates: dict[int, list[int]] = {}
+    for d in absent:
+        k = bisect.bisect_right(src_list, d)
+        j = (pos_list[k] if k < len(pos_list) else m) - 1
+        prev_out[d] = j
+        if j >= 0 and old[d]:
+            candidates.setdefault(j, []).append(d)
+
+    def template(j: int) -> _Frag | None:
+        for k in [*range(j - 1, -1, -1), *range(j + 1, m)]:
+            sk = sources[k]
+            if sk is not None:
+                return frag(sk)
+        return frag(0) if n else None
+
+    # -- groups: contiguous runs of outputs and the old paragraphs whose content flows into them ------
+    # A present source's group spans its first to its last output (new paragraphs typed between the
+    # parts of a split included); a run of new paragraphs just before an absent paragraph's place is
+    # a group when that paragraph may have been merged into it; any other output is a group of its own.
+    bound_a: list[int] = []
+    bound_e: list[int] = []
+    j = 0
+    while j < m:
+        s = sources[j]
+        if s is not None:
+            e = last_out[s]
+        else:
+            e = j
+            while e + 1 < m and sources[e + 1] is None and not candidates.get(e):
+                e += 1
+            if not candidates.get(e):
+                e = j  # new paragraphs with nothing merged: each on its own
+        bound_a.append(j)
+        bound_e.append(e)
+        j = e + 1
+
+    def joined(outputs: Sequence[int]) -> str:
+        return "".join(texts[k] for k in outputs)
+
+    def resolve(g: _Group) -> _Group:
+        """Decide which candidates were merged: those with some text (or object) found in the outputs."""
+        if not g.cands:
+            g.parts = list(g.present)
+            return g
+        order = sorted(g.present + g.cands)
+        cand_set = set(g.cands)
+        spans_d, pos, pieces = [], 0, []
+        for p in order:
+            if p in cand_set:
+                spans_d.append((p, pos, pos + len(old[p])))
+            pieces.append(old[p])
+            pos += len(old[p])
+        kept: set[int] = set()
+        for tag, i1, i2, _j1, _j2 in diff_opcodes("".join(pieces), joined(g.outputs)):
+            if tag == "equal":
+                kept.update(p for p, x, y in spans_d if x < i2 and i1 < y)
+        g.parts = [p for p in order if p not in cand_set or p in kept]
+        return g
+
+    def group(idx: int) -> _Group:
+        a, e = bound_a[idx], bound_e[idx]
+        sa = sources[a]
+        present = [sa] if sa is not None else []
+        return resolve(_Group(list(range(a, e + 1)), present, candidates.get(e, []), lo=idx, hi=idx))
+
+    def plain(idx: int) -> bool:
+        """A paragraph kept as it was (checked without building a group: most of a long document)."""
+        a, e = bound_a[idx], bound_e[idx]
+        s = sources[a]
+        return a == e and s is not None and e not in candidates and texts[a] == old[s]
+
+    def join(x: _Group, y: _Group) -> _Group:
+        return resolve(_Group(x.outputs + y.outputs, x.present + y.present, x.cands + y.cands, lo=x.lo, hi=y.hi))
+
+    def untouched(g: _Group) -> bool:
+        j = g.outputs[0]
+        return len(g.outputs) == 1 and g.parts == [sources[j]] and texts[j] == old[g.parts[0]]
+
+    def objects_placed(g: _Group) -> bool:
+        if untouched(g):
+            return True
+        target = joined(g.outputs)
+        if OBJECT_CHAR not in target:
+            return True
+        combined = "".join(old[p] for p in g.parts)
+        matched = sum(
+            target.count(OBJECT_CHAR, j1, j2)
+            for tag, _i1, _i2, j1, j2 in diff_opcodes(combined, target)
+            if tag == "equal"
+        )
+        return target.count(OBJECT_CHAR) == matched
+
+    def unplaced_message(g: _Group, k: int) -> str:
+        """Output ``k`` has a U+FFFC the writer can't tie to an object; name the objects ``g`` lost."""
+        target = joined(g.outputs)
+        owner: list[tuple[int, int]] = []  # per character of the old text: (paragraph, object number)
+        for p in g.parts:
+            nth = 0
+            for ch in old[p]:
+                owner.append((p, nth))
+                nth += ch == OBJECT_CHAR
+        combined = "".join(old[p] for p in g.parts)
+        lost: list[str] = []
+        for tag, i1, i2, _j1, _j2 in diff_opcodes(combined, target):
+            if tag in ("delete", "replace"):
+                for x in range(i1, i2):
+                    if combined[x] == OBJECT_CHAR:
+                        p, nth = owner[x]
+                        kinds = objects_of[p] if p < len(objects_of) else ()
+                        lost.append(_KIND_NAMES.get(kinds[nth] if nth < len(kinds) else "object", "对象"))
+        if lost:
+            what = "、".join(dict.fromkeys(lost))
+            return (
+                f"{_where(k, texts[k])}中的{what}无法放到修改后的位置（对象只能随文字拆分、合并或删除，"
+                "不能移到别处或复制），为避免丢失内容，没有保存"
+            )
+        return (
+            f"{_where(k, texts[k])}中的对象占位符“□”没有对应的图片或其他对象（对象不能复制、粘贴或新增），"
+            "为避免内容与显示不符，没有保存"
+        )
+
+    # An object whose U+FFFC went to a neighbouring paragraph (a split part merged into the paragraph
+    # before it, an image cut to the start of the next line) is placed by joining neighbouring groups,
+    # alternately the next and the previous one; an object that still can't be placed refuses the save.
+    regions: list[_Group] = []
+    i = 0
+    while i < len(bound_a):
+        if plain(i):
+            i += 1
+            continue
+        cur = first = group(i)
+        i += 1
+        joins = 0
+        while not objects_placed(cur):
+            forward = i < len(bound_a) and (joins % 2 == 0 or cur.lo == 0)
+            if joins >= _MAX_JOINS or not (forward or cur.lo > 0):
+                raise DocxRenderError(unplaced_message(cur, first.outputs[0]))
+            if forward:
+                cur = join(cur, group(i))
+                i += 1
+            elif regions and regions[-1].hi == cur.lo - 1:
+                cur = join(regions.pop(), cur)
+            else:
+                cur = join(group(cur.lo - 1), cur)
+            joins += 1
+        regions.append(cur)
+
+    merged: set[int] = set()
+    for g in regions:
+        if untouched(g):
+            continue
+        if not g.parts:
+            for k in g.outputs:
+                out_el[k] = _new_p(template(k), texts[k], src)
+            continue
+        first = g.outputs[0]
+        who = _where(first, texts[first])
+        s0 = g.parts[0]
+        own = sources[first] == s0
+        state = src.field_states[s0]
+        if own:
+            carrier = frag(s0).p
+            touched.add(s0)
+        else:
+            carrier = out_el[first] = _new_p(template(first), "", src)
+        for d in g.parts if not own else g.parts[1:]:
+            for child in [c for c in frag(d).p if _is_content(c)]:
+                carrier.append(child)
+            touched.add(d)
+            if n_out[d] == 0:
+                merged.add(d)
+        combined = "".join(old[p] for p in g.parts)
+        target = joined(g.outputs)
+        have, _ = tokenize(carrier, state)
+        if have != combined:
+            raise DocxRenderError(f"{who}与相邻段落合并时涉及跨段的域（如目录），无法保存")
+        apply_text_edit(carrier, combined, target, state)
+        if len(g.outputs) == 1:
+            continue
+        have, tokens = tokenize(carrier, state)
+        if have != target:
+            raise DocxRenderError(f"{who}：分段后的文字与预期不一致，为避免损坏文件，没有保存")
+        starts, pos = [], 0
+        for k in g.outputs:
+            starts.append(pos)
+            pos += len(texts[k])
+        tails: list[list[etree._Element]] = []
+        limit = len(target) + 1
+        try:
+            for b in reversed(starts[1:]):
+                tails.append(_cut(carrier, tokens, b, limit))
+                limit = b
+        except _CutError:
+            raise DocxRenderError(f"{who}：不能在域结果、公式或注音文字的中间分段，没有保存") from None
+        tails.reverse()
+        for k, nodes in zip(g.outputs[1:], tails):
+            t = sources[k]
+            if t is not None and first_out[t] == k:
+                el = frag(t).p  # another paragraph's own element (its content is in the carrier now)
+                touched.add(t)
+            else:
+                el = out_el[k] = _new_p(frag(t) if t is not None else template(k), "", src)
+            for node in nodes:
+                el.append(node)
+        # a section break stays where the paragraph mark was: at the end of the paragraph's last part
+        for t in {sk for sk in (sources[k] for k in g.outputs) if sk is not None}:
+            if n_out[t] < 2:
+                continue
+            ppr = frag(t).p.find(W_PPR)
+            sect = ppr.find(W_SECTPR) if ppr is not None else None
+            if sect is not None:
+                last_part = out_el[last_out[t]]
+                lppr = last_part.find(W_PPR)
+                if lppr is None:
+                    lppr = etree.Element(W_PPR)
+                    last_part.insert(0, lppr)
+                lppr.append(sect)
+
+    # -- paragraphs that are gone ----------------------------------------------------------------
+    def element_of(j: int) -> etree._Element:
+        s = sources[j]
+        if s is not None and first_out[s] == j:
+            touched.add(s)
+            return frag(s).p
+        return out_el[j]
+
+    def anchored_in_table(j: int) -> bool:
+        for k in [*range(j, -1, -1), *range(j + 1, m)]:
+            if sources[k] is not None:
+                return in_table[sources[k]]
+        return False
+
+    def move_section_break(d: int) -> bool:
+        """Can removed paragraph ``d`` go although it ends a section?  Its section break moves to the
+        output before it (where the section now ends); when nothing of its section is left (the
+        output before it ends a section too, or there is none) the empty section goes with it."""
+        j = prev_out[d]
+        ppr = frag(d).p.find(W_PPR)
+        sect = ppr.find(W_SECTPR) if ppr is not None else None
+        if sect is None or src.last_in_cell[d] or in_table[d]:
+            return False
+        if j < 0:
+            return True
+        if anchored_in_table(j):
+            return False
+        target_p = element_of(j)
+        tppr = target_p.find(W_PPR)
+        if tppr is not None and tppr.find(W_SECTPR) is not None:
+            return True
+        if tppr is None:
+            tppr = etree.Element(W_PPR)
+            target_p.insert(0, tppr)
+        change = tppr.find(W_PPRCHANGE)
+        if change is not None:
+            change.addprevious(sect)
+        else:
+            tppr.append(sect)
+        return True
+
+    # a paragraph that can't be removed (last of a table cell; carrying a section break that can't
+    # move to the paragraph before it) is emptied instead
+    kept_empty: set[int] = {d for d in absent if pinned(d) and not move_section_break(d)}
+    if m == 0 and n and not kept_empty:
+        kept_empty.add(0)  # a document keeps at least one paragraph
+    gone = [d for d in absent if d not in merged and d not in kept_empty]
+    gone_set = set(gone)
+    for d in gone:
+        if d - 1 in gone_set:
+            continue
+        e = d
+        while e + 1 in gone_set:
+            e += 1
+        after = src.field_states[e + 1] if e + 1 < n else ()
+        if src.field_states[d] != after:
+            raise DocxRenderError(
+                f"{_where(d, old[d], original=True)}属于跨段的域（如目录），不能只删除其中一部分，没有保存"
+            )
+    for d in sorted(kept_empty):
+        if d not in merged:  # a merged one has already given its content away
+            apply_text_edit(frag(d).p, old[d], "", src.field_states[d])
+        touched.add(d)
+
+    for d in gone:
+        markers = _detach_markers(frag(d).p)
+        if not markers:
+            continue
+        j = prev_out[d]
+        if j >= 0:
+            target_p = element_of(j)
+            for mk in markers:
+                target_p.append(mk)
+        elif m:
+            target_p = element_of(0)
+            ppr = target_p.find(W_PPR)
+            pos = (list(target_p).index(ppr) + 1) if ppr is not None else 0
+            for off, mk in enumerate(markers):
+                target_p.insert(pos + off, mk)
+        # with no paragraph left at all the anchors go with the text they marked
+
+    # -- splice -----------------------------------------------------------------------------------
+    def render(j: int) -> str:
+        s = sources[j]
+        if s is not None and first_out[s] == j:
+            if s in touched:
+                f = frag(s)
+                return _serialize(f.p, f.start_tag)
+            a, b = spans[s]
+            return src.xml[a:b]
+        return _serialize(out_el[j], None)
+
+    # each present paragraph's place receives its outputs and the new paragraphs after them
+    firsts = [j for j, s in zip(pos_list, src_list) if first_out[s] == j]
+    repl: dict[int, str] = {}
+    for x, j in enumerate(firsts):
+        s = src_list[bisect.bisect_left(pos_list, j)]
+        end = firsts[x + 1] if x + 1 < len(firsts) else m
+        if s in touched or end - j > 1:
+            repl[s] = "".join(render(k) for k in range(j, end))
+    lead = range(firsts[0] if firsts else m)
+    for d in absent:
+        if d in kept_empty:
+            f = frag(d)
+            repl[d] = _serialize(f.p, f.start_tag)
+        else:
+            repl[d] = ""
+    lead_xml = "".join(render(j) for j in lead)
+    if lead_xml and n:
+        anchor = src_list[0] if src_list else 0
+        a, b = spans[anchor]
+        repl[anchor] = lead_xml + repl.get(anchor, src.xml[a:b])
+        lead_xml = ""
+    xml = src.xml
+    pieces: list[str] = []
+    cursor = 0
+    for i in sorted(repl):
+        a, b = spans[i]
+        pieces.append(xml[cursor:a])
+        pieces.append(repl[i])
+        cursor = b
+    pieces.append(xml[cursor:])
+    out = "".join(pieces)
+    if lead_xml:  # a document that had no paragraph at all
+        pos = _body_insert_pos(out)
+        out = out[:pos] + lead_xml + out[pos:]
+    return out
 
 
 # -- in-paragraph editing ------------------------------------------------------------------------------
@@ -618,8 +1293,7 @@ def _new_paragraph(tmpl: _Frag | None, text: str, src: DocxSource) -> str:
 
 def _pieces(s: str) -> list[str]:
     """Split inserted text into plain-text pieces and single "\\t"/"\\n" atoms (objects dropped)."""
-    s = s.replace("\r\n", "\n").replace("\r", "\n").replace("\u2029", "\n").replace("\u2028", "\n")
-    s = s.replace(OBJECT_CHAR, "")
+    s = clean_text(s).replace(OBJECT_CHAR, "")
     return [x for x in re.split(r"([\t\n])", s) if x]
 
 

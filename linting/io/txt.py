@@ -282,11 +282,15 @@ def encode_txt(
 
     ``line_endings`` (one per text, as in :class:`TxtSource`) overrides
     ``fmt.newline`` line by line; the last entry is ignored in favour of
-    ``fmt.final_newline``.  A character the encoding cannot hold raises
+    ``fmt.final_newline``.  NUL characters are dropped (a file holding one is
+    not a text file any more).  A character the encoding cannot hold raises
     :class:`SaveError` naming the character and where it is (``path`` is only
     used in that message).
     """
     encoding, bom = canonical_encoding(fmt)
+    if any("\x00" in t for t in texts):
+        # A NUL makes the file binary to every text tool (and to read_txt): drop it.
+        texts = [t.replace("\x00", "") for t in texts]
     if line_endings is not None and len(line_endings) != len(texts):
         raise ValueError("line_endings must have one entry per text")
     parts: list[str] = []
@@ -353,6 +357,33 @@ def _unencodable_message(texts: Sequence[str], encoding: str, sample: str) -> st
         )
     ch = sample[:1] or "?"
     return f"字符 {describe_char(ch)} 无法用 {label} 编码保存；请删除或替换该字符，或另存为 .docx"
+
+
+# ---------------------------------------------------------------------------
+# Saving by identity
+
+
+def validate_sources(sources: Sequence[int | None], n_texts: int, n_paragraphs: int) -> list[int | None]:
+    """Check a ``sources`` list (see :func:`linting.io.save_document`): one entry per text, each
+    ``None`` or a paragraph index in range, the indexes never decreasing.  Returns it as a list;
+    raises ``ValueError`` (a message for programmers) when it is malformed."""
+    out = list(sources)
+    if len(out) != n_texts:
+        raise ValueError(f"sources must have one entry per text: got {len(out)} sources for {n_texts} texts")
+    last = -1
+    for j, s in enumerate(out):
+        if s is None:
+            continue
+        if isinstance(s, bool) or not isinstance(s, int):
+            raise ValueError(f"sources[{j}] must be a paragraph index (int) or None, not {type(s).__name__}")
+        if not 0 <= s < n_paragraphs:
+            raise ValueError(
+                f"sources[{j}] = {s} is out of range: the document has {n_paragraphs} paragraphs (0..{n_paragraphs - 1})"
+            )
+        if s < last:
+            raise ValueError(f"sources must be non-decreasing: sources[{j}] = {s} comes after {last}")
+        last = s
+    return out
 
 
 # ---------------------------------------------------------------------------
