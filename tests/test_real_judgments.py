@@ -8,7 +8,6 @@ tests skip, with the reason, when the corpus folder is absent.
 
 from __future__ import annotations
 
-import os
 import tomllib
 from collections import Counter
 from functools import cache
@@ -19,12 +18,12 @@ import pytest
 from linting.config import load_config
 from linting.engine import Linter
 from linting.io import open_document
+from tests import corpus
 
-CORPUS = Path(os.environ.get("REPORTLINT_CORPUS") or Path(__file__).resolve().parents[1].parent / "shared" / "corpus")
-REAL = CORPUS / "real"
+REAL = corpus.ROOT / "real"
 JUDGMENTS = tomllib.loads((Path(__file__).parent / "data" / "real_judgments.toml").read_text("utf-8"))["judgment"]
 
-pytestmark = pytest.mark.skipif(not REAL.is_dir(), reason="real corpus not available: ../shared/corpus/real missing")
+pytestmark = corpus.corpus
 
 
 @cache

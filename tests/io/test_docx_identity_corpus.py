@@ -15,9 +15,9 @@ import pytest
 
 from linting.io import ReadError, SaveError, open_document, render_document
 from linting.model import OBJECT_CHAR
+from tests import corpus
 
-CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "docx"
-FILES = sorted(CORPUS.glob("*.docx")) if CORPUS.is_dir() else []
+FILES = corpus.corpus_files("docx", "*.docx")
 
 
 def _edit(doc, rnd: random.Random) -> tuple[list[str], list[int | None]]:
@@ -48,7 +48,7 @@ def _edit(doc, rnd: random.Random) -> tuple[list[str], list[int | None]]:
     return [t for _, t in blocks], [s for s, _ in blocks]
 
 
-@pytest.mark.skipif(not FILES, reason="the shared corpus (../shared/corpus/docx) is not on this machine")
+@corpus.corpus
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
 def test_random_identity_edits_on_real_documents(path: Path, tmp_path: Path) -> None:
     try:
