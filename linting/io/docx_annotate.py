@@ -648,7 +648,7 @@ def render_annotated(
                 _, tokens = _split_at(f.p, state, offsets)
         elif offsets:
             _, tokens = _split_at(f.p, state, offsets)
-        ends: dict[int, etree._Element] = {}
+        ends: dict[etree._Element, etree._Element] = {}
         ppr = f.p.find(W_PPR)
         head = (f.p.index(ppr) + 1) if ppr is not None else 0
         for cid, prob in items:
@@ -670,11 +670,11 @@ def render_annotated(
             last = _outermost_own(units[-1])
             last = pairs.get(last, last)
             first.addprevious(start)
-            anchor = ends.get(id(last), last)
+            anchor = ends.get(last, last)
             anchor.addnext(end)
             ref = _ref_run(cid)
             end.addnext(ref)
-            ends[id(last)] = ref
+            ends[last] = ref
         repl[i] = _serialize(f.p, f.start_tag)
 
     xml = _splice(src, repl)
