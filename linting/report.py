@@ -106,12 +106,12 @@ th{background:#eef1f5;font-weight:600;white-space:nowrap;cursor:pointer;user-sel
 th.sorted-asc::after{content:" ▲";font-size:11px}
 th.sorted-desc::after{content:" ▼";font-size:11px}
 td.num{text-align:right;font-variant-numeric:tabular-nums}
-.sev{display:inline-block;min-width:2.6em;text-align:center;border-radius:3px;color:#fff;font-size:12px;padding:0 4px}
+.sev{display:inline-block;white-space:nowrap;min-width:2.6em;text-align:center;border-radius:3px;color:#fff;font-size:12px;padding:0 4px}
 .sev-error{background:var(--err)}.sev-warning{background:var(--warn)}.sev-info{background:var(--info)}
 .ctx{font-family:inherit;word-break:break-all}
 mark{background:#ffe08a;border-bottom:2px solid #e0a800;padding:0 1px}
 mark.empty{display:inline-block;width:2px;height:1.1em;background:#e53935;vertical-align:text-bottom}
-.rule{font-family:Consolas,"DejaVu Sans Mono",monospace;font-size:12px;color:#444}
+.rule{white-space:nowrap;font-family:Consolas,"DejaVu Sans Mono",monospace;font-size:12px;color:#444}
 .fix{color:#2e7d32}.fix.unsafe{color:#6d4c41}
 .filters{display:flex;flex-wrap:wrap;gap:12px;align-items:center;margin:0 0 12px}
 .filters input[type=search]{padding:4px 8px;min-width:260px;border:1px solid #b7bec8;border-radius:4px;font:inherit}
