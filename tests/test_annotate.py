@@ -452,3 +452,23 @@ def test_libreoffice_shows_the_comments(tmp_path: Path) -> None:
     assert any("heading-duplicate" in t for t in texts)
     changes = list(content.iter("{urn:oasis:names:tc:opendocument:xmlns:text:1.0}changed-region"))
     assert changes  # the tracked changes are tracked changes in LibreOffice too
+
+
+def test_ids_stay_in_range_next_to_huge_existing_ids(tmp_path: Path) -> None:
+    big = "2147483600"
+    body = BODY.replace('w:id="0"', f'w:id="{big}"')
+    src = tmp_path / "大编号.docx"
+    src.write_bytes(
+        build_docx(
+            body,
+            numbering=NUMBERING,
+            parts={"comments.xml": REVIEW_COMMENTS.replace('w:id="0"', f'w:id="{big}"')},
+            rels=[("rIdCm", "comments", "comments.xml")],
+        )
+    )
+    ann = annotate_document(open_document(src), date=DATE)
+    root = etree.fromstring(zparts(ann.data)["word/document.xml"])
+    ids = [int(e.get(W + "id")) for e in root.iter(W + "ins", W + "del", W + "commentRangeStart")]
+    assert ids.count(int(big)) == 1 and len(ids) == len(set(ids))
+    assert all(0 < k < 2**31 for k in ids)
+    assert anchored_text(ann.data, big)[0] == "全年完成高标准农田建设"

@@ -102,6 +102,22 @@ _CONTAINERS = _CONTAINERS | {W_DIR, W_BDO}
 _ID_RE = re.compile(r"""\b(?:[\w.-]+:)?id\s*=\s*["'](-?\d+)["']""")
 
 
+class _Ids:
+    """Fresh ``w:id`` values: after the largest one in use, or the smallest free ones when that is huge."""
+
+    def __init__(self, used: set[int]) -> None:
+        self.used = used
+        top = max(used, default=0)
+        self.next = top + 1 if top < 2**30 else 1
+
+    def take(self) -> int:
+        while self.next in self.used:
+            self.next += 1
+        value = self.next
+        self.next += 1
+        return value
+
+
 class AnnotateError(Exception):
     """The document can't be annotated (message in Chinese)."""
 
@@ -379,7 +395,7 @@ def _track(
     tokens: list[Token],
     old: str,
     new: str,
-    ids: list[int],
+    ids: _Ids,
     author: str,
     date: str,
 ) -> dict[etree._Element, etree._Element] | None:
@@ -411,8 +427,7 @@ def _track(
                 else:
                     groups.append([u])
             for g in groups:
-                d = etree.Element(W_DEL, attrib=_rev_attrs(ids[0], author, date))
-                ids[0] += 1
+                d = etree.Element(W_DEL, attrib=_rev_attrs(ids.take(), author, date))
                 g[0].addprevious(d)
                 for u in g:
                     d.append(u)
@@ -438,8 +453,7 @@ def _track(
                 run.append(rpr)
             for node in _make_nodes(pieces):
                 run.append(node)
-            ins = etree.Element(W_INS, attrib=_rev_attrs(ids[0], author, date))
-            ids[0] += 1
+            ins = etree.Element(W_INS, attrib=_rev_attrs(ids.take(), author, date))
             ins.append(run)
             if last_del is not None:
                 last_del.addnext(ins)
@@ -594,23 +608,21 @@ def render_annotated(
     stats = AnnotateStats()
     part = _comments_part(src)
 
-    used = [int(x) for x in _ID_RE.findall(src.xml)]
-    used += [int(c.get(W_ID, "0")) for c in part.root if c.tag == W_COMMENT and c.get(W_ID, "").lstrip("-").isdigit()]
-    next_id = max([0, *used]) + 1
+    used = {int(x) for x in _ID_RE.findall(src.xml)}
+    used |= {int(c.get(W_ID, "0")) for c in part.root if c.tag == W_COMMENT and c.get(W_ID, "").lstrip("-").isdigit()}
+    ids = _Ids(used)
 
     by_para: dict[int, list[tuple[int, Problem]]] = {}
     ordered = sorted(problems, key=lambda q: q.sort_key())
     for prob in ordered:
         if not 0 <= prob.paragraph < len(old):
             continue
-        by_para.setdefault(prob.paragraph, []).append((next_id, prob))
-        next_id += 1
+        by_para.setdefault(prob.paragraph, []).append((ids.take(), prob))
     edit_paras = (
         {i for i, (a, b) in enumerate(zip(old, fixed_texts, strict=True)) if a != b}
         if fixed_texts is not None
         else set()
     )
-    rev_ids = [next_id]
     comments_out: list[etree._Element] = []
     repl: dict[int, str] = {}
     for i in sorted(set(by_para) | edit_paras):
@@ -633,8 +645,8 @@ def render_annotated(
             trial = copy.deepcopy(f.p)
             edit_offsets = {k for tag, a, b, _, _ in diff_opcodes(old[i], new) if tag != "equal" for k in (a, b)}
             _, ttoks = _split_at(trial, state, offsets | edit_offsets)
-            saved_ids = rev_ids[0]
-            got = _track(trial, state, ttoks, old[i], new, rev_ids, author, stamp)
+            saved_ids = ids.next
+            got = _track(trial, state, ttoks, old[i], new, ids, author, stamp)
             if got is not None and _visible(trial, state) == new and _rejected(trial, state, author) == old[i]:
                 f.wrapper.replace(f.p, trial)
                 f.p = trial
@@ -643,7 +655,7 @@ def render_annotated(
                 tracked_here = True
                 stats.tracked_paragraphs += 1
             else:
-                rev_ids[0] = saved_ids
+                ids.next = saved_ids
                 stats.untracked_paragraphs += 1
                 _, tokens = _split_at(f.p, state, offsets)
         elif offsets:
