@@ -398,6 +398,7 @@ def _track(
     ids: _Ids,
     author: str,
     date: str,
+    ops: list[tuple[str, int, int, int, int]] | None = None,
 ) -> dict[etree._Element, etree._Element] | None:
     """Write old → new as tracked changes into ``p`` (already split at the edit edges).
 
@@ -405,7 +406,7 @@ def _track(
     when the change can't be written safely (``p`` is then left unusable: work on a copy).
     """
     pairs: dict[etree._Element, etree._Element] = {}
-    for tag, i1, i2, j1, j2 in reversed(diff_opcodes(old, new)):
+    for tag, i1, i2, j1, j2 in reversed(ops if ops is not None else diff_opcodes(old, new)):
         if tag == "equal":
             continue
         if not _covered(tokens, i1, i2):
@@ -643,10 +644,11 @@ def render_annotated(
             assert fixed_texts is not None
             new = fixed_texts[i]
             trial = copy.deepcopy(f.p)
-            edit_offsets = {k for tag, a, b, _, _ in diff_opcodes(old[i], new) if tag != "equal" for k in (a, b)}
+            ops = diff_opcodes(old[i], new)
+            edit_offsets = {k for tag, a, b, _, _ in ops if tag != "equal" for k in (a, b)}
             _, ttoks = _split_at(trial, state, offsets | edit_offsets)
             saved_ids = ids.next
-            got = _track(trial, state, ttoks, old[i], new, ids, author, stamp)
+            got = _track(trial, state, ttoks, old[i], new, ids, author, stamp, ops)
             if got is not None and _visible(trial, state) == new and _rejected(trial, state, author) == old[i]:
                 f.wrapper.replace(f.p, trial)
                 f.p = trial
