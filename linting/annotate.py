@@ -59,12 +59,21 @@ def _read_bytes(data: bytes, name: str) -> Document:
     return doc
 
 
-def _as_docx(doc: Document) -> Document:
-    if doc.kind == "docx":
+def _as_docx(doc: Document, texts: Sequence[str] | None = None) -> Document:
+    """``doc`` as a .docx read back, with ``texts`` (the editor's unsaved text) when given."""
+    edited = texts is not None and list(texts) != doc.texts
+    if doc.kind == "docx" and not edited:
         return doc
+    if doc.kind == "docx":
+        from linting.io.docx_write import render_docx
+
+        assert texts is not None
+        work = _read_bytes(render_docx(doc, list(texts)), "edited")
+        work.path = doc.path
+        return work
     from linting.io.convert import guess_title_index, txt_to_docx_bytes
 
-    texts = doc.texts
+    texts = list(texts) if texts is not None else doc.texts
     converted = _read_bytes(txt_to_docx_bytes(texts, guess_title_index(texts)), "converted")
     converted.path = doc.path.with_suffix(".docx") if doc.path is not None else None
     return converted
@@ -80,12 +89,14 @@ def annotate_document(
     linter: Linter | None = None,
     doctype: str | None = None,
     date: datetime | None = None,
+    texts: Sequence[str] | None = None,
 ) -> Annotated:
     """Annotate ``doc`` (see the module doc); nothing is written.
 
-    ``result`` is reused when it was computed on exactly ``doc``'s paragraphs
-    (pass None to lint here); ``linter`` defaults to one with the document's
-    configuration.  Raises :class:`~linting.io.docx_annotate.AnnotateError`
+    ``texts``: the paragraph texts as the editor has them now (unsaved edits
+    included; default: as read).  ``result`` is reused when it was computed on
+    exactly ``doc``'s paragraphs as read (otherwise the document is linted
+    here); ``linter`` defaults to one with the document's configuration.  Raises :class:`~linting.io.docx_annotate.AnnotateError`
     or :class:`ValueError` (unknown fix mode, bad doctype).
     """
     if fixes not in FIX_MODES:
@@ -94,7 +105,7 @@ def annotate_document(
     if linter is None:
         linter = Linter(load_config(doc.path) if doc.path is not None else None)
     original = doc
-    work = _as_docx(doc)
+    work = _as_docx(doc, texts)
     stripped = strip_own_annotations(work, author)
     if stripped is not None:
         path = work.path
@@ -121,15 +132,19 @@ def annotate_file(
     rules: Sequence[str] | None = None,
     linter: Linter | None = None,
     doctype: str | None = None,
+    texts: Sequence[str] | None = None,
 ) -> int:
     """Write the annotated copy of ``doc`` to ``out`` (atomically, no backup); return the comment count.
 
-    For the editor (文件 → 导出批注版…): pass the open document and its last
-    lint result.  Raises :class:`~linting.io.errors.SaveError` when ``out``
+    For the editor (文件 → 导出批注版…): pass the open document, its last lint
+    result and, when the user has unsaved edits, the current paragraph ``texts``
+    (the copy then shows the edited text; ``result`` is recomputed).  Raises :class:`~linting.io.errors.SaveError` when ``out``
     can't be written, :class:`~linting.io.docx_annotate.AnnotateError` when the
     document can't be annotated safely.
     """
-    ann = annotate_document(doc, result, fixes=fixes, author=author, rules=rules, linter=linter, doctype=doctype)
+    ann = annotate_document(
+        doc, result, fixes=fixes, author=author, rules=rules, linter=linter, doctype=doctype, texts=texts
+    )
     atomic_write(Path(out), ann.data, backup=False)
     return ann.stats.comments
 

@@ -472,3 +472,15 @@ def test_ids_stay_in_range_next_to_huge_existing_ids(tmp_path: Path) -> None:
     assert ids.count(int(big)) == 1 and len(ids) == len(set(ids))
     assert all(0 < k < 2**31 for k in ids)
     assert anchored_text(ann.data, big)[0] == "全年完成高标准农田建设"
+
+
+def test_editor_export_with_unsaved_edits(tmp_path: Path) -> None:
+    src = make_draft(tmp_path / "总结.docx")
+    doc = open_document(src)
+    texts = doc.texts
+    texts[1] = "今年以来我局按县委部署推进工作,成效明显。"  # typed in the editor, not saved
+    out = tmp_path / "导出.docx"
+    n = annotate_file(doc, None, out, fixes="none", texts=texts)
+    assert open_document(out).texts == texts and src.read_bytes() == make_draft(tmp_path / "again.docx").read_bytes()
+    spans = [anchored_text(out.read_bytes(), c.get(W + "id"))[0] for c in own_comments(out.read_bytes())]
+    assert "," in spans and "按照按照" not in spans and n == len(spans)
