@@ -121,7 +121,8 @@ def cmd_annotate(args: argparse.Namespace) -> int:
 
 def _annotate_folder(src: Path, outdir: Path, args: argparse.Namespace, rules, cfg, expand_paths) -> int:  # noqa: ANN001
     files, _ = expand_paths([str(src)])
-    files = [f for f in files if not _inside(f, outdir)]
+    # never annotate an earlier output again (报告_校对意见.docx → 报告_校对意见_校对意见.docx)
+    files = [f for f in files if not _inside(f, outdir) and not f.stem.endswith("_校对意见")]
     if not files:
         print(f"{src}: 没有找到 .docx 或 .txt 文件", file=sys.stderr)
         return 2

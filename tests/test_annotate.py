@@ -351,6 +351,9 @@ def test_cli_annotate_file_and_folder(tmp_path: Path, capsys: pytest.CaptureFixt
     assert made == sorted([output_name(src), "sub/" + output_name(txt)])
     assert "已生成 2 份批注版" in err
     assert open_document(outdir / output_name(src)).texts == open_document(src).texts
+    (tmp_path / "in" / output_name(src)).write_bytes((outdir / output_name(src)).read_bytes())  # a copy put back
+    assert main(["annotate", str(tmp_path / "in"), "-o", str(outdir)]) == 0
+    assert "已生成 2 份批注版" in capsys.readouterr().err
     bad = tmp_path / "in" / "坏.docx"
     bad.write_bytes(src.read_bytes()[:300])  # a truncated download
     assert main(["annotate", str(tmp_path / "in"), "-o", str(outdir)]) == 2
@@ -484,3 +487,11 @@ def test_editor_export_with_unsaved_edits(tmp_path: Path) -> None:
     assert open_document(out).texts == texts and src.read_bytes() == make_draft(tmp_path / "again.docx").read_bytes()
     spans = [anchored_text(out.read_bytes(), c.get(W + "id"))[0] for c in own_comments(out.read_bytes())]
     assert "," in spans and "按照按照" not in spans and n == len(spans)
+
+
+def test_clean_document_comes_back_unchanged(tmp_path: Path) -> None:
+    src = tmp_path / "干净.docx"
+    src.write_bytes(build_docx(p("关于开展节前安全检查的通知", style="Title") + p("请各单位认真组织自查。")))
+    doc, problems, _ = lint(src)
+    assert problems == []
+    assert annotate_document(doc).data == src.read_bytes()

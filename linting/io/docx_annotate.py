@@ -261,7 +261,9 @@ def _assemble(src: DocxSource, replaced: dict[str, bytes], added: dict[str, byte
     buf = io.BytesIO(data)
     with zipfile.ZipFile(buf, "a", zipfile.ZIP_DEFLATED) as zf:
         for name, content in added.items():
-            zf.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), content, zipfile.ZIP_DEFLATED)
+            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+            info.external_attr = 0o644 << 16  # rw-r--r-- when unpacked with unzip
+            zf.writestr(info, content, zipfile.ZIP_DEFLATED)
     return buf.getvalue()
 
 
@@ -694,7 +696,7 @@ def render_annotated(
     xml = _splice(src, repl)
     for c in comments_out:
         part.root.append(c)
-    replaced: dict[str, bytes] = {src.part: xml.encode(src.encoding)}
+    replaced: dict[str, bytes] = {src.part: xml.encode(src.encoding)} if repl else {}
     added: dict[str, bytes] = {}
     if comments_out or part.exists:
         body = _serialize_part(part.root)
