@@ -495,3 +495,35 @@ def test_clean_document_comes_back_unchanged(tmp_path: Path) -> None:
     doc, problems, _ = lint(src)
     assert problems == []
     assert annotate_document(doc).data == src.read_bytes()
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="requires LibreOffice (soffice), not installed here")
+def test_libreoffice_opens_every_annotated_test_document(tmp_path: Path) -> None:
+    outs: dict[Path, int] = {}
+    for k, path in enumerate(_test_documents()):
+        out = tmp_path / f"{k:02d}.docx"
+        outs[out] = annotate_file(open_document(path), None, out)
+    r = subprocess.run(
+        [
+            SOFFICE,
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/lo-profile",
+            "--convert-to",
+            "odt",
+            "--outdir",
+            str(tmp_path / "odt"),
+            *map(str, outs),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    office = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+    dc = "{http://purl.org/dc/elements/1.1/}"
+    for out, n in outs.items():
+        odt = tmp_path / "odt" / (out.stem + ".odt")
+        assert odt.is_file(), (out, r.stderr)
+        with zipfile.ZipFile(odt) as z:
+            content = etree.fromstring(z.read("content.xml"))
+        authors = [a.findtext(dc + "creator") for a in content.iter(office + "annotation")]
+        assert authors.count("ReportLint") == n, out
