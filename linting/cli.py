@@ -55,7 +55,8 @@ def _parser() -> argparse.ArgumentParser:
 
     c = sub.add_parser("check", help="检查文件或文件夹（.docx / .txt）")
     c.add_argument("paths", nargs="+", metavar="PATH")
-    c.add_argument("--format", choices=("text", "json"), default="text")
+    c.add_argument("--format", choices=("text", "json", "html", "csv"), default="text")
+    c.add_argument("-o", "--output", type=Path, metavar="FILE", help="写入文件（默认：标准输出）")
     c.add_argument("--config", type=Path, help="额外的配置文件（TOML）")
     c.add_argument("--type", dest="doctype", help="指定文种（如 工作总结、请示），不按标题识别")
     c.add_argument("--jobs", "-j", type=_positive_int, default=None, help="并行进程数（正整数；默认：全部 CPU 核）")
@@ -80,7 +81,20 @@ def _parser() -> argparse.ArgumentParser:
     f.add_argument("--rule", action="append", dest="rules", metavar="ID", help="只修改这些规则（可重复）")
     f.add_argument("--config", type=Path)
     f.add_argument("--type", dest="doctype")
+    _add_annotate_parser(sub)
     return p
+
+
+def _add_annotate_parser(sub: Any) -> None:
+    a = sub.add_parser("annotate", help="导出批注版：问题写成 Word 批注，可安全修改的写成修订")
+    a.add_argument("src", metavar="IN", help=".docx / .txt 文件，或文件夹")
+    a.add_argument("-o", "--output", required=True, metavar="OUT", help="输出 .docx（IN 为文件夹时为输出文件夹）")
+    a.add_argument("--fixes", choices=("tracked", "none"), default="tracked", help="tracked：安全修改写成修订（默认）")
+    a.add_argument("--rule", action="append", dest="rules", metavar="ID", help="只批注这些规则（可重复）")
+    a.add_argument("--author", default="ReportLint", metavar="NAME", help="批注和修订的作者（默认 ReportLint）")
+    a.add_argument("--config", type=Path)
+    a.add_argument("--type", dest="doctype")
+    a.add_argument("--jobs", "-j", type=int, default=0)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -97,6 +111,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cmd_convert(args)
         if args.command == "fix":
             return _cmd_fix(args)
+        if args.command == "annotate":
+            from .annotate_cli import cmd_annotate
+
+            return cmd_annotate(args)
     except ConfigError as e:
         print(str(e), file=sys.stderr)
         return 2
@@ -373,7 +391,12 @@ def _cmd_check(args: argparse.Namespace) -> int:
         good.append(rec)
         if status == 0 and any(p["severity"] in ("error", "warning") for p in rec["problems"]):
             status = 1
-    if args.format == "json":
+    if args.format in ("html", "csv") or args.output is not None:
+        from .annotate_cli import write_check_report
+
+        if not write_check_report(args, good, records):
+            return 2
+    elif args.format == "json":
         # One compact dumps (C encoder) and one write: indent= would use the pure-Python
         # encoder and a write per token, slower than the linting itself for a big batch.
         _out(json.dumps({"files": good}, ensure_ascii=False) + "\n")
