@@ -41,12 +41,16 @@ def check_report_bytes(fmt: str, good: Sequence[dict[str, Any]], records: Sequen
     return _format_text(good).encode("utf-8")
 
 
-def write_check_report(args: argparse.Namespace, good: Sequence[dict[str, Any]], records: Sequence[dict]) -> bool:
-    """Write ``check``'s report to ``args.output`` (atomically) or stdout; False (message printed) on failure."""
+def write_check_report(
+    args: argparse.Namespace, good: Sequence[dict[str, Any]], records: Sequence[dict], *, text: str | None = None
+) -> bool:
+    """Write ``check``'s report to ``args.output`` (atomically) or stdout; False (message printed) on failure.
+
+    ``text``: the text output exactly as ``check`` prints it (summary line included), when already made."""
     from linting.io.atomic import atomic_write
     from linting.io.errors import SaveError
 
-    data = check_report_bytes(args.format, good, records)
+    data = text.encode("utf-8") if text is not None else check_report_bytes(args.format, good, records)
     if args.output is None:
         sys.stdout.flush()
         sys.stdout.buffer.write(data)
@@ -156,9 +160,6 @@ def _annotate_folder(src: Path, outdir: Path, args: argparse.Namespace, rules, c
             sys.stderr.flush()
 
     if workers > 1 and len(jobs) >= 2:
-        from linting.cli import _preload_for_workers
-
-        _preload_for_workers()
         with ProcessPoolExecutor(max_workers=workers) as pool:
             for fut in as_completed([pool.submit(_job, j) for j in jobs]):
                 progress(fut.result())

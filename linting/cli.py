@@ -362,7 +362,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     if args.config is not None and not args.config.is_file():
         print(f"{args.config}: 配置文件不存在", file=sys.stderr)
         return 2
-    fixes = args.format == "json"
+    fixes = args.format != "text"  # json, html and csv show each problem's fix (and its end)
     jobs: list[Job] = [(str(f), str(args.config) if args.config else None, args.doctype, fixes) for f in files]
     workers = args.jobs or os.cpu_count() or 1
     progress = _Progress(len(jobs))
@@ -394,25 +394,29 @@ def _cmd_check(args: argparse.Namespace) -> int:
     if args.format in ("html", "csv") or args.output is not None:
         from .annotate_cli import write_check_report
 
-        if not write_check_report(args, good, records):
+        text = _text_report(good, failed) if args.format == "text" else None
+        if not write_check_report(args, good, records, text=text):
             return 2
     elif args.format == "json":
         # One compact dumps (C encoder) and one write: indent= would use the pure-Python
         # encoder and a write per token, slower than the linting itself for a big batch.
         _out(json.dumps({"files": good}, ensure_ascii=False) + "\n")
     else:
-        lines = []
-        for rec in good:
-            for p in rec["problems"]:
-                lines.append((rec["path"], p["paragraph"] + 1, p["start"] + 1, p["severity"], p["rule"], p["message"]))
-        lines.sort(key=lambda t: (t[0], t[1], t[2], t[4]))
-        text = "".join(
-            f"{path}:{line}:{col}: {sev} {rule} {message}\n" for path, line, col, sev, rule, message in lines
-        )
-        _out(text + summary_line(len(good) + failed, lines, failed) + "\n")
+        _out(_text_report(good, failed))
     if not files and not missing:
         print("没有找到 .docx 或 .txt 文件", file=sys.stderr)
     return status
+
+
+def _text_report(good: Sequence[dict[str, Any]], failed: int) -> str:
+    """``check``'s text output: one sorted line per problem, then the summary line."""
+    lines = []
+    for rec in good:
+        for p in rec["problems"]:
+            lines.append((rec["path"], p["paragraph"] + 1, p["start"] + 1, p["severity"], p["rule"], p["message"]))
+    lines.sort(key=lambda t: (t[0], t[1], t[2], t[4]))
+    text = "".join(f"{path}:{line}:{col}: {sev} {rule} {message}\n" for path, line, col, sev, rule, message in lines)
+    return text + summary_line(len(good) + failed, lines, failed) + "\n"
 
 
 def summary_line(files: int, problems: Sequence[tuple[Any, ...]], failed: int = 0) -> str:

@@ -135,7 +135,7 @@ def build_outline(paragraphs: list[Paragraph], facts: list[ParagraphFacts], titl
                     idx = j
                     break
         intro = m is not None and m.value == 1 and _after_intro(paragraphs, facts, i)
-        if idx is not None and intro and not (m is not None and m.from_auto_number):
+        if idx is not None and intro and m is not None and not m.from_auto_number:
             # 现就…安排如下： then 一、二、 again: a list introduced by a colon nests under the current item.
             lvl = _Level(style, rank, explicit, 1, m.variant, m)
             lvl.siblings.append((i, m))
@@ -235,7 +235,11 @@ def build_outline(paragraphs: list[Paragraph], facts: list[ParagraphFacts], titl
                 and prv_f.heading.marker.style == style
                 and (
                     (prv_f.heading.standalone and prv_f.heading.title.rstrip()[-1:] in _ITEM_END)
-                    or (not prv_f.heading.standalone and paragraphs[prv].text.rstrip()[-1:] in _ITEM_END)
+                    or (
+                        not prv_f.heading.standalone
+                        and prv is not None
+                        and paragraphs[prv].text.rstrip()[-1:] in _ITEM_END
+                    )
                 )
             )
             # A run of one-sentence numbered items is a list, not headings; the last
@@ -592,7 +596,7 @@ def _heading_items(
                 prefixes.add(mk.value)
             if k == 0:
                 out.append((i, h))
-            else:
+            elif mk is not None:
                 text = paragraphs[i].text
                 out.append((i, Heading(mk, False, text[mk.end : mk.end + 20], mk.end, mk.end, False)))
     return out
@@ -611,10 +615,10 @@ def _stray_outline_levels(runs: list[_Level], paragraphs: list[Paragraph]) -> li
     """Siblings of one numbered series whose Word outline level differs from most of the series."""
     out = []
     for lvl in runs:
-        levels = [(i, m, paragraphs[i].outline_level) for i, m in lvl.siblings if paragraphs[i].outline_level]
+        levels = [(i, m, lv) for i, m in lvl.siblings if (lv := paragraphs[i].outline_level)]
         counts: dict[int, int] = {}
         for _i, _m, lv in levels:
-            counts[lv] = counts.get(lv, 0) + 1  # type: ignore[index]
+            counts[lv] = counts.get(lv, 0) + 1
         if len(counts) < 2:
             continue
         major, n = max(counts.items(), key=lambda kv: kv[1])

@@ -18,10 +18,11 @@ from linting.config import load_config
 from linting.engine import Linter, fix_paragraphs
 from linting.io import open_document
 from linting.io.docx_annotate import is_own_comment
+from tests import corpus
 from tests.io.conftest import build_docx, p
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared" / "corpus"
+
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 DATE = datetime(2026, 3, 1, 9, 30, tzinfo=UTC)
@@ -397,12 +398,10 @@ def test_test_documents_roundtrip(path: Path, tmp_path: Path) -> None:
 
 
 def _shared_documents() -> list[Path]:
-    if not SHARED.is_dir():
-        return []
-    return sorted((SHARED / "docx").glob("*.docx")) + sorted((SHARED / "seed").glob("*.txt"))
+    return corpus.corpus_files("docx", "*.docx") + corpus.corpus_files("seed", "*.txt")
 
 
-@pytest.mark.skipif(not SHARED.is_dir(), reason="the shared corpus (../shared/corpus) is not present on this machine")
+@corpus.corpus
 def test_shared_corpus_roundtrip(tmp_path: Path) -> None:
     from linting.io.errors import ReadError
 

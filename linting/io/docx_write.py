@@ -1071,13 +1071,13 @@ def _render_identity(
         if plain(i):
             i += 1
             continue
-        cur = first = group(i)
+        cur = start = group(i)
         i += 1
         joins = 0
         while not objects_placed(cur):
             forward = i < len(bound_a) and (joins % 2 == 0 or cur.lo == 0)
             if joins >= _MAX_JOINS or not (forward or cur.lo > 0):
-                raise DocxRenderError(unplaced_message(cur, first.outputs[0]))
+                raise DocxRenderError(unplaced_message(cur, start.outputs[0]))
             if forward:
                 cur = join(cur, group(i))
                 i += 1

@@ -1,6 +1,6 @@
 """Make the two README pictures: the HTML batch report and an annotated page.
 
-    python scripts/screenshot_report.py [--outdir docs]
+    python docs/make_pictures.py [--outdir docs]
 
 * ``report.png``: ``check --format html`` over the bundled sample and the test drafts,
   rendered by headless Chromium (``chromium``/``chromium-browser``/``google-chrome``);
