@@ -11,8 +11,8 @@ new paragraph list after each edit; nothing else is needed.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from itertools import islice
 
@@ -30,6 +30,19 @@ _TITLE_NOISE = re.compile(
 
 #: At most this many findings of one paragraph rule in one paragraph.
 MAX_FINDINGS_PER_RULE = 100
+
+#: A paragraph longer than this (no prose is) is linted on its first this-many characters only,
+#: which bounds the work per paragraph whatever the input.
+MAX_PARAGRAPH_CHARS = 100_000
+
+
+class LintCancelled(Exception):
+    """Raised by :meth:`Linter.lint` when its ``cancel`` callable returns true (caches stay valid)."""
+
+
+def _bounded(p: Paragraph) -> Paragraph:
+    """``p``, or ``p`` cut at :data:`MAX_PARAGRAPH_CHARS` (offsets of findings stay valid in the full text)."""
+    return p if len(p.text) <= MAX_PARAGRAPH_CHARS else replace(p, text=p.text[:MAX_PARAGRAPH_CHARS])
 
 
 @dataclass
@@ -97,13 +110,31 @@ class Linter:
     def facts(self, p: Paragraph) -> ParagraphFacts:
         f = self._facts.get(p)
         if f is None:
-            f = analyze(p)
+            f = analyze(_bounded(p))
             self._facts[p] = f
         return f
 
-    def lint(self, paragraphs: Sequence[Paragraph], doctype: str | None = None) -> LintResult:
-        """Lint ``paragraphs``; ``doctype`` (a type name) overrides detection."""
-        facts = [self.facts(p) for p in paragraphs]
+    def lint(
+        self,
+        paragraphs: Sequence[Paragraph],
+        doctype: str | None = None,
+        *,
+        cancel: Callable[[], bool] | None = None,
+    ) -> LintResult:
+        """Lint ``paragraphs``; ``doctype`` (a type name) overrides detection.
+
+        ``cancel`` (for a background lint) is called before each paragraph that is not cached yet
+        and before each document rule; when it returns true the lint stops with
+        :class:`LintCancelled`.  What was computed so far stays cached for the next lint.
+        """
+        if cancel is None:
+            facts = [self.facts(p) for p in paragraphs]
+        else:
+            facts = []
+            for p in paragraphs:
+                if p not in self._facts and cancel():
+                    raise LintCancelled
+                facts.append(self.facts(p))
         title_index = find_title(paragraphs, facts, self.config)
         dt, source = self._doctype(paragraphs, title_index, doctype)
         view = DocView(paragraphs, facts, title_index, dt, source, self)
@@ -113,12 +144,16 @@ class Linter:
             key = (i, p)
             cached = self._problems_at.get(key)
             if cached is None:
+                if cancel is not None and cancel():
+                    raise LintCancelled
                 cached = self._paragraph_problems(i, p, facts[i])
             new_problems_at[key] = cached
             problems.extend(cached)
         self._problems_at = new_problems_at
         for rule in self._document_rules:
             assert rule.document_check is not None
+            if cancel is not None and cancel():
+                raise LintCancelled
             sev = view.severity(rule)
             for prob in rule.document_check(view, self.config):
                 problems.append(prob if prob.severity == sev else _with_severity(prob, sev))
@@ -129,12 +164,13 @@ class Linter:
     def _paragraph_problems(self, i: int, p: Paragraph, f: ParagraphFacts) -> tuple[Problem, ...]:
         found = self._findings.get(p)
         if found is None:
+            text = _bounded(p).text
             found = tuple(
                 (rule, finding)
                 for rule in self._paragraph_rules
                 # A paragraph with hundreds of findings of one rule is not prose (or is hostile):
                 # the first ones say everything and keep the editor responsive.
-                for finding in islice(rule.paragraph_check(p.text, f, self.config), MAX_FINDINGS_PER_RULE)  # type: ignore[misc]
+                for finding in islice(rule.paragraph_check(text, f, self.config), MAX_FINDINGS_PER_RULE)  # type: ignore[misc]
             )
             self._findings[p] = found
         out = []

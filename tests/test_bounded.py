@@ -1,0 +1,172 @@
+"""Linting stays linear on hostile text: the quadratic corners found by fuzzing (issue 8).
+
+No timing: each test counts the work a hostile input causes (calls of the inner
+helper that used to run once per pair) or compares it across two sizes, so a
+quadratic algorithm fails deterministically.  Inputs are built here, never stored.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from linting import outline as outline_mod
+from linting.engine import MAX_PARAGRAPH_CHARS, LintCancelled, Linter
+from linting.model import Paragraph
+from linting.rules import ordinals as ordinals_mod
+
+
+def _count_calls(monkeypatch: pytest.MonkeyPatch, module: object, name: str) -> list[int]:
+    calls = [0]
+    original = getattr(module, name)
+
+    def counting(*args: object, **kw: object) -> object:
+        calls[0] += 1
+        return original(*args, **kw)
+
+    monkeypatch.setattr(module, name, counting)
+    return calls
+
+
+def test_repeated_count_claims_are_matched_in_linear_time() -> None:
+    # 抓好三个方面：一是…二是…三是… repeated: every claim is counted against its own series.
+    unit = "抓好三个方面：一是学习，二是工作，三是总结。"
+    bad = "抓好两个方面：一是学习，二是工作，三是总结。"
+    text = unit * 1000 + bad + unit * 1000
+    result = Linter().lint([Paragraph(text=text)])
+    found = [p for p in result.problems if p.rule == "count-mismatch"]
+    assert len(found) == 1
+    assert found[0].start == len(unit) * 1000 + 2  # 两个方面 in the odd one out
+
+
+def test_count_claim_scan_does_not_grow_with_the_square(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The old code rebuilt the list of remaining claims for every ordinal (claims x ordinals).
+    # Count how often a claim's colon is looked at: 4x the text must be about 4x the looks.
+    from linting import analysis
+    from linting.analysis import CountClaim
+
+    looks = [0]
+
+    class CountingClaim(CountClaim):
+        def __getattribute__(self, name: str) -> object:
+            if name == "colon":
+                looks[0] += 1
+            return object.__getattribute__(self, name)
+
+    original = analysis._count_claims
+    monkeypatch.setattr(
+        analysis,
+        "_count_claims",
+        lambda text: [CountingClaim(c.count, c.start, c.end, c.colon) for c in original(text)],
+    )
+    unit = "做好三项工作：一是学习，二是工作，三是总结。"
+    seen: list[int] = []
+    for n in (500, 2000):
+        looks[0] = 0
+        Linter().lint([Paragraph(text=unit * n)])
+        seen.append(looks[0])
+    assert seen[0] >= 500
+    assert seen[1] <= 5 * seen[0]
+
+
+def test_identical_headings_get_bounded_renumber_fixes(monkeypatch: pytest.MonkeyPatch) -> None:
+    # 3,000 identical 一、标题: every one after the first is a duplicate; renumbering fixes are
+    # offered only within a budget, so the work is linear (it used to be one fix over all the rest each).
+    calls = _count_calls(monkeypatch, outline_mod, "render_marker")
+    result = Linter().lint([Paragraph(text="一、标题")] * 3000)
+    dups = [p for p in result.problems if p.rule == "heading-duplicate"]
+    assert len(dups) == 2999
+    assert calls[0] <= outline_mod.RENUMBER_BUDGET + 3 * 3000
+    edits = sum(len(p.fix.edits) for p in dups if p.fix is not None)
+    assert edits <= outline_mod.RENUMBER_BUDGET
+
+
+def test_a_few_duplicate_headings_still_get_their_renumber_fix() -> None:
+    paras = [Paragraph(text=t) for t in ("一、总体情况", "二、主要做法", "二、存在问题", "三、下步打算")]
+    dup = next(p for p in Linter().lint(paras).problems if p.rule == "heading-duplicate")
+    assert dup.fix is not None and [e.replacement for e in dup.fix.edits] == ["三、", "四、"]
+
+
+def test_repeated_series_item_gets_bounded_renumber_fixes() -> None:
+    text = "一是学习。" + "二是工作。" * 6000
+    result = Linter().lint([Paragraph(text=text)])
+    dups = [p for p in result.problems if p.rule == "ordinal-duplicate"]
+    assert len(dups) >= 100
+    assert sum(len(p.fix.edits) for p in dups if p.fix is not None) <= ordinals_mod.RENUMBER_BUDGET
+
+
+def test_long_line_of_open_quotes_is_bounded() -> None:
+    # A 2 MB line of “: at most MAX_FINDINGS_PER_RULE findings, and only the first
+    # MAX_PARAGRAPH_CHARS characters are looked at.
+    text = "“" * (2 * MAX_PARAGRAPH_CHARS)
+    result = Linter().lint([Paragraph(text=text)])
+    found = [p for p in result.problems if p.rule == "unbalanced-pair"]
+    assert 0 < len(found) <= 100
+    assert all(p.start < MAX_PARAGRAPH_CHARS for p in found)
+
+
+def test_closing_marks_look_back_a_bounded_distance() -> None:
+    # 《《《…）））: every ） looks for its （ through the open marks, but not through all of them.
+    from linting.rules import punct
+
+    calls = [0]
+
+    class CountingDict(dict):
+        def get(self, *a: object) -> object:  # type: ignore[override]
+            calls[0] += 1
+            return super().get(*a)
+
+    saved = punct._SAME
+    punct._SAME = CountingDict(saved)
+    try:
+        n = 20_000
+        findings = punct.check_unbalanced("《" * n + "）" * n, None, None)  # type: ignore[arg-type]
+    finally:
+        punct._SAME = saved
+    assert len(findings) == 2 * n
+    assert calls[0] <= 2 * n * (punct._LOOKBACK + 3)
+
+
+def test_paragraph_over_the_limit_is_linted_on_its_start() -> None:
+    head = "今年以来,我们认真落实。"
+    filler = "".join(chr(0x5E00 + k) for k in range(400))  # no character or word repeated nearby
+    text = head + filler * (MAX_PARAGRAPH_CHARS // 400 + 1) + "按照按照"
+    result = Linter().lint([Paragraph(text=text)])
+    rules = {p.rule for p in result.problems}
+    assert "halfwidth-punct" in rules  # in the first MAX_PARAGRAPH_CHARS characters: found
+    assert "duplicate-word" not in rules  # beyond the limit: not looked at
+    assert all(p.end <= MAX_PARAGRAPH_CHARS for p in result.problems)
+
+
+def test_lint_can_be_cancelled_and_caches_stay_valid() -> None:
+    paras = [Paragraph(text=f"第{i}段,内容。") for i in range(50)]
+    linter = Linter()
+    asked = [0]
+
+    def cancel() -> bool:
+        asked[0] += 1
+        return asked[0] > 10
+
+    with pytest.raises(LintCancelled):
+        linter.lint(paras, cancel=cancel)
+    assert asked[0] == 11
+    full = linter.lint(paras, cancel=lambda: False)
+    fresh = Linter().lint(paras)
+    assert [(p.rule, p.paragraph, p.start) for p in full.problems] == [
+        (p.rule, p.paragraph, p.start) for p in fresh.problems
+    ]
+    assert len(full.problems) == 50
+
+
+def test_cancel_is_checked_before_document_rules() -> None:
+    paras = [Paragraph(text="一、标题"), Paragraph(text="三、标题")]
+    linter = Linter()
+    linter.lint(paras)  # everything cached: only document rules remain to ask
+    asked = [0]
+
+    def cancel() -> bool:
+        asked[0] += 1
+        return True
+
+    with pytest.raises(LintCancelled):
+        linter.lint(paras, cancel=cancel)
+    assert asked[0] == 1
