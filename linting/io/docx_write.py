@@ -119,7 +119,7 @@ def render_docx(doc: Document, new_texts: list[str]) -> bytes:
     if src.spans is None:
         raise DocxRenderError("无法定位文档中的段落位置，为避免损坏文件，已放弃保存")
     xml = _render_xml(src, old, new)
-    return write_package(src.package, {src.part: xml.encode(src.encoding)})
+    return write_package(src.package, {src.part: xml.encode(src.encoding, "xmlcharrefreplace")})
 
 
 def diff_opcodes(a, b) -> list[tuple[str, int, int, int, int]]:
