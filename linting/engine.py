@@ -99,6 +99,9 @@ class Linter:
         self._findings: dict[Paragraph, tuple[tuple[Rule, object], ...]] = {}
         self._problems_at: dict[tuple[int, Paragraph], tuple[Problem, ...]] = {}
         self.cue_cache: dict[tuple[Paragraph, str], frozenset[str]] = {}
+        #: The last lint's input and result: linting the same paragraphs again (``fix`` checking what
+        #: is left, the editor re-linting without an edit) costs a comparison, not the document rules.
+        self._last: tuple[tuple[tuple[Paragraph, ...], str | None], LintResult] | None = None
 
     @property
     def needs_jieba(self) -> bool:
@@ -127,6 +130,10 @@ class Linter:
         and before each document rule; when it returns true the lint stops with
         :class:`LintCancelled`.  What was computed so far stays cached for the next lint.
         """
+        memo_key = (tuple(paragraphs), doctype)
+        if self._last is not None and self._last[0] == memo_key:
+            r = self._last[1]
+            return replace(r, problems=list(r.problems), outline=list(r.outline), facts=list(r.facts))
         if cancel is None:
             facts = [self.facts(p) for p in paragraphs]
         else:
@@ -159,7 +166,12 @@ class Linter:
                 problems.append(prob if prob.severity == sev else _with_severity(prob, sev))
         problems.sort(key=Problem.sort_key)
         self._trim_caches(paragraphs)
-        return LintResult(problems, view.outline.entries, dt.name if dt else None, source, title_index, facts)
+        result = LintResult(problems, view.outline.entries, dt.name if dt else None, source, title_index, facts)
+        self._last = (
+            memo_key,
+            replace(result, problems=list(problems), outline=list(result.outline), facts=list(facts)),
+        )
+        return result
 
     def _paragraph_problems(self, i: int, p: Paragraph, f: ParagraphFacts) -> tuple[Problem, ...]:
         found = self._findings.get(p)

@@ -160,7 +160,7 @@ def test_lint_can_be_cancelled_and_caches_stay_valid() -> None:
 def test_cancel_is_checked_before_document_rules() -> None:
     paras = [Paragraph(text="一、标题"), Paragraph(text="三、标题")]
     linter = Linter()
-    linter.lint(paras)  # everything cached: only document rules remain to ask
+    linter.lint(paras)  # every paragraph cached: with another type, only document rules remain to ask
     asked = [0]
 
     def cancel() -> bool:
@@ -168,5 +168,47 @@ def test_cancel_is_checked_before_document_rules() -> None:
         return True
 
     with pytest.raises(LintCancelled):
-        linter.lint(paras, cancel=cancel)
+        linter.lint(paras, "工作总结", cancel=cancel)
     assert asked[0] == 1
+
+
+def test_linting_the_same_paragraphs_again_reuses_the_result(monkeypatch: pytest.MonkeyPatch) -> None:
+    paras = [Paragraph(text="一、总体情况"), Paragraph(text="一、存在问题"), Paragraph(text="今年以来,我们。")]
+    linter = Linter()
+    first = linter.lint(paras)
+    calls = _count_calls(monkeypatch, outline_mod, "build_outline")
+    monkeypatch.setattr("linting.engine.build_outline", outline_mod.build_outline)
+    first.problems.clear()  # the caller's copy: the memo must not share it
+    again = linter.lint(list(paras))
+    assert calls[0] == 0
+    edited = [*paras[:2], Paragraph(text="今年以来，我们。")]
+    after_edit = linter.lint(edited)
+    assert calls[0] == 1
+    assert again.problems
+    assert [p.rule for p in again.problems] == [p.rule for p in Linter().lint(paras).problems]
+    assert [p.rule for p in after_edit.problems] == [p.rule for p in Linter().lint(edited).problems]
+
+
+def test_txt_to_docx_keeps_the_body_short_while_building(monkeypatch: pytest.MonkeyPatch) -> None:
+    # python-docx scans the whole body on every add_paragraph: 20,000 lines took minutes.
+    # The converter moves each new paragraph out at once, so the body never grows while building.
+    import io
+    import zipfile
+
+    import docx.document
+
+    from linting.io.convert import txt_to_docx_bytes
+
+    sizes: list[int] = []
+    original = docx.document.Document.add_paragraph
+
+    def spy(self, *a: object, **kw: object) -> object:  # noqa: ANN001
+        sizes.append(len(self.element.body))
+        return original(self, *a, **kw)
+
+    monkeypatch.setattr(docx.document.Document, "add_paragraph", spy)
+    texts = ["关于工作情况的报告", *(f"{'一二三四五'[i % 5]}、标题{i}" for i in range(2000)), "正文。"]
+    data = txt_to_docx_bytes(texts, 0)
+    assert len(sizes) == len(texts) and max(sizes) <= 2
+    xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode("utf-8")
+    assert xml.index("标题0<") < xml.index("标题1999<") < xml.index("正文。") < xml.index("<w:sectPr")
