@@ -260,3 +260,37 @@ def test_txt_over_the_paragraph_limit_is_refused(tmp_path: Path) -> None:
     assert "段落过多" in info.value.reason
     f.write_text("好\n" * (MAX_PARAGRAPHS - 1), encoding="utf-8")
     assert len(open_document(f).paragraphs) <= MAX_PARAGRAPHS
+
+
+# -- saving hostile documents ---------------------------------------------------------------------
+
+
+def test_diff_of_long_repetitive_sequences_ignores_popular_items() -> None:
+    # An exact SequenceMatcher on 20,000 equal items is quadratic (a fix of a line of 好, or of
+    # thousands of identical headings never finished); above the threshold popular items are ignored.
+    from linting.io import docx_write
+
+    assert not docx_write._matcher("今年以来,我们", "今年以来，我们").autojunk
+    assert docx_write._matcher("好," * 20_000, "好，" * 20_000).autojunk
+    assert docx_write._matcher(["一、标题"] * 5000, ["二、标题"] * 5000).autojunk
+
+
+def test_fix_of_a_long_line_of_halfwidth_commas_saves_the_right_text(tmp_path: Path) -> None:
+    src = tmp_path / "commas.docx"
+    src.write_bytes(build_docx(p("今年以来" + "好," * 20_000)))
+    out = tmp_path / "out.docx"
+    assert cli.main(["fix", str(src), "-o", str(out)]) == 0
+    assert [q.text for q in open_document(out).paragraphs] == ["今年以来" + "好，" * 20_000]
+
+
+def test_save_after_editing_one_of_thousands_of_identical_headings(tmp_path: Path) -> None:
+    from linting.io import save_document
+
+    src = tmp_path / "heads.docx"
+    src.write_bytes(build_docx(p("关于工作的报告") + p("（一）小标题") * 20_000))
+    doc = open_document(src)
+    texts = [q.text for q in doc.paragraphs]
+    texts[100] = "（二）小标题"  # two edits far apart: 19,800 identical paragraphs between them
+    texts[19_900] = "（三）小标题"
+    save_document(doc, texts, tmp_path / "out.docx")
+    assert [q.text for q in open_document(tmp_path / "out.docx").paragraphs] == texts
