@@ -212,3 +212,27 @@ def test_txt_to_docx_keeps_the_body_short_while_building(monkeypatch: pytest.Mon
     assert len(sizes) == len(texts) and max(sizes) <= 2
     xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode("utf-8")
     assert xml.index("标题0<") < xml.index("标题1999<") < xml.index("正文。") < xml.index("<w:sectPr")
+
+
+def test_txt_to_docx_builds_long_lines_without_per_character_objects(monkeypatch: pytest.MonkeyPatch) -> None:
+    # python-docx's run text setter appends one string per character: a 10 MB line of “ took 1 GB.
+    import io
+    import zipfile
+
+    from docx.oxml.text import run as oxml_run
+
+    from linting.io.convert import txt_to_docx_bytes
+
+    calls = [0]
+    original = oxml_run._RunContentAppender.add_char
+
+    def spy(self, char: str) -> None:  # noqa: ANN001
+        calls[0] += 1
+        original(self, char)
+
+    monkeypatch.setattr(oxml_run._RunContentAppender, "add_char", spy)
+    line = "“" * 100_000
+    data = txt_to_docx_bytes(["报告", line, "一、总体情况，" + line, "带\t制表符"], 0)
+    assert calls[0] <= 10  # only the line with a tab goes through python-docx's appender
+    xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode("utf-8")
+    assert xml.count("“") == 200_000 and "<w:tab/>" in xml
