@@ -152,6 +152,11 @@ def _split_run_in(text: str) -> tuple[str, str]:
 # .txt → .docx
 
 
+_RE_RUN_SPECIAL = re.compile(r"([\t\n\r])")
+#: Longest text put in one w:t (lxml refuses a text node over 10 MB when reading it back).
+_T_CHUNK = 1_000_000
+
+
 def txt_to_docx_bytes(texts: Sequence[str], title_index: int | None = None) -> bytes:
     """A new official-format .docx with one paragraph per text (see module docstring).
 
@@ -177,14 +182,20 @@ def txt_to_docx_bytes(texts: Sequence[str], title_index: int | None = None) -> b
     style_ids: dict[str, str] = {}
 
     def add_text(para, text: str) -> None:  # noqa: ANN001 - a python-docx Paragraph
-        # python-docx's run text setter keeps one string object per character (a gigabyte for a
-        # 10 MB line); plain text without tabs or breaks gets the same w:r/w:t built directly.
+        # What python-docx's run text setter writes (w:t, w:tab for a tab, w:br for a line break),
+        # built without its one string object per character (a gigabyte for a 10 MB line), and
+        # with a long text split over several w:t: a text node over 10 MB can't be read back.
         if not text:
             return
-        if "\t" in text or "\n" in text or "\r" in text:
-            para.add_run(text)
-        else:
-            para._p.add_r().add_t(text)
+        r = para._p.add_r()
+        for piece in _RE_RUN_SPECIAL.split(text):
+            if piece == "\t":
+                r.add_tab()
+            elif piece in ("\n", "\r"):
+                r.add_br()
+            else:
+                for k in range(0, len(piece), _T_CHUNK):
+                    r.add_t(piece[k : k + _T_CHUNK])
 
     def add_paragraph(text: str = "", style: str | None = None):  # noqa: ANN202 - a python-docx Paragraph
         para = document.add_paragraph()

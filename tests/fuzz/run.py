@@ -206,7 +206,7 @@ LONG_UNITS = [
 
 def _long_text(rng: random.Random) -> str:
     unit = rng.choice(LONG_UNITS)
-    size = rng.choice([2_000, 20_000, 200_000, 1_000_000])
+    size = rng.choice([2_000, 20_000, 200_000, 1_000_000, 5_000_000])
     return unit * max(1, size // len(unit))
 
 
