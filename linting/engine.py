@@ -11,6 +11,7 @@ new paragraph list after each edit; nothing else is needed.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -280,34 +281,51 @@ def apply_fixes(texts: list[str], fixes: Sequence[Fix], *, only_safe: bool = Tru
     """Apply non-overlapping fixes to paragraph texts; returns the new texts and how many were applied.
 
     Fixes whose edits overlap an already accepted fix are skipped (they will be
-    reported again on the next lint).  Edits are applied right to left so
-    earlier offsets stay valid.
+    reported again on the next lint).  Each paragraph is rebuilt once from its
+    pieces, and overlaps are looked up in sorted spans, so a fix of 50,000 marks
+    in one long paragraph costs linear time.
     """
-    taken: dict[int, list[tuple[int, int]]] = {}
-    accepted: list[Edit] = []
+    taken: dict[int, list[tuple[int, int]]] = {}  # per paragraph: accepted spans, sorted, non-overlapping
+    accepted: dict[int, list[Edit]] = {}
     count = 0
     for fix in fixes:
         if only_safe and fix.applicability != Applicability.SAFE:
             continue
-        ok = True
-        for e in fix.edits:
-            for s, t in taken.get(e.paragraph, []):
-                if e.start < t and s < e.end or (e.start == e.end == s):
-                    ok = False
-                    break
-            if not ok:
-                break
-        if not ok:
+        if any(_overlaps_taken(taken.get(e.paragraph), e.start, e.end) for e in fix.edits):
             continue
         for e in fix.edits:
-            taken.setdefault(e.paragraph, []).append((e.start, max(e.end, e.start)))
-        accepted.extend(fix.edits)
+            insort(taken.setdefault(e.paragraph, []), (e.start, max(e.end, e.start)))
+            accepted.setdefault(e.paragraph, []).append(e)
         count += 1
     out = list(texts)
-    for e in sorted(accepted, key=lambda e: (e.paragraph, e.start), reverse=True):
-        t = out[e.paragraph]
-        out[e.paragraph] = t[: e.start] + e.replacement + t[e.end :]
+    for para, edits in accepted.items():
+        t = out[para]
+        pieces: list[str] = []
+        pos = 0
+        for e in sorted(edits, key=lambda e: (e.start, e.end)):
+            pieces.append(t[pos : e.start])
+            pieces.append(e.replacement)
+            pos = max(pos, e.end)
+        pieces.append(t[pos:])
+        out[para] = "".join(pieces)
     return out, count
+
+
+def _overlaps_taken(spans: list[tuple[int, int]] | None, a: int, b: int) -> bool:
+    """Does the edit ``[a, b)`` overlap an accepted span, or insert at the start of one?
+
+    ``spans`` is sorted and non-overlapping, so their ends are sorted too: of the spans
+    starting before ``b`` only the last can reach past ``a``.
+    """
+    if not spans:
+        return False
+    k = bisect_left(spans, (b, -1))
+    if k and a < spans[k - 1][1] and spans[k - 1][0] < b:
+        return True
+    if a == b:
+        k = bisect_left(spans, (a, -1))
+        return k < len(spans) and spans[k][0] == a
+    return False
 
 
 def fix_paragraphs(

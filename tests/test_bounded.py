@@ -247,3 +247,85 @@ def test_txt_line_over_ten_megabytes_converts_to_a_docx_that_opens(tmp_path) -> 
     src.write_text("报告\n" + line + "\n", encoding="utf-8")
     convert_file(src, tmp_path / "long.docx")
     assert [p.text for p in open_document(tmp_path / "long.docx").paragraphs] == ["报告", line]
+
+
+def _apply_fixes_reference(texts: list[str], fixes: list) -> tuple[list[str], int]:  # noqa: ANN001
+    """The former quadratic apply_fixes (scan every taken span, splice right to left), for comparison."""
+    taken: dict[int, list[tuple[int, int]]] = {}
+    accepted = []
+    count = 0
+    for fix in fixes:
+        ok = True
+        for e in fix.edits:
+            for s, t in taken.get(e.paragraph, []):
+                if e.start < t and s < e.end or (e.start == e.end == s):
+                    ok = False
+                    break
+            if not ok:
+                break
+        if not ok:
+            continue
+        for e in fix.edits:
+            taken.setdefault(e.paragraph, []).append((e.start, max(e.end, e.start)))
+        accepted.extend(fix.edits)
+        count += 1
+    out = list(texts)
+    for e in sorted(accepted, key=lambda e: (e.paragraph, e.start), reverse=True):
+        t = out[e.paragraph]
+        out[e.paragraph] = t[: e.start] + e.replacement + t[e.end :]
+    return out, count
+
+
+def test_apply_fixes_matches_the_former_implementation() -> None:
+    import random
+
+    from linting.engine import apply_fixes
+    from linting.model import Applicability, Edit, Fix
+
+    rng = random.Random(8)
+    compared = 0
+    for _ in range(3000):
+        texts = ["".join(rng.choice("甲乙丙,，") for _ in range(rng.randint(0, 12))) for _ in range(3)]
+        fixes = []
+        for _ in range(rng.randint(1, 6)):
+            edits = []
+            for _ in range(rng.randint(1, 3)):
+                para = rng.randrange(3)
+                a = rng.randint(0, len(texts[para]))
+                b = rng.randint(a, min(len(texts[para]), a + 3))
+                edits.append(Edit(para, a, b, rng.choice(["", "，", "XY"])))
+            edits.sort(key=lambda e: (e.paragraph, e.start))
+            if any(x.paragraph == y.paragraph and y.start < x.end for x, y in zip(edits, edits[1:])):
+                continue  # a fix's own edits never overlap
+            if any(x.paragraph == y.paragraph and x.start == y.start for x, y in zip(edits, edits[1:])):
+                continue
+            fixes.append(Fix(tuple(edits), Applicability.SAFE, ""))
+        got = apply_fixes(texts, fixes)
+        want = _apply_fixes_reference(texts, fixes)
+        starts = [(e.paragraph, e.start) for f in fixes for e in f.edits]
+        if got[1] == want[1] and len(set(starts)) == len(starts):
+            assert got == want, (texts, fixes)
+            compared += 1
+        else:
+            assert got[1] == want[1]  # the same fixes are accepted
+    assert compared > 1000
+
+
+def test_apply_fixes_of_thousands_of_edits_in_one_paragraph_is_linear(monkeypatch: pytest.MonkeyPatch) -> None:
+    from linting import engine
+    from linting.model import Applicability, Edit, Fix
+
+    looks = [0]
+    original = engine._overlaps_taken
+
+    def counting(spans, a, b):  # noqa: ANN001
+        looks[0] += 1
+        return original(spans, a, b)
+
+    monkeypatch.setattr(engine, "_overlaps_taken", counting)
+    text = "中," * 50_000
+    big = Fix(tuple(Edit(0, k, k + 1, "，") for k in range(1, len(text), 2)), Applicability.SAFE, "")
+    small = [Fix((Edit(0, k, k + 1, "，"),), Applicability.SAFE, "") for k in range(1, 2000, 2)]
+    out, n = engine.apply_fixes([text], [big, *small])
+    assert out == ["中，" * 50_000] and n == 1
+    assert looks[0] <= 50_000 + len(small)
