@@ -28,6 +28,7 @@ import json
 import os
 import random
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -197,6 +198,7 @@ LONG_UNITS = [
     "?",
     "XX",
     "按照按照",
+    "中,",
     "，,",
     "（一）（一）",
     "第一，第二，第二，",
@@ -489,11 +491,12 @@ def worker() -> int:
 class Worker:
     """The parent's handle on one worker process, restarted after a hang."""
 
-    def __init__(self) -> None:
+    def __init__(self, backups: str) -> None:
         self.proc: subprocess.Popen[str] | None = None
+        self.backups = backups  # the workers' backup folder: never the user's
 
     def _start(self) -> subprocess.Popen[str]:
-        env = dict(os.environ, PYTHONHASHSEED="0", PYTHONUTF8="1")
+        env = dict(os.environ, PYTHONHASHSEED="0", PYTHONUTF8="1", REPORTLINT_BACKUP_DIR=self.backups)
         return subprocess.Popen(
             [sys.executable, "-m", "tests.fuzz", "--worker"],
             cwd=ROOT,
@@ -602,10 +605,9 @@ def main(argv: list[str] | None = None) -> int:
     stats: list[tuple[float, float, Case, str, int | None, float]] = []  # CPU s, MB, case, command, exit, wall s
     ran = [0]
     backups = tempfile.mkdtemp(prefix="reportlint-fuzz-backups-")
-    os.environ["REPORTLINT_BACKUP_DIR"] = backups  # workers inherit: never touch the user's backups
 
     def run_slot(slot: int) -> None:
-        w = Worker()
+        w = Worker(backups)
         try:
             for index in range(slot, args.cases, args.jobs):
                 if time.perf_counter() > deadline:
@@ -628,8 +630,11 @@ def main(argv: list[str] | None = None) -> int:
         finally:
             w.close()
 
-    with ThreadPoolExecutor(args.jobs) as pool:
-        list(pool.map(run_slot, range(args.jobs)))
+    try:
+        with ThreadPoolExecutor(args.jobs) as pool:
+            list(pool.map(run_slot, range(args.jobs)))
+    finally:
+        shutil.rmtree(backups, ignore_errors=True)
     elapsed = time.perf_counter() - started
 
     def label(c: Case) -> str:
