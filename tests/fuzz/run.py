@@ -110,7 +110,10 @@ def _built_fixtures() -> list[tuple[str, bytes]]:
         + "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>表格里的“引号</w:t></w:r></w:p></w:tc>"
         "<w:tc><w:p><w:r><w:t>XX局</w:t></w:r></w:p></w:tc></w:tr></w:tbl>" + p("特此报告。")
     )
-    return [("built:numbered-report.docx", build_docx(body, numbering=numbering))]
+    built = _zip_parts(build_docx(body, numbering=numbering))
+    assert built is not None
+    fixed = [(zipfile.ZipInfo(info.filename, (2026, 1, 1, 0, 0, 0)), content) for info, content in built]
+    return [("built:numbered-report.docx", _rezip(fixed))]  # fixed timestamps: reproducible bytes
 
 
 # ---------------------------------------------------------------------------------------------
@@ -126,10 +129,14 @@ def _zip_parts(data: bytes) -> list[tuple[zipfile.ZipInfo, bytes]] | None:
 
 
 def _rezip(parts: list[tuple[zipfile.ZipInfo, bytes]]) -> bytes:
+    """A new package of ``parts``; timestamps are kept, so the same case always has the same bytes."""
     out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, strict_timestamps=False) as zf:
         for info, content in parts:
-            zf.writestr(info.filename, content, compress_type=zipfile.ZIP_DEFLATED)
+            y, mo, d, h, mi, sec = info.date_time
+            ok = 1980 <= y <= 2107 and 1 <= mo <= 12 and 1 <= d <= 31 and h < 24 and mi < 60 and sec < 62
+            stamp = info.date_time if ok else (1980, 1, 1, 0, 0, 0)
+            zf.writestr(zipfile.ZipInfo(info.filename, stamp), content, compress_type=zipfile.ZIP_DEFLATED)
     return out.getvalue()
 
 
