@@ -354,12 +354,13 @@ class Numbering:
             return None
         counters = self._counters.setdefault(aid or "", [None] * 9)
         key = (num_id, ilvl)
+        current = counters[ilvl]
         if ilvl in num.start_overrides and key not in self._started:
             counters[ilvl] = num.start_overrides[ilvl]
-        elif counters[ilvl] is None:
+        elif current is None:
             counters[ilvl] = level.start
-        elif counters[ilvl] < MAX_COUNTER:
-            counters[ilvl] += 1
+        else:
+            counters[ilvl] = min(current + 1, max(current, MAX_COUNTER))  # never past the clamp
         self._started.add(key)
         # reset deeper levels
         for deeper in range(ilvl + 1, 9):
