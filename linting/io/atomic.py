@@ -302,14 +302,14 @@ def backup_dir() -> Path:
     return Path(base) / "reportlint" / "backups"
 
 
-def _backup_prefix(target: Path) -> str:
+def _backup_prefix(target: Path, *, shorten: bool = True) -> str:
     try:
         full = str(target.resolve())
     except OSError:
         full = str(target.absolute())
     key = full.lower() if _WINDOWS else full
     digest = hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:8]
-    return f"{_short_stem(target.stem)}~{digest}~"
+    return f"{_short_stem(target.stem) if shorten else target.stem}~{digest}~"
 
 
 def _short_stem(stem: str) -> str:
@@ -331,12 +331,19 @@ def list_backups(path: str | os.PathLike[str]) -> list[Path]:
     """Backups of ``path``, newest first."""
     target = Path(path)
     folder = backup_dir()
-    prefix = _backup_prefix(target)
+    # Backups made before long names were shortened carry the whole stem: still the same history.
+    prefixes = dict.fromkeys((_backup_prefix(target), _backup_prefix(target, shorten=False)))
     try:
-        names = [n for n in os.listdir(folder) if n.startswith(prefix) and n.endswith(target.suffix)]
+        found = [
+            (n[len(p) :], n)
+            for n in os.listdir(folder)
+            if n.endswith(target.suffix)
+            for p in prefixes
+            if n.startswith(p)
+        ]
     except OSError:
         return []
-    return [folder / n for n in sorted(names, reverse=True)]
+    return [folder / n for _stamp, n in sorted(found, reverse=True)]  # newest (latest timestamp) first
 
 
 def _make_backup(target: Path) -> Path | None:

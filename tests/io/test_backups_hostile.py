@@ -226,3 +226,15 @@ def test_load_config_accepts_str_and_pathlike(tmp_path: Path) -> None:
     extra.write_text('[rules]\n"placeholder" = "off"\n', encoding="utf-8")
     cfg = load_config(str(doc), str(extra), user=False)
     assert cfg.severities.get("placeholder", "missing") is None
+
+
+def test_backups_under_the_whole_long_stem_stay_in_the_history(docs: Path, _backups: Path) -> None:
+    stem = ("关于进一步加强基层党组织建设工作情况的报告" * 4)[:65]  # 195 bytes: shortened from now on
+    target = docs / f"{stem}.txt"
+    target.write_bytes(OLD)
+    old_style = _backups / f"{atomic_module._backup_prefix(target, shorten=False)}20200101-000000-000000.txt"
+    _backups.mkdir()
+    old_style.write_bytes(b"older")
+    made = atomic_write(target, NEW)
+    assert made is not None and made != old_style
+    assert list_backups(target) == [made, old_style]  # newest first across both name forms
