@@ -109,19 +109,23 @@ def folder_configs(document: Path) -> list[Path]:
     return list(reversed(found))
 
 
-def load_config(document: Path | None = None, extra: Path | None = None, *, user: bool = True) -> Config:
-    """The effective config for ``document`` (or for no document), with ``extra`` on top."""
+def load_config(
+    document: str | os.PathLike[str] | None = None, extra: str | os.PathLike[str] | None = None, *, user: bool = True
+) -> Config:
+    """The effective config for ``document`` (or for no document), with ``extra`` on top (str or PathLike)."""
+    doc_path = Path(document) if document is not None else None
+    extra_path = Path(extra) if extra is not None else None
     files: list[Path] = []
     if user:
         u = user_config_path()
         if u.is_file():
             files.append(u)
-    if document is not None:
-        files.extend(folder_configs(document))
-    if extra is not None:
-        if not Path(extra).is_file():
-            raise ConfigError(str(extra), None, "--config", "文件不存在")
-        files.append(Path(extra))
+    if doc_path is not None:
+        files.extend(folder_configs(doc_path))
+    if extra_path is not None:
+        if not extra_path.is_file():
+            raise ConfigError(str(extra_path), None, "--config", "文件不存在")
+        files.append(extra_path)
     return _load_cached(tuple(str(f) for f in files), tuple(_mtime(f) for f in files))
 
 

@@ -11,8 +11,9 @@ new paragraph list after each edit; nothing else is needed.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from bisect import bisect_left, insort
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from itertools import islice
 
@@ -40,6 +41,19 @@ _NOT_TITLE = re.compile(
 
 #: At most this many findings of one paragraph rule in one paragraph.
 MAX_FINDINGS_PER_RULE = 100
+
+#: A paragraph longer than this (no prose is) is linted on its first this-many characters only,
+#: which bounds the work per paragraph whatever the input.
+MAX_PARAGRAPH_CHARS = 100_000
+
+
+class LintCancelled(Exception):
+    """Raised by :meth:`Linter.lint` when its ``cancel`` callable returns true (caches stay valid)."""
+
+
+def _bounded(p: Paragraph) -> Paragraph:
+    """``p``, or ``p`` cut at :data:`MAX_PARAGRAPH_CHARS` (offsets of findings stay valid in the full text)."""
+    return p if len(p.text) <= MAX_PARAGRAPH_CHARS else replace(p, text=p.text[:MAX_PARAGRAPH_CHARS])
 
 
 @dataclass
@@ -96,6 +110,9 @@ class Linter:
         self._findings: dict[Paragraph, tuple[tuple[Rule, object], ...]] = {}
         self._problems_at: dict[tuple[int, Paragraph], tuple[Problem, ...]] = {}
         self.cue_cache: dict[tuple[Paragraph, str], frozenset[str]] = {}
+        #: The last lint's input and result: linting the same paragraphs again (``fix`` checking what
+        #: is left, the editor re-linting without an edit) costs a comparison, not the document rules.
+        self._last: tuple[tuple[tuple[Paragraph, ...], str | None], LintResult] | None = None
 
     @property
     def needs_jieba(self) -> bool:
@@ -107,13 +124,35 @@ class Linter:
     def facts(self, p: Paragraph) -> ParagraphFacts:
         f = self._facts.get(p)
         if f is None:
-            f = analyze(p)
+            f = analyze(_bounded(p))
             self._facts[p] = f
         return f
 
-    def lint(self, paragraphs: Sequence[Paragraph], doctype: str | None = None) -> LintResult:
-        """Lint ``paragraphs``; ``doctype`` (a type name) overrides detection."""
-        facts = [self.facts(p) for p in paragraphs]
+    def lint(
+        self,
+        paragraphs: Sequence[Paragraph],
+        doctype: str | None = None,
+        *,
+        cancel: Callable[[], bool] | None = None,
+    ) -> LintResult:
+        """Lint ``paragraphs``; ``doctype`` (a type name) overrides detection.
+
+        ``cancel`` (for a background lint) is called before each paragraph that is not cached yet
+        and before each document rule; when it returns true the lint stops with
+        :class:`LintCancelled`.  What was computed so far stays cached for the next lint.
+        """
+        memo_key = (tuple(paragraphs), doctype)
+        if self._last is not None and self._last[0] == memo_key:
+            r = self._last[1]
+            return replace(r, problems=list(r.problems), outline=list(r.outline), facts=list(r.facts))
+        if cancel is None:
+            facts = [self.facts(p) for p in paragraphs]
+        else:
+            facts = []
+            for p in paragraphs:
+                if p not in self._facts and cancel():
+                    raise LintCancelled
+                facts.append(self.facts(p))
         title_index = find_title(paragraphs, facts, self.config)
         dt, source = self._doctype(paragraphs, title_index, doctype)
         view = DocView(paragraphs, facts, title_index, dt, source, self)
@@ -123,28 +162,38 @@ class Linter:
             key = (i, p)
             cached = self._problems_at.get(key)
             if cached is None:
+                if cancel is not None and cancel():
+                    raise LintCancelled
                 cached = self._paragraph_problems(i, p, facts[i])
             new_problems_at[key] = cached
             problems.extend(cached)
         self._problems_at = new_problems_at
         for rule in self._document_rules:
             assert rule.document_check is not None
+            if cancel is not None and cancel():
+                raise LintCancelled
             sev = view.severity(rule)
             for prob in rule.document_check(view, self.config):
                 problems.append(prob if prob.severity == sev else _with_severity(prob, sev))
         problems.sort(key=Problem.sort_key)
         self._trim_caches(paragraphs)
-        return LintResult(problems, view.outline.entries, dt.name if dt else None, source, title_index, facts)
+        result = LintResult(problems, view.outline.entries, dt.name if dt else None, source, title_index, facts)
+        self._last = (
+            memo_key,
+            replace(result, problems=list(problems), outline=list(result.outline), facts=list(facts)),
+        )
+        return result
 
     def _paragraph_problems(self, i: int, p: Paragraph, f: ParagraphFacts) -> tuple[Problem, ...]:
         found = self._findings.get(p)
         if found is None:
+            text = _bounded(p).text
             found = tuple(
                 (rule, finding)
                 for rule in self._paragraph_rules
                 # A paragraph with hundreds of findings of one rule is not prose (or is hostile):
                 # the first ones say everything and keep the editor responsive.
-                for finding in islice(rule.paragraph_check(p.text, f, self.config), MAX_FINDINGS_PER_RULE)  # type: ignore[misc]
+                for finding in islice(rule.paragraph_check(text, f, self.config), MAX_FINDINGS_PER_RULE)  # type: ignore[misc]
             )
             self._findings[p] = found
         out = []
@@ -247,34 +296,51 @@ def apply_fixes(texts: list[str], fixes: Sequence[Fix], *, only_safe: bool = Tru
     """Apply non-overlapping fixes to paragraph texts; returns the new texts and how many were applied.
 
     Fixes whose edits overlap an already accepted fix are skipped (they will be
-    reported again on the next lint).  Edits are applied right to left so
-    earlier offsets stay valid.
+    reported again on the next lint).  Each paragraph is rebuilt once from its
+    pieces, and overlaps are looked up in sorted spans, so a fix of 50,000 marks
+    in one long paragraph costs linear time.
     """
-    taken: dict[int, list[tuple[int, int]]] = {}
-    accepted: list[Edit] = []
+    taken: dict[int, list[tuple[int, int]]] = {}  # per paragraph: accepted spans, sorted, non-overlapping
+    accepted: dict[int, list[Edit]] = {}
     count = 0
     for fix in fixes:
         if only_safe and fix.applicability != Applicability.SAFE:
             continue
-        ok = True
-        for e in fix.edits:
-            for s, t_end in taken.get(e.paragraph, []):
-                if e.start < t_end and s < e.end or (e.start == e.end == s):
-                    ok = False
-                    break
-            if not ok:
-                break
-        if not ok:
+        if any(_overlaps_taken(taken.get(e.paragraph), e.start, e.end) for e in fix.edits):
             continue
         for e in fix.edits:
-            taken.setdefault(e.paragraph, []).append((e.start, max(e.end, e.start)))
-        accepted.extend(fix.edits)
+            insort(taken.setdefault(e.paragraph, []), (e.start, max(e.end, e.start)))
+            accepted.setdefault(e.paragraph, []).append(e)
         count += 1
     out = list(texts)
-    for e in sorted(accepted, key=lambda e: (e.paragraph, e.start), reverse=True):
-        t = out[e.paragraph]
-        out[e.paragraph] = t[: e.start] + e.replacement + t[e.end :]
+    for para, edits in accepted.items():
+        t = out[para]
+        pieces: list[str] = []
+        pos = 0
+        for e in sorted(edits, key=lambda e: (e.start, e.end)):
+            pieces.append(t[pos : e.start])
+            pieces.append(e.replacement)
+            pos = max(pos, e.end)
+        pieces.append(t[pos:])
+        out[para] = "".join(pieces)
     return out, count
+
+
+def _overlaps_taken(spans: list[tuple[int, int]] | None, a: int, b: int) -> bool:
+    """Does the edit ``[a, b)`` overlap an accepted span, or insert at the start of one?
+
+    ``spans`` is sorted and non-overlapping, so their ends are sorted too: of the spans
+    starting before ``b`` only the last can reach past ``a``.
+    """
+    if not spans:
+        return False
+    k = bisect_left(spans, (b, -1))
+    if k and a < spans[k - 1][1] and spans[k - 1][0] < b:
+        return True
+    if a == b:
+        k = bisect_left(spans, (a, -1))
+        return k < len(spans) and spans[k][0] == a
+    return False
 
 
 def fix_paragraphs(

@@ -23,6 +23,10 @@ from .numerals import parse_arabic, parse_cn
 #: A numbered line ending like a sentence (``（二）…合计7万元；``) is a list item, not a heading.
 _ITEM_END = ("。", "；", ";", "，", ",")
 
+#: Renumbering fixes of one outline may touch at most this many headings in total, so that
+#: thousands of identical headings cost linear time, not one fix per slip over all the rest.
+RENUMBER_BUDGET = 5000
+
 #: From this rank down (``1.`` ``（1）`` ``①``) numbers are list items: a list may restart at 1.
 _LIST_RANK = 60
 
@@ -286,7 +290,13 @@ def build_outline(paragraphs: list[Paragraph], facts: list[ParagraphFacts], titl
     for lvl in runs:
         for i, _m in lvl.siblings:
             run_length[i] = len(lvl.siblings)
+    budget = RENUMBER_BUDGET
     for lvl, sib_index, issue in pending_fixes:
+        cost = len(lvl.siblings) - sib_index
+        if cost > budget:  # thousands of slips (a hostile file): report them, offer no renumbering
+            issues.append(issue)
+            continue
+        budget -= cost
         issues.append(_with_renumber(issue, lvl, sib_index))
     issues.sort(key=lambda r: (r.paragraph, r.start, r.rule))
     return OutlineResult(entries, issues, run_length)

@@ -28,7 +28,7 @@ from pathlib import Path
 
 from ..model import Document
 from .atomic import atomic_write, backup_dir, list_backups
-from .errors import ReadError, SaveError
+from .errors import MAX_PARAGRAPHS, ReadError, SaveError, too_many_paragraphs
 from .sniff import DOCX_SUFFIXES, TEXT_SUFFIXES
 from .sniff import sniff as sniff_kind
 from .txt import encode_document_txt, read_txt, validate_sources
@@ -59,20 +59,23 @@ _FOREIGN_SUFFIXES = frozenset(
 def open_document(path: str | os.PathLike[str]) -> Document:
     """Open a .txt or .docx file as a :class:`Document`; raise :class:`ReadError` otherwise."""
     p = Path(path)
-    kind = sniff_kind(p)
-    if kind == "txt":
-        return read_txt(p)
-    from .docx_read import read_docx
-
     try:
+        kind = sniff_kind(p)
+        if kind == "txt":
+            doc = read_txt(p)
+            if len(doc.paragraphs) > MAX_PARAGRAPHS:
+                raise ReadError(p, too_many_paragraphs(len(doc.paragraphs)))
+            return doc
+        from .docx_read import read_docx
+
         return read_docx(p)
     except ReadError:
         raise
     except (MemoryError, KeyboardInterrupt):
         raise
-    except Exception as e:  # a damaged file must not crash the app; keep the cause for the log
-        log.exception("unexpected error reading %s", p)
-        raise ReadError(p, f"文件已损坏或含有无法识别的内容，无法打开（{type(e).__name__}: {e}）") from e
+    except Exception as e:  # a damaged file must not crash the app; the cause goes to the log only
+        log.info("unexpected error reading %s", p, exc_info=True)
+        raise ReadError(p, "文件已损坏或含有无法识别的内容，无法打开") from e
 
 
 def target_kind(doc: Document, path: str | os.PathLike[str] | None) -> str:
@@ -169,8 +172,8 @@ def save_document(
         raise
     except (MemoryError, KeyboardInterrupt):
         raise
-    except Exception as e:  # a bug in rendering must not cost the user the file
-        log.exception("unexpected error rendering %s", target)
+    except Exception as e:  # a bug in rendering must not cost the user the file; the cause goes to the log only
+        log.error("unexpected error rendering %s", target, exc_info=True)
         raise SaveError(target, "生成文件内容时出错，没有保存，原文件没有改动（详细信息已写入日志）") from e
     return atomic_write(target, data, backup=backup)
 

@@ -18,9 +18,16 @@ sync tools upload it):
 * elsewhere: ``$XDG_DATA_HOME/reportlint/backups`` (default ``~/.local/share``).
 
 A backup is named ``{stem}~{hash of the full path}~{timestamp}{suffix}`` so two
-``报告.docx`` in different folders keep separate histories; the newest
-:data:`KEEP_BACKUPS` per file are kept.  A failing backup never blocks the
-save (the original is only ever replaced atomically, so it is never lost).
+``报告.docx`` in different folders keep separate histories (a stem over 180
+bytes is shortened; names are measured in bytes, as file systems do); the newest
+:data:`KEEP_BACKUPS` per file are kept.  A backup is written like the document
+(temp file, fsync, rename), so one under its final name is always complete.
+A failing backup never blocks the save (the original is only ever replaced
+atomically, so it is never lost).
+
+Temp files a killed save left behind (only our own names, older than
+:data:`STALE_TEMP_SECONDS`) are removed from the target folder and the backup
+folder at the next save.
 
 Caveats: ``os.replace`` makes a new file, so hard links to the old one are
 not updated and on POSIX the owner becomes the saving user (the permission
@@ -33,22 +40,35 @@ import errno
 import hashlib
 import logging
 import os
+import re
 import secrets
-import shutil
 import stat
 import sys
+import time
 from datetime import datetime
 from pathlib import Path
 
 from .errors import SaveError
 from .sniff import locked_by
 
-__all__ = ["atomic_write", "backup_dir", "list_backups", "KEEP_BACKUPS"]
+__all__ = ["atomic_write", "backup_dir", "list_backups", "clean_stale_temp_files", "KEEP_BACKUPS"]
 
 log = logging.getLogger(__name__)
 
 #: How many previous versions of each file are kept.
 KEEP_BACKUPS = 10
+
+#: Longest file name (in bytes) most file systems accept.
+NAME_MAX = 255
+#: Our temp files older than this (seconds) were left by a killed save and are removed.
+STALE_TEMP_SECONDS = 15 * 60
+_TEMP_RE = re.compile(r"^\.~(?:.+\.reportlint-tmp-|rl-)[0-9a-f]{8}(?:\.tmp)?$", re.DOTALL)
+#: The longest document name kept whole in a backup name (bytes); longer ones are shortened.
+_BACKUP_STEM_MAX = 180
+
+_last_cleaned: dict[str, float] = {}
+
+MSG_READ_ONLY_FOLDER = "该文件夹不能写入（所在的磁盘或共享文件夹是只读的），无法保存；请“另存为”到其他位置"
 
 _CHUNK = 1024 * 1024
 _WINDOWS = sys.platform == "win32"
@@ -80,8 +100,11 @@ def atomic_write(path: str | os.PathLike[str], data: bytes, *, backup: bool = Tr
         raise SaveError(target, "保存位置不存在（文件夹可能已被移动或删除，或U盘已拔出）")
 
     if st is not None and not os.access(target, os.W_OK):
+        if _read_only_fs(folder):
+            raise SaveError(target, MSG_READ_ONLY_FOLDER)
         raise SaveError(target, "文件是只读的，无法保存；请取消文件的只读属性，或“另存为”其他文件名")
 
+    clean_stale_temp_files(folder)
     backup_path: Path | None = None
     if backup and st is not None:
         backup_path = _make_backup(target)
@@ -126,7 +149,7 @@ def _save_error(target: Path, e: OSError, phase: str) -> SaveError:
     if code == errno.ENOSPC or code == getattr(errno, "EDQUOT", -1):
         return SaveError(target, "磁盘空间不足，无法保存；请清理磁盘后重试，或“另存为”到其他磁盘")
     if code == errno.EROFS:
-        return SaveError(target, "磁盘是只读的（例如光盘或写保护的U盘），无法保存；请“另存为”到其他位置")
+        return SaveError(target, MSG_READ_ONLY_FOLDER)
     if code == errno.ENAMETOOLONG or winerror == _WIN_FILENAME_EXCED_RANGE:
         return SaveError(target, "文件路径太长，无法保存；请缩短文件名，或保存到路径较短的文件夹")
     if code == errno.ENOENT:
@@ -143,8 +166,8 @@ def _save_error(target: Path, e: OSError, phase: str) -> SaveError:
         )
     ):
         return _permission_error(target, phase, winerror)
-    detail = e.strerror or str(e)
-    return SaveError(target, f"无法保存（{detail}）；原文件没有改动")
+    log.info("save of %s failed (%s): %r", target, phase, e)
+    return SaveError(target, "无法保存（磁盘或系统出错）；原文件没有改动，请稍后重试或“另存为”其他位置")
 
 
 def _permission_error(target: Path, phase: str, winerror: int | None) -> SaveError:
@@ -158,6 +181,8 @@ def _permission_error(target: Path, phase: str, winerror: int | None) -> SaveErr
         )
     if winerror in (_WIN_SHARING_VIOLATION, _WIN_LOCK_VIOLATION):
         return SaveError(target, "文件正被其他程序打开，无法保存；请关闭后重试，或“另存为”其他文件名")
+    if _read_only_fs(target.parent):
+        return SaveError(target, MSG_READ_ONLY_FOLDER)
     if phase == "create" or not os.access(target.parent, os.W_OK):
         return SaveError(
             target,
@@ -175,12 +200,65 @@ def _permission_error(target: Path, phase: str, winerror: int | None) -> SaveErr
 # Temp files and fsync
 
 
+def _name_bytes(name: str) -> int:
+    """A file name's length as file systems count it: bytes (UTF-8; NTFS's UTF-16 units are never more)."""
+    return len(name.encode("utf-8", "surrogatepass"))
+
+
 def _temp_name(target: Path) -> Path:
     token = secrets.token_hex(4)
     tmp = target.with_name(f".~{target.name}.reportlint-tmp-{token}")
-    if len(str(tmp)) > 240:  # stay under Windows MAX_PATH even when the target just fits
+    # Stay under Windows MAX_PATH even when the target just fits, and under NAME_MAX (255 bytes):
+    # an 83-character Chinese name is 249 bytes, legal itself but not with our temp suffix.
+    if len(str(tmp)) > 240 or _name_bytes(tmp.name) > NAME_MAX:
         tmp = target.with_name(f".~rl-{token}.tmp")
     return tmp
+
+
+def _read_only_fs(folder: Path) -> bool:
+    """Whether ``folder`` is on a file system mounted read-only (POSIX; False when unknown)."""
+    statvfs = getattr(os, "statvfs", None)
+    if statvfs is None:
+        return False
+    try:
+        return bool(statvfs(folder).f_flag & getattr(os, "ST_RDONLY", 1))
+    except OSError:
+        return False
+
+
+def clean_stale_temp_files(folder: str | os.PathLike[str], *, older_than: float | None = None) -> int:
+    """Remove our own temp files left in ``folder`` by a save that was killed; return how many.
+
+    Only names we create (``.~NAME.reportlint-tmp-XXXXXXXX`` and ``.~rl-XXXXXXXX.tmp``) that were
+    last written more than ``older_than`` seconds ago (default :data:`STALE_TEMP_SECONDS`): a save
+    in progress in another window keeps writing its file, so it is never touched.
+    """
+    limit = STALE_TEMP_SECONDS if older_than is None else older_than
+    removed = 0
+    now = time.time()
+    key = os.fspath(folder)
+    if older_than is None:  # the automatic clean-up runs at most once a minute per folder
+        if now - _last_cleaned.get(key, -1e9) < 60:
+            return 0
+        _last_cleaned[key] = now
+    try:
+        with os.scandir(folder) as it:
+            for entry in it:
+                if not _TEMP_RE.match(entry.name):
+                    continue
+                try:
+                    st = entry.stat(follow_symlinks=False)
+                    if not stat.S_ISREG(st.st_mode) or now - st.st_mtime < limit:
+                        continue
+                    os.unlink(entry.path)
+                    removed += 1
+                except OSError:
+                    continue
+    except OSError:
+        return removed
+    if removed:
+        log.info("removed %d stale temp file(s) in %s", removed, folder)
+    return removed
 
 
 def _remove_quietly(p: Path) -> None:
@@ -224,26 +302,48 @@ def backup_dir() -> Path:
     return Path(base) / "reportlint" / "backups"
 
 
-def _backup_prefix(target: Path) -> str:
+def _backup_prefix(target: Path, *, shorten: bool = True) -> str:
     try:
         full = str(target.resolve())
     except OSError:
         full = str(target.absolute())
     key = full.lower() if _WINDOWS else full
     digest = hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:8]
-    return f"{target.stem}~{digest}~"
+    return f"{_short_stem(target.stem) if shorten else target.stem}~{digest}~"
+
+
+def _short_stem(stem: str) -> str:
+    """``stem`` cut (at a character boundary) to :data:`_BACKUP_STEM_MAX` bytes, so that the backup
+    name with its hash and timestamp stays under NAME_MAX; the hash of the full path keeps it unique."""
+    if _name_bytes(stem) <= _BACKUP_STEM_MAX:
+        return stem
+    out = []
+    size = 0
+    for ch in stem:
+        size += _name_bytes(ch)
+        if size > _BACKUP_STEM_MAX:
+            break
+        out.append(ch)
+    return "".join(out)
 
 
 def list_backups(path: str | os.PathLike[str]) -> list[Path]:
     """Backups of ``path``, newest first."""
     target = Path(path)
     folder = backup_dir()
-    prefix = _backup_prefix(target)
+    # Backups made before long names were shortened carry the whole stem: still the same history.
+    prefixes = dict.fromkeys((_backup_prefix(target), _backup_prefix(target, shorten=False)))
     try:
-        names = [n for n in os.listdir(folder) if n.startswith(prefix) and n.endswith(target.suffix)]
+        found = [
+            (n[len(p) :], n)
+            for n in os.listdir(folder)
+            if n.endswith(target.suffix)
+            for p in prefixes
+            if n.startswith(p)
+        ]
     except OSError:
         return []
-    return [folder / n for n in sorted(names, reverse=True)]
+    return [folder / n for _stamp, n in sorted(found, reverse=True)]  # newest (latest timestamp) first
 
 
 def _make_backup(target: Path) -> Path | None:
@@ -261,13 +361,36 @@ def _make_backup(target: Path) -> Path | None:
         while dest.exists():
             dest = folder / f"{prefix}{stamp}-{n}{target.suffix}"
             n += 1
-        shutil.copyfile(target, dest)
+        _copy_atomically(target, dest)
         for old in list_backups(target)[KEEP_BACKUPS:]:
             _remove_quietly(old)
         return dest
     except (OSError, ValueError) as e:
         log.warning("could not back up %s: %s", target, e)
         return None
+
+
+def _copy_atomically(src: Path, dest: Path) -> None:
+    """Copy ``src`` to ``dest`` like a save: a temp file, fsynced, then renamed.
+
+    A backup under its final name is therefore always complete; disk full or a kill mid-copy
+    leaves at most a temp file, which :func:`clean_stale_temp_files` removes later.
+    """
+    clean_stale_temp_files(dest.parent)
+    tmp = dest.with_name(f".~rl-{secrets.token_hex(4)}.tmp")
+    try:
+        with open(src, "rb") as fin, open(tmp, "xb") as fout:
+            while True:
+                chunk = fin.read(_CHUNK)
+                if not chunk:
+                    break
+                fout.write(chunk)
+            fout.flush()
+            os.fsync(fout.fileno())
+        os.replace(tmp, dest)
+    except BaseException:
+        _remove_quietly(tmp)
+        raise
 
 
 def _same_content(a: Path, b: Path) -> bool:

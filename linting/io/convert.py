@@ -170,6 +170,11 @@ def _split_run_in(text: str) -> tuple[str, str]:
 # .txt → .docx
 
 
+_RE_RUN_SPECIAL = re.compile(r"([\t\n\r])")
+#: Longest text put in one w:t (lxml refuses a text node over 10 MB when reading it back).
+_T_CHUNK = 1_000_000
+
+
 def txt_to_docx_bytes(
     texts: Sequence[str], title_index: int | None = None, levels: dict[int, int] | None = None
 ) -> bytes:
@@ -190,15 +195,49 @@ def txt_to_docx_bytes(
     for p in list(body.iterchildren(f"{W}p")):
         body.remove(p)
 
+    # python-docx scans the whole body (and every style) on each add_paragraph: quadratic on
+    # tens of thousands of lines.  Each new paragraph is therefore moved out of the body at once
+    # (so the body stays one element long), style ids are looked up once, and all paragraphs go
+    # back in front of the section properties at the end.
+    staged: list[etree._Element] = []
+    style_ids: dict[str, str] = {}
+
+    def add_text(para, text: str) -> None:  # noqa: ANN001 - a python-docx Paragraph
+        # What python-docx's run text setter writes (w:t, w:tab for a tab, w:br for a line break),
+        # built without its one string object per character (a gigabyte for a 10 MB line), and
+        # with a long text split over several w:t: a text node over 10 MB can't be read back.
+        if not text:
+            return
+        r = para._p.add_r()
+        for piece in _RE_RUN_SPECIAL.split(text):
+            if piece == "\t":
+                r.add_tab()
+            elif piece in ("\n", "\r"):
+                r.add_br()
+            else:
+                for k in range(0, len(piece), _T_CHUNK):
+                    r.add_t(piece[k : k + _T_CHUNK])
+
+    def add_paragraph(text: str = "", style: str | None = None):  # noqa: ANN202 - a python-docx Paragraph
+        para = document.add_paragraph()
+        add_text(para, text)
+        if style is not None:
+            if style not in style_ids:
+                style_ids[style] = document.styles[style].style_id
+            para._p.style = style_ids[style]
+        body.remove(para._p)
+        staged.append(para._p)
+        return para
+
     last_text = max((i for i, t in enumerate(texts) if t.strip(_LEAD)), default=-1)
     for i, raw in enumerate(texts):
         text = _XML_INVALID.sub("", _LINE_SEPARATORS.sub("\n", raw.lstrip(_LEAD).replace(OBJECT_CHAR, "")))
         if i == title_index:
-            document.add_paragraph(text, style="Title")
+            add_paragraph(text, style="Title")
             continue
         level = heading_level(text) if text else None
         if levels is not None and i in levels:
-            para = document.add_paragraph(text, style=f"Heading {levels[i]}")
+            para = add_paragraph(text, style=f"Heading {levels[i]}")
             font = _HEADING_FONTS.get(level or levels[i], FONT_BODY)
             if font != _HEADING_FONTS.get(levels[i]):  # 一、 under 第一部分: Heading 2, but 黑体 as 一、
                 for r in para.runs:
@@ -207,7 +246,7 @@ def txt_to_docx_bytes(
         if levels is not None and level is not None and not _split_run_in(text)[1]:
             level = None  # a marker the linter does not read as a heading here: body text, as in the .txt
         if level is None:
-            para = document.add_paragraph(text)
+            para = add_paragraph(text)
             if i == last_text and _RE_DATE_LINE.match(text):
                 para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
                 _set_ind(para._p, right_chars=400, first_line_chars=0)
@@ -215,15 +254,21 @@ def txt_to_docx_bytes(
         head, rest = _split_run_in(text)
         if not rest or level > 2:
             if rest:  # run-in 1./（1） heading: same font as the body, no outline level
-                document.add_paragraph(text)
+                add_paragraph(text)
                 continue
-            document.add_paragraph(text, style=f"Heading {level}")
+            add_paragraph(text, style=f"Heading {level}")
             continue
-        para = document.add_paragraph()
+        para = add_paragraph()
         head_run = para.add_run(head)
         if level <= 2:
             _set_run_font(head_run._r, _HEADING_FONTS[level])
-        para.add_run(rest)
+        add_text(para, rest)
+    sect_pr = body.find(f"{W}sectPr")
+    for el in staged:
+        if sect_pr is not None:
+            sect_pr.addprevious(el)
+        else:
+            body.append(el)
 
     if title_index is not None and 0 <= title_index < len(texts):
         document.core_properties.title = _XML_INVALID.sub("", texts[title_index].strip(_LEAD))[:250]

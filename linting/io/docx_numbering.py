@@ -18,6 +18,11 @@ The label is not in the paragraph text; it comes from ``numbering.xml``:
 Format choices: ``decimalEnclosedParen`` renders as Word does, ``⑴`` (for 1–20;
 larger numbers as ``(21)``); ``chineseCounting`` writes 1–99 as 一…九十九 and
 larger numbers digit by digit (一〇一), ``chineseCountingThousand`` as 一百零一.
+
+Hostile input stays cheap: counter values are clamped to
+±:data:`MAX_COUNTER` (Word's own limit is 32767), a label is rendered lazily
+and cut at :data:`MAX_LABEL` characters (a 4 MB ``lvlText`` costs nothing),
+and a value a format can't show (0 or negative) is written in digits.
 """
 
 from __future__ import annotations
@@ -45,6 +50,11 @@ W_STARTOVERRIDE = w("startOverride")
 W_NUMSTYLELINK = w("numStyleLink")
 W_STYLELINK = w("styleLink")
 
+#: Counter values are clamped to this magnitude (Word itself accepts starts up to 32767).
+MAX_COUNTER = 999_999
+#: A rendered label is cut at this many characters (a real one is a handful).
+MAX_LABEL = 64
+
 _DIGITS = "〇一二三四五六七八九"
 _LEGAL_DIGITS = "零壹贰叁肆伍陆柒捌玖"
 _TIANGAN = "甲乙丙丁戊己庚辛壬癸"
@@ -53,9 +63,17 @@ _DIZHI = "子丑寅卯辰巳午未申酉戌亥"
 
 def _int(val: str | None, default: int | None = None) -> int | None:
     try:
-        return int(val) if val is not None else default
+        return int(val) if val is not None and len(val) <= 20 else default
     except ValueError:
         return default
+
+
+def _counter(val: str | None, default: int) -> int:
+    """A start/startOverride value, clamped to ±MAX_COUNTER (bad values give ``default``)."""
+    n = _int(val, default)
+    if n is None:
+        return default
+    return max(-MAX_COUNTER, min(MAX_COUNTER, n))
 
 
 def _chinese_small(n: int, digits: str, units: tuple[str, str, str], zero: str, legal: bool) -> str:
@@ -102,9 +120,11 @@ def chinese_counting_thousand(n: int, legal: bool = False) -> str:
 
 
 def chinese_counting(n: int) -> str:
-    """一…九十九; from 100 on digit by digit (一〇一)."""
+    """一…九十九; from 100 on digit by digit (一〇一); 0 and negative numbers in digits."""
     if 0 < n < 100:
         return chinese_counting_thousand(n)
+    if n <= 0:
+        return str(n)
     return "".join(_DIGITS[int(d)] for d in str(n))
 
 
@@ -112,7 +132,7 @@ def _letters(n: int, upper: bool) -> str:
     if n <= 0:
         return str(n)
     ch = chr(ord("A" if upper else "a") + (n - 1) % 26)
-    return ch * ((n - 1) // 26 + 1)
+    return ch * min((n - 1) // 26 + 1, MAX_LABEL)
 
 
 def _roman(n: int, upper: bool) -> str:
@@ -157,6 +177,8 @@ def format_number(n: int, fmt: str | None) -> str | None:
         return f"{n:02d}" if 0 <= n < 10 else str(n)
     if fmt == "decimalFullWidth" or fmt == "decimalFullWidth2":
         return "".join(chr(ord(c) + 0xFEE0) if c.isdigit() else c for c in str(n))
+    if n < 0 and fmt not in ("hex",):
+        return str(n)  # no format shows negative numbers; Word writes digits
     if fmt == "upperLetter":
         return _letters(n, True)
     if fmt == "lowerLetter":
@@ -170,7 +192,7 @@ def format_number(n: int, fmt: str | None) -> str | None:
     if fmt in ("chineseCountingThousand", "taiwaneseCountingThousand", "japaneseDigitalTenThousand"):
         return chinese_counting_thousand(n)
     if fmt in ("ideographDigital", "taiwaneseDigital"):
-        return "".join(_DIGITS[int(d)] for d in str(n))
+        return "".join(_DIGITS[int(d)] for d in str(n)) if n >= 0 else str(n)
     if fmt == "chineseLegalSimplified":
         return chinese_counting_thousand(n, legal=True)
     if fmt == "ideographTraditional":
@@ -186,7 +208,7 @@ def format_number(n: int, fmt: str | None) -> str | None:
     if fmt == "ordinal":
         return _ordinal(n)
     if fmt == "hex":
-        return f"{n:X}"
+        return f"{n:X}" if n >= 0 else str(n)
     return str(n)
 
 
@@ -206,7 +228,7 @@ def _parse_level(lvl: etree._Element) -> Level:
         tag = child.tag
         val = child.get(W_VAL)
         if tag == W_START:
-            level.start = _int(val, 1) or 0
+            level.start = _counter(val, 1)
         elif tag == W_NUMFMT:
             level.fmt = val or "decimal"
         elif tag == W_LVLTEXT:
@@ -268,7 +290,7 @@ class Numbering:
                     ilvl = _int(ov.get(W_ILVL), 0) or 0
                     so = ov.find(W_STARTOVERRIDE)
                     if so is not None:
-                        num.start_overrides[ilvl] = _int(so.get(W_VAL), 1) or 0
+                        num.start_overrides[ilvl] = _counter(so.get(W_VAL), 1)
                     lv = ov.find(W_LVL)
                     if lv is not None:
                         num.overrides[ilvl] = _parse_level(lv)
@@ -332,12 +354,13 @@ class Numbering:
             return None
         counters = self._counters.setdefault(aid or "", [None] * 9)
         key = (num_id, ilvl)
+        current = counters[ilvl]
         if ilvl in num.start_overrides and key not in self._started:
             counters[ilvl] = num.start_overrides[ilvl]
-        elif counters[ilvl] is None:
+        elif current is None:
             counters[ilvl] = level.start
         else:
-            counters[ilvl] = (counters[ilvl] or 0) + 1
+            counters[ilvl] = min(current + 1, max(current, MAX_COUNTER))  # never past the clamp
         self._started.add(key)
         # reset deeper levels
         for deeper in range(ilvl + 1, 9):
@@ -350,10 +373,12 @@ class Numbering:
         template = level.text
         if template is None:
             template = ""
+        # Rendered lazily and cut at MAX_LABEL: a megabyte-long lvlText costs no more than a short one.
         out: list[str] = []
+        size = 0
         i = 0
         n = len(template)
-        while i < n:
+        while i < n and size < MAX_LABEL:
             ch = template[i]
             if ch == "%" and i + 1 < n and template[i + 1] in "123456789":
                 k = int(template[i + 1]) - 1
@@ -364,12 +389,15 @@ class Numbering:
                 fmt = "decimal" if (level.legal and lv.fmt != "none") else lv.fmt
                 if fmt == "bullet":
                     fmt = "decimal"
-                out.append(format_number(value, fmt) or "")
+                piece = format_number(value, fmt) or ""
+                out.append(piece)
+                size += len(piece)
                 i += 2
             else:
                 out.append(ch)
+                size += 1
                 i += 1
-        label = "".join(out)
+        label = "".join(out)[:MAX_LABEL]
         return label or None
 
 

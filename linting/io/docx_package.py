@@ -15,6 +15,7 @@ the compressed stream, and a save costs no decompression of images.
 from __future__ import annotations
 
 import io
+import logging
 import struct
 import zipfile
 import zlib
@@ -39,9 +40,12 @@ MAX_BOMB_RATIO = 20
 #: Files larger than this are not loaded at all.
 MAX_FILE_SIZE = 1024 * 1024 * 1024
 
+log = logging.getLogger(__name__)
+
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 MSG_NOT_ZIP = "文件已损坏或不是有效的 .docx（无法解压）"
+MSG_CORRUPT_PART = "文件已损坏（其中的压缩数据有误，无法解压），无法打开；如有备份请使用备份"
 MSG_BOMB = "文件解压后过大（可能是恶意构造的压缩包），已拒绝打开"
 
 
@@ -139,7 +143,8 @@ class Package:
             RuntimeError,
         ) as exc:
             # RuntimeError: encrypted entry; NotImplementedError: exotic compression.
-            raise ReadError(self.path, f"文件已损坏或不是有效的 .docx（无法解压 {stored}）") from exc
+            log.info("cannot decompress %s in %s: %r", stored, self.path, exc)
+            raise ReadError(self.path, MSG_CORRUPT_PART) from exc
         return b"".join(chunks)
 
     def raw(self, name: str) -> bytes:
@@ -165,7 +170,9 @@ def open_package(path: Path) -> Package:
     except PermissionError as exc:
         raise ReadError(path, "没有权限读取该文件") from exc
     except OSError as exc:
-        raise ReadError(path, f"无法读取文件（{exc.strerror or exc}）") from exc
+        from linting.io.sniff import os_error_reason
+
+        raise ReadError(path, os_error_reason(exc)) from exc
     if not data:
         raise ReadError(path, "文件是空的（0 字节）")
     if data.startswith(_OLE_MAGIC):

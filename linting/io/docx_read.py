@@ -38,6 +38,7 @@ edited paragraphs into the original bytes without reserializing the rest.
 
 from __future__ import annotations
 
+import logging
 import posixpath
 import re
 from dataclasses import dataclass, field
@@ -63,7 +64,7 @@ from linting.io.docx_text import (
     make_parser,
     w,
 )
-from linting.io.errors import ReadError
+from linting.io.errors import MAX_PARAGRAPHS, ReadError, too_many_paragraphs
 from linting.model import Document, Paragraph
 
 CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
@@ -89,6 +90,10 @@ MSG_STRICT = (
 MSG_NO_CT = "文件不是有效的 .docx（缺少 [Content_Types].xml）"
 MSG_NO_DOC = "文件不是有效的 Word 文档（缺少正文部分 word/document.xml）"
 MSG_ENTITY = "文件包含不安全的 XML 实体声明（DOCTYPE/ENTITY），已拒绝打开"
+MSG_ENCODING = "文件内容的文字编码无法识别（可能已损坏或由其他软件生成）；请在 Word/WPS 中打开并另存为 .docx 后再试"
+MSG_DAMAGED = "文件已损坏或含有无法识别的内容，无法打开；请在 Word/WPS 中打开并另存为 .docx 后再试"
+
+log = logging.getLogger(__name__)
 
 W_STYLE = w("style")
 W_STYLEID = w("styleId")
@@ -145,6 +150,10 @@ def _decode(data: bytes) -> tuple[str, str]:
     if data[:2] == b"\xff\xfe":
         return data.decode("utf-16-le"), "utf-16-le"  # keeps the BOM as U+FEFF
     if data[:2] == b"\xfe\xff":
+        return data.decode("utf-16-be"), "utf-16-be"
+    if data[:4] == b"<\x00?\x00":  # UTF-16 without a byte order mark (the XML declaration shows it)
+        return data.decode("utf-16-le"), "utf-16-le"
+    if data[:4] == b"\x00<\x00?":
         return data.decode("utf-16-be"), "utf-16-be"
     m = re.match(rb"^(?:\xef\xbb\xbf)?<\?xml[^>]*encoding=[\"']([A-Za-z0-9._-]+)[\"']", data)
     enc = m.group(1).decode("ascii").lower() if m else "utf-8"
@@ -425,8 +434,12 @@ def read_docx(path: Path) -> Document:
         raise ReadError(path, "文件结构嵌套过深，无法读取") from exc
     except MemoryError as exc:
         raise ReadError(path, "文件过大，内存不足，无法读取") from exc
+    except UnicodeError as exc:
+        log.info("undecodable part in %s", path, exc_info=True)
+        raise ReadError(path, MSG_ENCODING) from exc
     except Exception as exc:  # a bug or an unforeseen oddity must not become a traceback for the user
-        raise ReadError(path, f"无法读取该文档（{type(exc).__name__}）") from exc
+        log.info("unexpected error reading %s", path, exc_info=True)
+        raise ReadError(path, MSG_DAMAGED) from exc
 
 
 def _read(path: Path) -> Document:
@@ -459,6 +472,8 @@ def _read(path: Path) -> Document:
 
     body = root.find(W_BODY)
     blocks = collect_paragraphs(body, []) if body is not None else []
+    if len(blocks) > MAX_PARAGRAPHS:
+        raise ReadError(path, too_many_paragraphs(len(blocks)))
     textboxes: list[str] = []
     fields = FieldStack()
     paragraphs: list[Paragraph] = []

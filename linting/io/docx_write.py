@@ -189,7 +189,17 @@ def render_docx(doc: Document, new_texts: Sequence[str], sources: Sequence[int |
     if src.spans is None:
         raise DocxRenderError("无法定位文档中的段落位置，为避免损坏文件，已放弃保存")
     xml = _render_xml(src, old, new)
-    return write_package(src.package, {src.part: xml.encode(src.encoding)})
+    return write_package(src.package, {src.part: xml.encode(src.encoding, "xmlcharrefreplace")})
+
+
+#: Above this many item pairs SequenceMatcher ignores items that fill over 1 % of the sequence
+#: (its "autojunk"): on a run of thousands of equal items (identical paragraphs, a line of
+#: ``好,好,``) an exact match takes quadratic time.  Real edits stay well below it.
+_EXACT_DIFF_PAIRS = 4_000_000
+
+
+def _matcher(a, b) -> SequenceMatcher:  # noqa: ANN001 - str or list[str]
+    return SequenceMatcher(None, a, b, autojunk=len(a) * len(b) > _EXACT_DIFF_PAIRS)
 
 
 def diff_opcodes(a, b) -> list[tuple[str, int, int, int, int]]:
@@ -204,7 +214,7 @@ def diff_opcodes(a, b) -> list[tuple[str, int, int, int, int]]:
     ops: list[tuple[str, int, int, int, int]] = []
     if pre:
         ops.append(("equal", 0, pre, 0, pre))
-    mid = SequenceMatcher(None, a[pre : n - suf], b[pre : m - suf], autojunk=False).get_opcodes()
+    mid = _matcher(a[pre : n - suf], b[pre : m - suf]).get_opcodes()
     for tag, i1, i2, j1, j2 in mid:
         if i1 == i2 and j1 == j2:
             continue
@@ -233,7 +243,7 @@ def _similar(a: str, b: str) -> float:
         return len(a) + 0.1
     if not a or not b:
         return _WEAK_PAIR
-    r = SequenceMatcher(None, a, b, autojunk=False).ratio()
+    r = _matcher(a, b).ratio()
     return r * (len(a) + len(b)) / 2 if r >= 0.3 else _WEAK_PAIR  # ≈ characters kept
 
 
@@ -284,7 +294,7 @@ def _changed_blocks(
     a0, b0 = pre, pre
     mid_old, mid_new = old[pre : n - suf], new[pre : m - suf]
     count_old, count_new = Counter(mid_old), Counter(mid_new)
-    matcher = SequenceMatcher(None, mid_old, mid_new, autojunk=False)
+    matcher = _matcher(mid_old, mid_new)
     for a, b, size in matcher.get_matching_blocks():
         a, b = a + pre, b + pre
         strong = [
@@ -323,7 +333,7 @@ def _pair_score(a: str, b: str) -> float:
 def _text_score(a: str, b: str) -> float:
     if not a or not b:
         return _WEAK_PAIR
-    sm = SequenceMatcher(None, a, b, autojunk=False)
+    sm = _matcher(a, b)
     if sm.real_quick_ratio() < 0.3 or sm.quick_ratio() < 0.3:
         return _WEAK_PAIR
     r = sm.ratio()
@@ -340,7 +350,7 @@ def _same_paragraph(a: str, b: str) -> bool:
         return True
     if not a or not b:
         return False
-    return SequenceMatcher(None, a, b, autojunk=False).quick_ratio() >= 0.5
+    return _matcher(a, b).quick_ratio() >= 0.5
 
 
 def align_paragraphs(a: list[str], b: list[str], pinned: Sequence[bool] | None = None) -> list[tuple[int, int]]:

@@ -8,7 +8,21 @@ happens for in-memory encoding).
 
 from __future__ import annotations
 
+import logging
 import os
+
+# Library logging never reaches the console by itself (Python's last-resort handler would print
+# English tracebacks before our Chinese message); the app or the CLI decides where the log goes.
+logging.getLogger("linting").addHandler(logging.NullHandler())
+
+
+#: Documents with more paragraphs than this are refused (about 2,000 pages; the 600-page benchmark report has 5,500).
+MAX_PARAGRAPHS = 50_000
+
+
+def too_many_paragraphs(n: int) -> str:
+    """The reason given for a document over :data:`MAX_PARAGRAPHS`."""
+    return f"文档的段落过多（{n:,} 段，超过 {MAX_PARAGRAPHS:,} 段的上限），无法检查；请把文档拆分成几个文件后再打开"
 
 
 class ReadError(Exception):

@@ -14,16 +14,22 @@ open).  :mod:`linting.io.atomic` uses them to say who is blocking a save.
 from __future__ import annotations
 
 import errno
+import logging
 import os
 import re
 import stat
 import struct
 import zipfile
+import zlib
 from pathlib import Path
 
 from .errors import ReadError
 
 __all__ = ["sniff", "parse_owner_file", "owner_file_for", "locked_by", "ole_stream_names"]
+
+log = logging.getLogger(__name__)
+
+MSG_CORRUPT_ZIP = "文件已损坏（压缩包结构不完整），无法打开；如有备份请使用备份"
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -151,13 +157,23 @@ def _read_head(p: Path) -> bytes:
 
 
 def _os_error_reason(e: OSError) -> str:
+    return os_error_reason(e)
+
+
+def os_error_reason(e: OSError) -> str:
+    """A plain-Chinese reason for an OSError met while reading a file (the English detail goes to the log)."""
+    log.info("read error: %r", e)
     if e.errno == errno.ENAMETOOLONG:
         return "文件路径太长，无法读取；请把文件移到路径较短的文件夹"
     if e.errno == errno.ENOENT:
         return "文件不存在"
     if e.errno in (errno.EACCES, errno.EPERM):
         return "没有读取权限"
-    return f"无法读取文件（{e.strerror or e}）"
+    if e.errno == errno.EIO:
+        return "读取文件时磁盘出错（U盘或网络盘可能已断开），无法打开"
+    if e.errno in (errno.EINVAL, errno.EOVERFLOW, None):
+        return "文件已损坏，无法读取；如有备份请使用备份"
+    return "无法读取文件（磁盘或系统出错）；请检查文件所在的磁盘后重试"
 
 
 def _looks_like_text(head: bytes) -> bool:
@@ -186,10 +202,17 @@ def _sniff_zip(p: Path, suffix: str) -> str:
                 with zf.open("mimetype") as f:
                     mimetype = f.read(200).strip()
             main_target = _office_main_part(zf, names)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, NotImplementedError):
-        raise ReadError(p, "文件已损坏（压缩包结构不完整），无法打开；如有备份请使用备份") from None
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, NotImplementedError, zlib.error) as e:
+        log.info("corrupt zip %s: %r", p, e)
+        raise ReadError(p, MSG_CORRUPT_ZIP) from None
     except OSError as e:
+        if e.errno in (None, errno.EINVAL, errno.EOVERFLOW):  # zipfile seeking to an offset the file lacks
+            log.info("corrupt zip %s: %r", p, e)
+            raise ReadError(p, MSG_CORRUPT_ZIP) from None
         raise ReadError(p, _os_error_reason(e)) from None
+    except RuntimeError as e:  # an encrypted "mimetype" entry
+        log.info("unreadable zip %s: %r", p, e)
+        raise ReadError(p, MSG_CORRUPT_ZIP) from None
 
     if mimetype.startswith(b"application/vnd.oasis.opendocument"):
         if mimetype == b"application/vnd.oasis.opendocument.text":

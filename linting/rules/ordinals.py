@@ -22,6 +22,10 @@ if TYPE_CHECKING:
     from ..engine import DocView
 
 
+#: Renumbering fixes of one lint may touch at most this many items in total (linear time on
+#: a paragraph of thousands of repeated 二是).
+RENUMBER_BUDGET = 5000
+
 #: How far after the colon the first item of the announced list may start (``：“一是`` …).
 _CLAIM_GAP = 3
 
@@ -77,7 +81,9 @@ def series_issues(view: DocView) -> list[_Issue]:
             _finish(stack.pop(), view, issues)
         if not f.length:
             continue
-        claims = list(f.count_claims)
+        # Claims in colon order, consumed with a cursor: linear even for a megabyte of claims.
+        claims = sorted(f.count_claims, key=lambda c: c.colon)
+        k = 0
         if pending_claim is not None and f.ordinals and f.ordinals[0].value == 1:
             close_all()
             _handle(f.ordinals[0], i, stack, issues, view)
@@ -88,8 +94,12 @@ def series_issues(view: DocView) -> list[_Issue]:
         pending_claim = None
         for o in ordinals:
             # A claim counts the series that starts right after its colon (``三个方面：一是``).
-            claim = next((c for c in claims if c.colon < o.start and o.start - c.colon <= _CLAIM_GAP), None)
-            claims = [c for c in claims if c.colon > o.start]
+            claim = None
+            while k < len(claims) and claims[k].colon <= o.start:
+                c = claims[k]
+                if claim is None and c.colon < o.start and o.start - c.colon <= _CLAIM_GAP:
+                    claim = c
+                k += 1
             if claim is not None:
                 close_all()
                 _start(o, i, stack, issues)
@@ -97,7 +107,7 @@ def series_issues(view: DocView) -> list[_Issue]:
                     stack[-1].claim = (i, claim)
                 continue
             _handle(o, i, stack, issues, view)
-        if claims and not view.paragraphs[i].text[claims[-1].colon + 1 :].strip():
+        if k < len(claims) and not view.paragraphs[i].text[claims[-1].colon + 1 :].strip():
             # A paragraph ending in ``…三个方面：`` announces the list in the next paragraphs
             # (``实现了两个转变：从…到…。`` says its items itself and announces nothing).
             pending_claim = (i, claims[-1])
@@ -245,7 +255,12 @@ def _suggest(first: str, other: str, value: int) -> str:
 
 
 def _finish(s: _Series, view: DocView, issues: list[_Issue]) -> None:
+    budget: list[int] = view.memo.setdefault("renumber_budget", [RENUMBER_BUDGET])  # type: ignore[assignment]
     for at, pos in s.renumber:
+        cost = len(s.items) - pos
+        if cost > budget[0]:  # thousands of slips (a hostile file): report them, offer no renumbering
+            continue
+        budget[0] -= cost
         issues[at] = _with_renumber(issues[at], s, pos)
     if s.claim is None:
         return

@@ -112,6 +112,8 @@ _OPEN = {"“": "”", "《": "》", "（": "）", "(": ")", "【": "】"}
 _CLOSE = {v: k for k, v in _OPEN.items()}
 _PAIR_CHARS = re.compile(r"[“”《》（）()【】]")
 _SAME = {"(": "（", ")": "）"}
+#: How many unclosed marks a closing mark looks back through for its partner.
+_LOOKBACK = 32
 
 
 def _balanced(marks: list[str]) -> bool:
@@ -197,7 +199,9 @@ def _unbalanced(text: str) -> tuple[Finding, ...]:
             stack.append((ch, i))
             continue
         want = _SAME.get(_CLOSE[ch], _CLOSE[ch])
-        idx = next((k for k in range(len(stack) - 1, -1, -1) if _SAME.get(stack[k][0], stack[k][0]) == want), None)
+        # Look back at most _LOOKBACK open marks: linear time on a line of thousands of unclosed marks.
+        bottom = max(-1, len(stack) - 1 - _LOOKBACK)
+        idx = next((k for k in range(len(stack) - 1, bottom, -1) if _SAME.get(stack[k][0], stack[k][0]) == want), None)
         if idx is None:
             if ch == "）" or ch == ")":
                 # 1) / a) list markers are not brackets to close
