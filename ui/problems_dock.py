@@ -104,7 +104,7 @@ class ProblemsDock(Dock):
         header.setSectionResizeMode(COL_MESSAGE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(COL_RULE, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(COL_LOCATION, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(COL_SEVERITY, 72)
+        header.resizeSection(COL_SEVERITY, 96)
         header.resizeSection(COL_RULE, 150)
         header.resizeSection(COL_LOCATION, 280)
         header.setSectionsClickable(True)
