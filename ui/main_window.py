@@ -658,7 +658,7 @@ class MainWindow(QMainWindow):
         else:
             pos = self._cursor_position()
             if direction > 0:
-                target = next((i for i, k in enumerate(keys) if k > pos), 0)
+                target = next((i for i, k in enumerate(keys) if k >= pos), 0)
             else:
                 target = next((i for i in range(len(keys) - 1, -1, -1) if keys[i] < pos), len(keys) - 1)
         self.go_to_problem(problems[target])
