@@ -109,7 +109,7 @@ class _ObjectMarks(QPyTextObject):
 
     def intrinsicSize(self, doc: QTextDocument, pos: int, fmt: QTextFormat) -> QSizeF:  # noqa: N802 (Qt API)
         fm = QFontMetricsF(self._font(doc))
-        text = self._editor.object_label(str(fmt.property(P_KIND) or ""))
+        text = self._editor.object_label(fmt.stringProperty(P_KIND))
         return QSizeF(fm.horizontalAdvance(text) + 4, fm.height())
 
     def drawObject(  # noqa: N802 (Qt API)
@@ -119,9 +119,7 @@ class _ObjectMarks(QPyTextObject):
         painter.setFont(self._font(doc))
         painter.setPen(_GREY)
         painter.drawRect(rect.adjusted(0.5, 1.5, -0.5, -0.5))
-        painter.drawText(
-            rect, int(Qt.AlignmentFlag.AlignCenter), self._editor.object_label(str(fmt.property(P_KIND) or ""))
-        )
+        painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), self._editor.object_label(fmt.stringProperty(P_KIND)))
         painter.restore()
 
 
@@ -262,7 +260,7 @@ class DocumentEditor(QTextEdit):
 
     def _insert_format(self, block: QTextBlock) -> QTextCharFormat:
         """Char format for text typed into ``block``: its role's face, never locked."""
-        role = block.blockFormat().property(P_ROLE) or "body"
+        role = block.blockFormat().stringProperty(P_ROLE) or "body"
         return self._char_format(str(role))
 
     def _update_label_width(self) -> None:
@@ -394,10 +392,10 @@ class DocumentEditor(QTextEdit):
         flush(len(text))
 
     def _block_source(self, block: QTextBlock) -> int | None:
-        v = block.blockFormat().property(P_SOURCE)
-        if v is None:
+        fmt = block.blockFormat()
+        if not fmt.hasProperty(P_SOURCE):
             return None
-        v = int(v)
+        v = fmt.intProperty(P_SOURCE)
         return None if v < 0 else v
 
     def _paragraph_from_block(self, block: QTextBlock, prev_source: int | None) -> Paragraph:
@@ -411,7 +409,7 @@ class DocumentEditor(QTextEdit):
             for it in block:
                 frag = it.fragment()
                 fmt = frag.charFormat()
-                is_locked = bool(fmt.property(P_LOCKED))
+                is_locked = fmt.boolProperty(P_LOCKED)
                 is_object = fmt.objectType() == OBJECT_TYPE
                 if not is_locked and not is_object:
                     continue
@@ -419,7 +417,7 @@ class DocumentEditor(QTextEdit):
                 e16 = s16 + frag.length()
                 s, e = utf16_to_cp(raw, s16), utf16_to_cp(raw, e16)
                 if is_object:
-                    kinds.extend([str(fmt.property(P_KIND) or "")] * raw[s:e].count(OBJECT_CHAR))
+                    kinds.extend([fmt.stringProperty(P_KIND)] * raw[s:e].count(OBJECT_CHAR))
                 if is_locked:
                     if locked and locked[-1][1] == s:
                         locked[-1] = (locked[-1][0], e)
@@ -483,7 +481,11 @@ class DocumentEditor(QTextEdit):
                 new_srcs.append(src)
                 prev = src
                 block = block.next()
-            changed = delta != 0 or new_paras != self._paras[first : first + old_n]
+            changed = (
+                delta != 0
+                or new_paras != self._paras[first : first + old_n]
+                or new_srcs != self._srcs[first : first + old_n]
+            )
             if changed:
                 self._paras[first : first + old_n] = new_paras
                 self._srcs[first : first + old_n] = new_srcs
@@ -638,7 +640,7 @@ class DocumentEditor(QTextEdit):
         for it in block:
             frag = it.fragment()
             fmt = frag.charFormat()
-            locked = bool(fmt.property(P_LOCKED))
+            locked = fmt.boolProperty(P_LOCKED)
             obj = fmt.objectType() == OBJECT_TYPE
             if locked or obj:
                 yield frag.position(), frag.position() + frag.length(), locked, obj
@@ -651,7 +653,7 @@ class DocumentEditor(QTextEdit):
         block = doc.findBlock(a)
         last = doc.findBlock(b).blockNumber()
         while block.isValid() and block.blockNumber() <= last:
-            if block.blockFormat().property(P_READONLY):
+            if block.blockFormat().boolProperty(P_READONLY):
                 return self._reason_readonly()
             for s, e, _locked, obj in self._special_fragments(block):
                 if s < b and a < e:
@@ -664,7 +666,7 @@ class DocumentEditor(QTextEdit):
         if not self._any_special:
             return None
         block = self.document().findBlock(pos)
-        if block.blockFormat().property(P_READONLY):
+        if block.blockFormat().boolProperty(P_READONLY):
             return self._reason_readonly()
         for s, e, locked, _obj in self._special_fragments(block):
             if locked and s < pos < e:
@@ -715,6 +717,15 @@ class DocumentEditor(QTextEdit):
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt API)
         if event.key() == Qt.Key.Key_Period and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             self._problem_menu_at_cursor()
+            event.accept()
+            return
+        ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+        if event.matches(QKeySequence.StandardKey.Find) or (ctrl and event.key() == Qt.Key.Key_F):
+            self.show_find()
+            event.accept()
+            return
+        if event.matches(QKeySequence.StandardKey.Replace) or (ctrl and event.key() == Qt.Key.Key_H):
+            self.show_replace()
             event.accept()
             return
         if event.matches(QKeySequence.StandardKey.ZoomIn):
@@ -1040,6 +1051,7 @@ class DocumentEditor(QTextEdit):
             act = QAction(text, parent or self)
             act.triggered.connect(lambda _checked=False, a=action: self.problemActionRequested.emit(problem, a))
             act.setData(action)
+            act.setObjectName(f"problem-{action}")
             actions.append(act)
 
         if problem.fix is not None:
@@ -1116,7 +1128,7 @@ class DocumentEditor(QTextEdit):
             if line is None:
                 continue
             rect = layout.blockBoundingRect(block)
-            role = str(block.blockFormat().property(P_ROLE) or "body")
+            role = block.blockFormat().stringProperty(P_ROLE) or "body"
             font = font_for(role, size * (1.2 if role == "title" else 1.0))
             painter.setFont(font)
             x = rect.left() + line.x() - self._label_width + dx
