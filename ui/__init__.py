@@ -4,10 +4,11 @@ Qt-free core in ``linting/``.
 Importing ``ui`` guards against a PySide6 6.12 binding bug on Python < 3.12:
 every call of a Qt method that returns ``void`` hands back ``None`` without
 taking a reference (harmless on 3.12+, where ``None`` is immortal).  On 3.11
-each such call drops one reference to ``None``, and after a few thousand calls
+each such call drops one reference to ``None`` (bool results do the same to
+``True``/``False``), and after a few thousand calls
 — opening a long document is hundreds of thousands — the interpreter aborts
-with "none_dealloc: deallocating None".  Giving ``None`` a huge reference
-count up front makes it effectively immortal, as 3.12 does.
+with "none_dealloc: deallocating None".  Giving these singletons a huge
+reference count up front makes them effectively immortal, as 3.12 does.
 """
 
 from __future__ import annotations
@@ -21,7 +22,9 @@ def _immortalize_none() -> None:
     import ctypes
 
     # ob_refcnt is the first field of every PyObject (a Py_ssize_t) in release builds.
-    ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
+    # True/False suffer the same way from bool-returning methods.
+    for singleton in (None, True, False):
+        ctypes.c_ssize_t.from_address(id(singleton)).value += 1 << 40
     sys._reportlint_none_guard = True  # type: ignore[attr-defined]
 
 

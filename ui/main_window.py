@@ -525,7 +525,6 @@ class MainWindow(QMainWindow):
             return
         star = "*" if self.editor.document().isModified() else ""
         self.setWindowTitle(f"{self.session.display_name()}{star} - ReportLint")
-        self.setWindowModified(self.editor.document().isModified())
 
     # ------------------------------------------------------------------ lint results
 
