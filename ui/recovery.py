@@ -66,12 +66,14 @@ class RecoveryState:
     paragraphs: list[Paragraph]
     sources: list[int | None]
     saved_at: float = field(default_factory=time.time)
+    #: Shown for an untitled document (e.g. "未命名 1"); files show their name.
+    name: str | None = None
     #: The file this copy was read from (set by :meth:`RecoveryManager.pending`).
     file: Path | None = field(default=None, compare=False)
 
     def title(self) -> str:
-        """The document's file name, or the key for an untitled one."""
-        return Path(self.original_path).name if self.original_path else self.key
+        """The document's file name, or its ``name`` for an untitled one ("" if neither)."""
+        return Path(self.original_path).name if self.original_path else (self.name or "")
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -80,6 +82,7 @@ class RecoveryState:
             "original_path": self.original_path,
             "kind": self.kind,
             "saved_at": self.saved_at,
+            "name": self.name,
             "sources": list(self.sources),
             "paragraphs": [_paragraph_to_json(p) for p in self.paragraphs],
         }
@@ -95,6 +98,7 @@ class RecoveryState:
             paragraphs=[_paragraph_from_json(p) for p in data["paragraphs"]],
             sources=[None if s is None else int(s) for s in data["sources"]],
             saved_at=float(data.get("saved_at", 0.0)),
+            name=data.get("name"),
         )
 
 
@@ -312,7 +316,8 @@ class RecoveryDialog(QDialog):
         self.list = QListWidget(self)
         for s in states:
             when = datetime.fromtimestamp(s.saved_at).strftime("%Y-%m-%d %H:%M")
-            text = self.tr("%1 — 保存于 %2，共 %3 段").replace("%1", s.title()).replace("%2", when)
+            title = s.title() or self.tr("未命名文档")
+            text = self.tr("%1 — 保存于 %2，共 %3 段").replace("%1", title).replace("%2", when)
             item = QListWidgetItem(text.replace("%3", str(len(s.paragraphs))))
             item.setToolTip(s.original_path or self.tr("未命名文档"))
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -329,7 +334,7 @@ class RecoveryDialog(QDialog):
         self.discard_button.clicked.connect(self._discard_all)
         self.later_button.clicked.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(560, 320)
+        self.resize(560, 280)
 
     def _restore(self) -> None:
         self.choice = [s for i, s in enumerate(self.states) if self.list.item(i).checkState() == Qt.CheckState.Checked]

@@ -54,6 +54,8 @@ class RulesHelpDialog(QDialog):
             self.rule_list.addItem(item)
         self.rule_list.setWordWrap(True)
         self.rule_list.setAlternatingRowColors(True)
+        self.rule_list.setSpacing(2)
+        self.rule_list.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.browser = QTextBrowser(splitter)
         self.browser.setObjectName("ruleHelp")
         self.browser.setOpenExternalLinks(False)
@@ -72,6 +74,7 @@ class RulesHelpDialog(QDialog):
         self.rule_list.currentItemChanged.connect(self._show_current)
         self.resize(900, 600)
         self.select_rule(rule_id if rule_id in RULES else next(iter(RULES), None))
+        self.rule_list.setFocus()
 
     # -- public -----------------------------------------------------------------
 

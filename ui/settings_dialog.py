@@ -75,7 +75,7 @@ class SettingsDialog(QDialog):
 
         layout = QVBoxLayout(self)
 
-        rules_box = QGroupBox(self.tr("规则"), self)
+        rules_box = QGroupBox(self.tr("规则设置"), self)
         rules_layout = QVBoxLayout(rules_box)
         note = QLabel(
             self.tr("规则设置保存在用户配置文件中，命令行检查同样使用：%1").replace("%1", str(user_config_path())),
@@ -131,7 +131,10 @@ class SettingsDialog(QDialog):
             self.rules_table.setCellWidget(row, _COL_SEVERITY, combo)
             self._checks[rid] = check
             self._combos[rid] = combo
-        self.rules_table.resizeRowsToContents()
+        self.rules_table.setWordWrap(False)
+        row_height = max(self._combos[next(iter(RULES))].sizeHint().height(), self.fontMetrics().height()) + 6
+        self.rules_table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.rules_table.verticalHeader().setDefaultSectionSize(row_height)
         self.rules_table.setEnabled(self._rules_readable)
         rules_layout.addWidget(self.rules_table)
         defaults_row = QHBoxLayout()
@@ -150,6 +153,7 @@ class SettingsDialog(QDialog):
         self.font_spin.setRange(MIN_FONT_SIZE, MAX_FONT_SIZE)
         self.font_spin.setSuffix(self.tr(" 磅"))
         self.font_spin.setValue(font_size())
+        self.font_spin.setMaximumWidth(self.font_spin.sizeHint().width() + 40)
         form.addRow(self.tr("字号(&F)："), self.font_spin)
         self.language_combo = QComboBox(editor_box)
         self.language_combo.setObjectName("language")
@@ -162,7 +166,9 @@ class SettingsDialog(QDialog):
         restart.setStyleSheet("color: palette(mid);")
         lang_row.addWidget(restart)
         lang_row.addStretch(1)
-        form.addRow(self.tr("界面语言(&L)："), lang_row)
+        lang_label = QLabel(self.tr("界面语言(&L)："), editor_box)
+        lang_label.setBuddy(self.language_combo)
+        form.addRow(lang_label, lang_row)
         layout.addWidget(editor_box)
 
         buttons = QDialogButtonBox(

@@ -816,7 +816,7 @@ The details were logged to %2.</translation>
         <name>RecoveryDialog</name>
         <message>
             <source>恢复未保存的文档</source>
-            <extracomment>The file this copy was read from (set by :meth:`RecoveryManager.pending`).</extracomment>
+            <extracomment>Shown for an untitled document (e.g. "未命名 1"); files show their name. The file this copy was read from (set by :meth:`RecoveryManager.pending`).</extracomment>
             <translation>Recover unsaved documents</translation>
         </message>
         <message>
@@ -921,6 +921,10 @@ The details were logged to %2.</translation>
         <message>
             <source>规则设置保存在用户配置文件中，命令行检查同样使用：%1</source>
             <translation>Rule settings are stored in your user configuration file, which the command line also uses: %1</translation>
+        </message>
+        <message>
+            <source>规则设置</source>
+            <translation>Rules</translation>
         </message>
         <message>
             <source>无法读取配置文件，规则设置不能修改：%1</source>
