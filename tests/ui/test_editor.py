@@ -9,7 +9,7 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
 from PySide6.QtGui import QFontInfo, QTextCursor, QWheelEvent
 
 from linting.model import OBJECT_CHAR, Applicability, Edit, Fix, Paragraph, Problem, Severity
-from tests.ui.editor_helpers import SAMPLE, commit, key, place, preedit
+from tests.ui.test_editor_helpers import SAMPLE, commit, key, place, preedit
 from ui.editor import OBJECT_TYPE, P_ROLE, DocumentEditor
 
 
