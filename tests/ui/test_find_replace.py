@@ -52,7 +52,7 @@ def test_find_next_previous_and_wrap(editor: DocumentEditor) -> None:
         assert bar.find_next()
         found.append(editor._cp_at(editor.textCursor().selectionStart()))
         assert editor.textCursor().selectedText() == "工作"
-    assert found[:6] == [(0, 9), (1, 0), (1, 9), (2, 1), (3, 0), (0, 9)]
+    assert found[:6] == [(0, 9), (1, 0), (1, 10), (2, 1), (3, 0), (0, 9)]
     assert bar.find_previous()
     assert editor._cp_at(editor.textCursor().selectionStart()) == (3, 0)
 
