@@ -27,7 +27,14 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from linting import appdata
 
-__all__ = ["install_excepthook", "uninstall_excepthook", "log_path", "show_crash_dialog", "report_exception"]
+__all__ = [
+    "crash_box",
+    "install_excepthook",
+    "uninstall_excepthook",
+    "log_path",
+    "show_crash_dialog",
+    "report_exception",
+]
 
 log = logging.getLogger("reportlint.crash")
 
@@ -44,8 +51,8 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("Crash", text)
 
 
-def show_crash_dialog(parent: QWidget | None, summary: str, details: str) -> None:
-    """Show the error dialog (modal); ``details`` go in the copyable detailed text.  Tests monkeypatch this."""
+def crash_box(parent: QWidget | None, summary: str, details: str) -> QMessageBox:
+    """The error dialog, not yet shown: ``details`` (the traceback) are its copyable detailed text."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Critical)
     box.setWindowTitle(_tr("出现意外错误"))
@@ -57,7 +64,13 @@ def show_crash_dialog(parent: QWidget | None, summary: str, details: str) -> Non
     )
     box.setDetailedText(details)
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
-    box.exec()
+    box.button(QMessageBox.StandardButton.Ok).setText(_tr("确定"))
+    return box
+
+
+def show_crash_dialog(parent: QWidget | None, summary: str, details: str) -> None:
+    """Show the error dialog (modal).  Tests monkeypatch this."""
+    crash_box(parent, summary, details).exec()
 
 
 class _Reporter(QObject):

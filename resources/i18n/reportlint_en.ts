@@ -149,6 +149,10 @@
             <translation>ReportLint ran into an unexpected error but is still running.</translation>
         </message>
         <message>
+            <source>确定</source>
+            <translation>OK</translation>
+        </message>
+        <message>
             <source>打开的文档没有丢失，建议尽快保存。
 错误：%1
 详细信息已记录到 %2。</source>

@@ -102,3 +102,11 @@ def test_no_second_dialog_while_one_is_open(qtbot, qapp, monkeypatch) -> None:
         assert "内层" in crash.log_path().read_text(encoding="utf-8")
     finally:
         crash.uninstall_excepthook()
+
+
+def test_dialog_has_copyable_details_and_log_path(qtbot) -> None:
+    box = crash.crash_box(None, "ValueError: 坏了", "Traceback (most recent call last):\n  File x\nValueError: 坏了")
+    qtbot.addWidget(box)
+    assert "Traceback" in box.detailedText()
+    assert "坏了" in box.informativeText()
+    assert str(crash.log_path()) in box.informativeText()
