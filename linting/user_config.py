@@ -129,6 +129,9 @@ def write_rule_settings(values: Mapping[str, str], path: Path | None = None) -> 
     text = old if old is not None else ""
     current = _validated_rules(text, str(target)) if old is not None else {}
 
+    if current and not any(_HEADER.match(line) for line in text.splitlines()):
+        # `rules = {…}` or `rules.x = …`: valid TOML we do not rewrite by hand.
+        raise ConfigError(str(target), None, "rules", "规则写成了内联表或点号键，无法自动修改；请改写为 [rules] 表")
     new_text = _edit_rules_table(text, wanted, current, {rid: r.severity.value for rid, r in RULES.items()})
     if old is None and new_text:
         new_text = _NEW_FILE_HEADER + "\n" + new_text
@@ -136,7 +139,10 @@ def write_rule_settings(values: Mapping[str, str], path: Path | None = None) -> 
         return
 
     # The CLI must accept what we write, and it must mean what was asked.
-    data = _validated_rules(new_text, str(target))
+    try:
+        data = _validated_rules(new_text, str(target))
+    except ConfigError as e:
+        raise ConfigError(str(target), None, "rules", f"无法自动修改这个配置文件，请手动编辑（{e.reason}）") from None
     effective = {rid: normalize_severity(v, rid) or RULES[rid].severity.value for rid, v in data.items()}
     for rid, sev in wanted.items():
         if effective.get(rid, RULES[rid].severity.value) != sev:

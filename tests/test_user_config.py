@@ -161,3 +161,30 @@ def test_every_rule_every_value_round_trips(user_file: Path) -> None:
             expected = None if sev == "off" else Severity(sev)
             assert cfg.severities.get(rid, RULES[rid].severity) == expected
         assert value in wanted.values()
+
+
+def test_inline_rules_table_is_refused_not_broken(user_file: Path) -> None:
+    user_file.parent.mkdir(parents=True)
+    inline = 'rules = { "placeholder" = "info" }\n'
+    user_file.write_text(inline, encoding="utf-8")
+    assert read_rule_settings()["placeholder"] == "info"
+    with pytest.raises(ConfigError):
+        write_rule_settings({"heading-skip": "off"})
+    assert user_file.read_text(encoding="utf-8") == inline
+    load_config()  # still valid
+
+
+def test_failed_write_leaves_the_old_file(user_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from linting.io import SaveError
+
+    user_file.parent.mkdir(parents=True)
+    user_file.write_text('# 我的设置\n[rules]\n"placeholder" = "info"\n', encoding="utf-8")
+
+    def no_replace(src: object, dst: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("os.replace", no_replace)
+    with pytest.raises(SaveError):
+        write_rule_settings({"placeholder": "off"})
+    assert user_file.read_text(encoding="utf-8") == '# 我的设置\n[rules]\n"placeholder" = "info"\n'
+    assert [p.name for p in user_file.parent.iterdir()] == [user_file.name]  # no temp file left
