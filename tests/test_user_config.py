@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from linting.config import ConfigError, load_config, user_config_path
 from linting.engine import Linter
@@ -188,3 +190,49 @@ def test_failed_write_leaves_the_old_file(user_file: Path, monkeypatch: pytest.M
         write_rule_settings({"placeholder": "off"})
     assert user_file.read_text(encoding="utf-8") == '# 我的设置\n[rules]\n"placeholder" = "info"\n'
     assert [p.name for p in user_file.parent.iterdir()] == [user_file.name]  # no temp file left
+
+
+_VALUES = ["error", "warning", "info", "off", "错误", "警告", "提示", "关闭", "on"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    existing=st.dictionaries(st.sampled_from(sorted(RULES)), st.sampled_from(_VALUES), max_size=6),
+    wanted=st.dictionaries(st.sampled_from(sorted(RULES)), st.sampled_from(["error", "warning", "info", "off"])),
+    comments=st.lists(st.sampled_from(["# 注释", "", "   # 缩进的注释"]), max_size=3),
+    rules_first=st.booleans(),
+    crlf=st.booleans(),
+)
+def test_property_any_layout_stays_valid_and_means_what_was_asked(
+    user_file: Path, existing: dict, wanted: dict, comments: list, rules_first: bool, crlf: bool
+) -> None:
+    rules_block = ["[rules]", *comments, *(f'"{k}" = "{v}"  # 原来的' for k, v in existing.items())]
+    other = ['doctype = "工作总结"', "# 文件末尾的说明"] if rules_first else ['doctype = "工作总结"']
+    lines = (other[:1] + [""] + rules_block + other[1:]) if rules_first else (other + [""] + rules_block)
+    nl = "\r\n" if crlf else "\n"
+    original = nl.join(lines) + nl
+    user_file.parent.mkdir(parents=True, exist_ok=True)
+    user_file.write_bytes(original.encode("utf-8"))
+
+    write_rule_settings(wanted)
+    cfg = load_config()  # the CLI accepts it
+    values = read_rule_settings()
+    for rid, sev in wanted.items():
+        assert values[rid] == sev
+        assert cfg.severities.get(rid, RULES[rid].severity) == (None if sev == "off" else Severity(sev))
+    for rid in set(existing) - set(wanted):
+        raw = existing[rid]
+        expected = (
+            RULES[rid].severity.value
+            if raw == "on"
+            else {"错误": "error", "警告": "warning", "提示": "info", "关闭": "off"}.get(raw, raw)
+        )
+        assert values[rid] == expected
+    new = user_file.read_bytes().decode("utf-8")
+    kept = [line for line in lines if not any(f'"{k}"' in line for k in wanted)]
+    new_lines = new.split(nl)
+    assert all(line in new_lines for line in kept)
+    assert cfg.doctype == "工作总结"
+    if crlf:
+        assert "\n" not in new.replace("\r\n", "")
+    user_file.unlink()
