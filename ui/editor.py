@@ -38,12 +38,14 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
     QTextFormat,
+    QTextLayout,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QMenu, QTextEdit, QToolTip, QWidget
 
 from linting.analysis import analyze
 from linting.engine import find_title
+from linting.markers import find_marker, parse_auto_number
 from linting.model import OBJECT_CHAR, Applicability, Edit, Paragraph, Problem, Severity
 
 from .fonts import families_for, font_for
@@ -73,6 +75,7 @@ _SEVERITY_COLOURS = {
 _CJK = "\u2e80-\u2fff\u3001-\u303f\u3040-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff01-\uffef\U00020000-\U0003134f"
 _RE_WORDCOUNT = re.compile(f"[{_CJK}]|[^\\s{_CJK}\ufffc\u3000]+")
 
+_HEADING_STYLES = frozenset({"part", "chapter", "section", "cn", "cn-paren"})
 _BASE_POINT_SIZE = 12.0
 _MIN_POINT_SIZE = 6.0
 _MAX_POINT_SIZE = 48.0
@@ -147,6 +150,7 @@ class DocumentEditor(QTextEdit):
         self._srcs: list[int | None] = []
         self._counts: list[int | None] = []
         self._any_special = False  # any locked span, object or read-only paragraph ever shown
+        self._has_labels = False  # any auto-number label to paint
         self._building = False
         self._revision = 0
         self._current_paragraph = 0
@@ -227,6 +231,10 @@ class DocumentEditor(QTextEdit):
         if p.outline_level == 2:
             return "h2"
         if p.outline_level is not None:
+            return "body"
+        # find_marker is a cheap first look; analyze() confirms the marker is a heading.
+        quick = parse_auto_number(p.auto_number) if p.auto_number else find_marker(p.text)
+        if quick is None or quick.style not in _HEADING_STYLES:
             return "body"
         heading = analyze(p).heading
         if heading is None or heading.marker is None:
@@ -320,6 +328,7 @@ class DocumentEditor(QTextEdit):
                 paras.append(p)  # re-read from the block below if the view had to normalise it
             cursor.endEditBlock()
             self._any_special = any_special
+            self._has_labels = any(p.auto_number for p in paragraphs)
             self._paras = paras
             self._srcs = list(range(len(paragraphs)))
             self._counts = [None] * len(paragraphs)
@@ -344,7 +353,7 @@ class DocumentEditor(QTextEdit):
             self._building = False
             self.setUpdatesEnabled(True)
         self.setExtraSelections([])
-        self.moveCursor(QTextCursor.MoveOperation.Start)
+        self.setTextCursor(QTextCursor(doc))
         self._current_paragraph = 0
         self._revision += 1
         self.edited.emit()
@@ -497,11 +506,50 @@ class DocumentEditor(QTextEdit):
                         self._paras[nxt] = fresh
                         self._counts[nxt] = None
                 self._shift_problems(first, old_n, len(new_paras))
+                self._restyle(first, last)
         if changed:
             self._revision += 1
             self.edited.emit()
             self._schedule_underlines()
             self._on_cursor_moved()
+
+    def _live_role(self, block: QTextBlock, p: Paragraph) -> str:
+        """The role a block shows now: its stored role, or the one its edited text implies."""
+        stored = block.blockFormat().stringProperty(P_ROLE) or "body"
+        if stored == "title" or p.outline_level is not None or p.in_table:
+            return stored
+        return self._role(p, False)
+
+    def _restyle(self, first: int, last: int) -> None:
+        """Show blocks whose text became (or stopped being) a heading in the new role's face.
+
+        The face is a layout format (display only, like a syntax highlighter): the
+        document and its undo stack are not touched.
+        """
+        doc = self.document()
+        block = doc.findBlockByNumber(first)
+        for n in range(first, last + 1):
+            if not block.isValid() or n >= len(self._paras):
+                break
+            layout = block.layout()
+            stored = block.blockFormat().stringProperty(P_ROLE) or "body"
+            live = self._live_role(block, self._paras[n])
+            if live != stored:
+                rng = QTextLayout.FormatRange()
+                rng.start = 0
+                rng.length = max(0, block.length() - 1)
+                rng.format = self._char_format(live)
+                layout.setFormats([rng])
+                doc.markContentsDirty(block.position(), block.length())
+            elif layout.formats():
+                layout.clearFormats()
+                doc.markContentsDirty(block.position(), block.length())
+            block = block.next()
+
+    def display_role(self, paragraph: int) -> str:
+        """The face role paragraph ``paragraph`` is shown in ("title", "h1", "h2", "body", "table")."""
+        block = self._block(paragraph)
+        return self._live_role(block, self._paras[paragraph])
 
     def paragraphs(self) -> list[Paragraph]:
         """Snapshot of the content as linting Paragraphs (code points; soft break "\\n"; objects U+FFFC)."""
@@ -1109,7 +1157,7 @@ class DocumentEditor(QTextEdit):
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt API)
         super().paintEvent(event)
-        if not any(p.auto_number for p in self._meta):
+        if not self._has_labels:
             return
         painter = QPainter(self.viewport())
         painter.setPen(_GREY)

@@ -6,7 +6,7 @@ import random
 
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
-from PySide6.QtGui import QFontInfo, QTextCursor, QWheelEvent
+from PySide6.QtGui import QFontInfo, QTextCharFormat, QTextCursor, QWheelEvent
 
 from linting.model import OBJECT_CHAR, Applicability, Edit, Fix, Paragraph, Problem, Severity
 from tests.ui.test_editor_helpers import SAMPLE, commit, key, place, preedit
@@ -426,3 +426,19 @@ def test_screenshot_renders(editor: DocumentEditor, tmp_path) -> None:  # noqa: 
     path = tmp_path / "view.png"
     assert editor.grab().save(str(path))
     assert path.stat().st_size > 1000
+
+
+def test_typed_heading_marker_changes_the_face(editor: DocumentEditor) -> None:
+    rev = editor.revision()
+    place(editor, 2, 0)
+    commit(editor, "二、")
+    assert editor.display_role(2) == "h1"
+    layout = editor.document().findBlockByNumber(2).layout()
+    ranges = layout.formats()
+    assert ranges
+    fmt = QTextCharFormat(ranges[0].format)
+    assert fmt.fontFamilies()[0] == "黑体"
+    assert editor.revision() == rev + 1  # the restyle is display only
+    editor.undo()
+    assert editor.display_role(2) == "body"
+    assert not editor.document().findBlockByNumber(2).layout().formats()
