@@ -251,6 +251,7 @@ class DocumentEditor(QTextEdit):
         bf.setProperty(P_SOURCE, -1 if source is None else source)
         bf.setProperty(P_ROLE, role)
         bf.setBottomMargin(4)
+        bf.setLineHeight(125, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
         if p.read_only:
             bf.setProperty(P_READONLY, True)
         indent = (1 if p.auto_number else 0) + (1 if p.in_table else 0)

@@ -442,3 +442,48 @@ def test_typed_heading_marker_changes_the_face(editor: DocumentEditor) -> None:
     editor.undo()
     assert editor.display_role(2) == "body"
     assert not editor.document().findBlockByNumber(2).layout().formats()
+
+
+def test_tooltip_event_on_underlined_text(editor: DocumentEditor, qtbot, monkeypatch) -> None:  # noqa: ANN001
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    p = problem(1, 0, 2)
+    editor.set_problems([p])
+    shown: list[str] = []
+    monkeypatch.setattr(QToolTip, "showText", lambda *args, **kw: shown.append(args[1]))
+    block = editor.document().findBlockByNumber(1)
+    cursor = QTextCursor(block)
+    cursor.setPosition(block.position() + 1)
+    point = editor.cursorRect(cursor).center()
+    event = QHelpEvent(QHelpEvent.Type.ToolTip, point, editor.viewport().mapToGlobal(point))
+    QApplication.sendEvent(editor.viewport(), event)
+    assert shown and "半角标点" in shown[0] and "改为全角逗号" in shown[0]
+
+
+def test_ctrl_period_opens_the_problem_menu(editor: DocumentEditor, qtbot) -> None:  # noqa: ANN001
+    from PySide6.QtWidgets import QApplication, QMenu
+
+    p = problem(1, 0, 2)
+    editor.set_problems([p])
+    place(editor, 2, 1)
+    with qtbot.waitSignal(editor.statusMessage):
+        qtbot.keyClick(editor, Qt.Key.Key_Period, Qt.KeyboardModifier.ControlModifier)
+    place(editor, 1, 1)
+    qtbot.keyClick(editor, Qt.Key.Key_Period, Qt.KeyboardModifier.ControlModifier)
+    menus = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMenu) and w.isVisible()]
+    assert menus
+    actions = {a.objectName(): a for a in menus[-1].actions()}
+    with qtbot.waitSignal(editor.problemActionRequested) as blocker:
+        actions["problem-ignore-here"].trigger()
+    assert blocker.args == [p, "ignore-here"]
+    menus[-1].close()
+
+
+def test_edited_emitted_on_undo_and_modified_flag(editor: DocumentEditor, qtbot) -> None:  # noqa: ANN001
+    place(editor, 1, 0)
+    commit(editor, "甲")
+    assert editor.document().isModified()
+    with qtbot.waitSignal(editor.edited):
+        editor.undo()
+    assert not editor.document().isModified()

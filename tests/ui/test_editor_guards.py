@@ -133,3 +133,20 @@ def test_undo_after_allowed_edit_keeps_locked_spans(editor: DocumentEditor) -> N
     assert editor.paragraphs()[1].locked == ((3, 6),)
     editor.undo()
     assert editor.paragraphs() == DOC
+
+
+def test_drop_into_locked_text_is_refused(editor: DocumentEditor, qtbot) -> None:  # noqa: ANN001
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QDropEvent
+
+    block = editor.document().findBlockByNumber(1)
+    cursor = QTextCursor(block)
+    cursor.setPosition(block.position() + 3)
+    point = QPointF(editor.cursorRect(cursor).center())
+    assert editor.cursorForPosition(point.toPoint()).position() == block.position() + 3
+    mime = QMimeData()
+    mime.setText("拖入")
+    event = QDropEvent(point, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    with qtbot.waitSignal(editor.statusMessage):
+        editor.dropEvent(event)
+    assert editor.paragraphs() == DOC
