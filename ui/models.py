@@ -37,6 +37,8 @@ from linting.outline import OutlineEntry
 
 from .icons import severity_icon
 
+_RANK = {Severity.ERROR: 2, Severity.WARNING: 1, Severity.INFO: 0}
+
 ProblemRole = Qt.ItemDataRole.UserRole
 #: Sort key role (position for location, rank for severity, text otherwise).
 SortRole = Qt.ItemDataRole.UserRole + 1
@@ -101,9 +103,13 @@ class OutlineModel(QAbstractItemModel):
             for node, e in zip(self._nodes, entries):
                 node.entry = e
             self._starts = [e.paragraph for e in entries]
+            before = [(n.count, n.worst) for n in self._nodes]
             self._count(problems)
-            if self._nodes:
-                self._emit_all_changed(self._root)
+            # Only headings whose count or severity changed are repainted (typing changes one or two).
+            for n, old in zip(self._nodes, before):
+                if (n.count, n.worst) != old:
+                    first = self.createIndex(n.row, 0, n)
+                    self.dataChanged.emit(first, self.createIndex(n.row, 1, n))
             return
         self.beginResetModel()
         self._root = _Node(None, None)
@@ -130,24 +136,22 @@ class OutlineModel(QAbstractItemModel):
             n.worst = None
         if not self._nodes:
             return
-        for p in problems:
-            i = bisect.bisect_right(self._starts, p.paragraph) - 1
+        starts = self._starts
+        nodes = self._nodes
+        i = -1
+        last = len(starts) - 1
+        for p in problems:  # sorted by position: walk the headings along
+            para = p.paragraph
+            if i >= 0 and starts[i] > para:
+                i = -1
+            while i < last and starts[i + 1] <= para:
+                i += 1
             if i < 0:
                 continue
-            n = self._nodes[i]
+            n = nodes[i]
             n.count += 1
-            if n.worst is None or p.severity.rank > n.worst.rank:
+            if n.worst is None or _RANK[p.severity] > _RANK[n.worst]:
                 n.worst = p.severity
-
-    def _emit_all_changed(self, node: _Node) -> None:
-        # One dataChanged per parent (its children's rows), not one per heading.
-        if node.children:
-            parent = QModelIndex() if node is self._root else self.createIndex(node.row, 0, node)
-            first = self.index(0, 0, parent)
-            last = self.index(len(node.children) - 1, 1, parent)
-            self.dataChanged.emit(first, last)
-            for c in node.children:
-                self._emit_all_changed(c)
 
     # -- lookups
 
@@ -245,6 +249,29 @@ class OutlineModel(QAbstractItemModel):
 COL_SEVERITY, COL_MESSAGE, COL_RULE, COL_LOCATION = range(4)
 
 
+def _sections(problems: Sequence[Problem], outline: Sequence[OutlineEntry]) -> list[str]:
+    """The heading label of the section each problem is in (problems sorted by position)."""
+    starts = [e.paragraph for e in outline]
+    labels: dict[int, str] = {}
+    out = []
+    i = -1
+    last = len(starts) - 1
+    for p in problems:
+        para = p.paragraph
+        if i >= 0 and starts[i] > para:  # not sorted after all: look it up
+            i = bisect.bisect_right(starts, para) - 1
+        while i < last and starts[i + 1] <= para:
+            i += 1
+        if i < 0:
+            out.append("")
+            continue
+        label = labels.get(i)
+        if label is None:
+            label = labels[i] = heading_label(outline[i])
+        out.append(label)
+    return out
+
+
 def _problem_key(p: Problem) -> tuple[object, ...]:
     return (p.rule, p.severity, p.paragraph, p.start, p.end, p.message)
 
@@ -260,25 +287,59 @@ class ProblemsModel(QAbstractTableModel):
 
     def set_problems(self, problems: Sequence[Problem], outline: Sequence[OutlineEntry] = ()) -> None:
         """Show ``problems`` (sorted by position); ``outline`` names each one's section."""
-        starts = [e.paragraph for e in outline]
-        sections = []
-        for p in problems:
-            i = bisect.bisect_right(starts, p.paragraph) - 1
-            sections.append(heading_label(outline[i]) if i >= 0 else "")
+        sections = _sections(problems, outline)
         keys = [_problem_key(p) for p in problems]
-        if keys == self._keys:
+        new_problems = list(problems)
+        old_keys, old_sections, old_problems = self._keys, self._sections, self._problems
+        if keys == old_keys:
             # Same findings (e.g. an edit that changed nothing reported): keep rows, refresh objects.
-            self._problems = list(problems)
-            if sections != self._sections:
+            self._problems = new_problems
+            if sections != old_sections:
                 self._sections = sections
-                if self._problems:
-                    self.dataChanged.emit(self.index(0, 0), self.index(len(self._problems) - 1, 3))
+                self._changed_rows(0, len(keys))
             return
-        self.beginResetModel()
-        self._problems = list(problems)
-        self._sections = sections
-        self._keys = keys
-        self.endResetModel()
+        # Typing changes a few findings in one place: replace only the rows between the common
+        # prefix and suffix, so views and the proxy keep selection and scroll and stay cheap.
+        n_old, n_new = len(old_keys), len(keys)
+        limit = min(n_old, n_new)
+        pre = 0
+        while pre < limit and old_keys[pre] == keys[pre]:
+            pre += 1
+        suf = 0
+        while suf < limit - pre and old_keys[n_old - 1 - suf] == keys[n_new - 1 - suf]:
+            suf += 1
+        old_mid, new_mid = n_old - pre - suf, n_new - pre - suf
+        if old_mid > 2000 or new_mid > 2000:
+            self.beginResetModel()
+            self._problems, self._keys, self._sections = new_problems, keys, sections
+            self.endResetModel()
+            return
+        common = min(old_mid, new_mid)
+        if old_mid > new_mid:
+            cut = slice(pre + common, pre + old_mid)
+            self.beginRemoveRows(QModelIndex(), cut.start, cut.stop - 1)
+            self._problems = old_problems[: cut.start] + old_problems[cut.stop :]
+            self._keys = old_keys[: cut.start] + old_keys[cut.stop :]
+            self._sections = old_sections[: cut.start] + old_sections[cut.stop :]
+            self.endRemoveRows()
+        elif new_mid > old_mid:
+            at = pre + common
+            self.beginInsertRows(QModelIndex(), at, at + new_mid - common - 1)
+            self._problems = old_problems[:at] + new_problems[at : at + new_mid - common] + old_problems[at:]
+            self._keys = old_keys[:at] + keys[at : at + new_mid - common] + old_keys[at:]
+            self._sections = old_sections[:at] + sections[at : at + new_mid - common] + old_sections[at:]
+            self.endInsertRows()
+        # Now the row count is right; refresh every object (positions after the edit may have moved).
+        same_sections = self._sections == sections
+        self._problems, self._keys, self._sections = new_problems, keys, sections
+        if not same_sections:
+            self._changed_rows(0, n_new)
+        elif common:
+            self._changed_rows(pre, pre + common)
+
+    def _changed_rows(self, first: int, end: int) -> None:
+        if end > first:
+            self.dataChanged.emit(self.index(first, 0), self.index(end - 1, 3))
 
     def problems(self) -> list[Problem]:
         return list(self._problems)

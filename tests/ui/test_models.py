@@ -129,8 +129,40 @@ def test_problems_model_empty_and_identical_updates(qtbot) -> None:
     model = ProblemsModel()
     model.set_problems([], [])
     assert model.rowCount() == 0
-    with qtbot.waitSignal(model.modelReset):
+    with qtbot.waitSignal(model.rowsInserted):
         model.set_problems(lint.problems, lint.outline)
-    with qtbot.assertNotEmitted(model.modelReset):
+    assert model.rowCount() == len(lint.problems) > 0
+    with qtbot.assertNotEmitted(model.modelReset), qtbot.assertNotEmitted(model.rowsInserted):
         model.set_problems(list(lint.problems), lint.outline)
     assert model.counts()[Severity.WARNING] == sum(1 for p in lint.problems if p.severity == Severity.WARNING)
+
+
+def test_problems_model_updates_in_place_when_findings_change_locally(qtbot, qtmodeltester, sample_result) -> None:
+    """Typing adds, removes or moves a few findings: rows change locally, the proxy follows, no reset."""
+    import dataclasses
+
+    from ui.models import ProblemRole, ProblemsFilter, ProblemsModel
+
+    _doc, result = sample_result
+    problems = list(result.problems)
+    model = ProblemsModel()
+    model.set_problems(problems, result.outline)
+    proxy = ProblemsFilter()
+    proxy.setSourceModel(model)
+    qtmodeltester.check(model, force_py=True)  # stays connected: checks every change below
+    mid = len(problems) // 2
+    moved = dataclasses.replace(problems[mid], start=problems[mid].start + 1, end=problems[mid].end + 1)
+    variants = [
+        problems[:mid] + problems[mid + 2 :],  # two removed
+        problems[:mid] + [moved] + problems[mid + 1 :],  # one moved
+        problems[:mid] + [moved, problems[mid]] + problems[mid + 1 :],  # one inserted
+        problems,
+        [],
+        problems[:3],
+    ]
+    for v in variants:
+        with qtbot.assertNotEmitted(model.modelReset):
+            model.set_problems(v, result.outline)
+        assert model.problems() == v
+        assert [proxy.data(proxy.index(r, 0), ProblemRole) for r in range(proxy.rowCount())] == v
+        assert [model.data(model.index(r, 1)) for r in range(model.rowCount())] == [p.message for p in v]
