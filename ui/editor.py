@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from typing import Any
 
-from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QRectF, QSizeF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QRect, QRectF, QSizeF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -116,13 +117,14 @@ class _ObjectMarks(QPyTextObject):
         return QSizeF(fm.horizontalAdvance(text) + 4, fm.height())
 
     def drawObject(  # noqa: N802 (Qt API)
-        self, painter: QPainter, rect: QRectF, doc: QTextDocument, pos: int, fmt: QTextFormat
+        self, painter: QPainter, rect: QRectF | QRect, doc: QTextDocument, pos: int, fmt: QTextFormat
     ) -> None:
         painter.save()
         painter.setFont(self._font(doc))
         painter.setPen(_GREY)
-        painter.drawRect(rect.adjusted(0.5, 1.5, -0.5, -0.5))
-        painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), self._editor.object_label(fmt.stringProperty(P_KIND)))
+        box = QRectF(rect)
+        painter.drawRect(box.adjusted(0.5, 1.5, -0.5, -0.5))
+        painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), self._editor.object_label(fmt.stringProperty(P_KIND)))
         painter.restore()
 
 
@@ -416,7 +418,7 @@ class DocumentEditor(QTextEdit):
         kinds: list[str] = []
         if self._any_special:
             base = block.position()
-            for it in block:
+            for it in block:  # type: ignore[attr-defined]
                 frag = it.fragment()
                 fmt = frag.charFormat()
                 is_locked = fmt.boolProperty(P_LOCKED)
@@ -686,7 +688,7 @@ class DocumentEditor(QTextEdit):
 
     def _special_fragments(self, block: QTextBlock) -> Iterator[tuple[int, int, bool, bool]]:
         """(start, end, locked, object) in document positions, for the block's special fragments."""
-        for it in block:
+        for it in block:  # type: ignore[attr-defined]
             frag = it.fragment()
             fmt = frag.charFormat()
             locked = fmt.boolProperty(P_LOCKED)
@@ -877,13 +879,15 @@ class DocumentEditor(QTextEdit):
         super().inputMethodEvent(event)
         self._preedit = bool(preedit)
 
-    def inputMethodQuery(self, query: Qt.InputMethodQuery) -> object:  # noqa: N802 (Qt API)
+    def inputMethodQuery(self, query: Qt.InputMethodQuery, argument: Any = None) -> Any:  # noqa: N802 (Qt API)
         if query in (Qt.InputMethodQuery.ImCursorRectangle, Qt.InputMethodQuery.ImAnchorRectangle):
             cursor = self.textCursor()
             if query == Qt.InputMethodQuery.ImAnchorRectangle:
                 cursor.setPosition(cursor.anchor())
             rect = self.cursorRect(cursor)
             return QRectF(rect.translated(self.viewport().pos()))
+        if argument is not None:
+            return super().inputMethodQuery(query, argument)
         return super().inputMethodQuery(query)
 
     # ------------------------------------------------------------------ clipboard and drops
@@ -1148,10 +1152,12 @@ class DocumentEditor(QTextEdit):
                     act.setEnabled(False)
         problem = self._problem_at_point(pos)
         if problem is not None:
-            first = menu.actions()[0] if menu.actions() else None
-            for act in self.problem_actions(problem, menu):
-                menu.insertAction(first, act)
-            menu.insertSeparator(first)
+            existing = menu.actions()
+            if existing:
+                menu.insertActions(existing[0], self.problem_actions(problem, menu))
+                menu.insertSeparator(existing[0])
+            else:
+                menu.addActions(self.problem_actions(problem, menu))
         return menu
 
     # ------------------------------------------------------------------ painting
