@@ -806,6 +806,18 @@ class DocumentEditor(QTextEdit):
             return
         cursor = self.textCursor()
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if (
+                not cursor.hasSelection()
+                and cursor.atBlockEnd()
+                and cursor.block().blockFormat().boolProperty(P_READONLY)
+                and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            ):
+                # A new, ordinary paragraph after a read-only one (the read-only text is untouched).
+                cursor.insertBlock(self._new_block_format(), self._char_format("body"))
+                self.setTextCursor(cursor)
+                self.ensureCursorVisible()
+                event.accept()
+                return
             reason = self._edit_reason(cursor)
             if reason:
                 self._refuse(reason)
@@ -831,7 +843,10 @@ class DocumentEditor(QTextEdit):
         if (
             text
             and (text.isprintable() or text == "\t")
-            and not mods & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.MetaModifier)
+            and (
+                not mods & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.MetaModifier)
+                or mods & Qt.KeyboardModifier.AltModifier  # AltGr arrives as Ctrl+Alt on Windows
+            )
         ):
             reason = self._edit_reason(cursor)
             if reason:

@@ -150,3 +150,18 @@ def test_drop_into_locked_text_is_refused(editor: DocumentEditor, qtbot) -> None
     with qtbot.waitSignal(editor.statusMessage):
         editor.dropEvent(event)
     assert editor.paragraphs() == DOC
+
+
+def test_enter_at_the_end_of_a_read_only_paragraph_makes_a_new_one(editor: DocumentEditor, qtbot) -> None:  # noqa: ANN001
+    place(editor, 2, len(DOC[2].text))
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    commit(editor, "新段落")
+    assert editor.paragraphs()[:3] == DOC[:3]
+    assert editor.paragraphs()[3] == Paragraph("新段落")
+    assert editor.sources() == [0, 1, 2, None, 3]
+    # but not in the middle of it
+    place(editor, 2, 2)
+    refused_reason = []
+    editor.statusMessage.connect(refused_reason.append)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert refused_reason and len(editor.paragraphs()) == 5
