@@ -10,6 +10,7 @@ opening another file opens another window (like Word).
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import time
@@ -240,6 +241,9 @@ class MainWindow(QMainWindow):
         self._recovered = False  # identity of paragraphs lost (recovered copy): save aligns by text
         self._jieba_started = False
         self._nav_last: Problem | None = None
+        self._apply_token = 0
+        self._apply_pending = False
+        self._gc_frozen = False
 
         self.editor = DocumentEditor(self)
         self.editor_box = QWidget(self)
@@ -466,6 +470,9 @@ class MainWindow(QMainWindow):
         self._unwatch_recovery()
         self.session = session
         self._outcome = None
+        self._gc_frozen = False
+        self._apply_token += 1
+        self._apply_pending = False
         self._visible = []
         self._nav_last = None
         has_doc = session is not None
@@ -544,7 +551,12 @@ class MainWindow(QMainWindow):
             self._jieba_started = True
             QTimer.singleShot(0, self.worker.start_jieba)
         self._outcome = outcome
-        self._refresh_problems()
+        if outcome.complete and not self._gc_frozen:
+            # The document, its caches and the first result are long-lived: move them out of the
+            # cyclic GC's reach, or every full collection walks millions of objects (100+ ms stalls
+            # while typing in a long report).  Refcounting still frees them when dropped.
+            self._gc_frozen = True
+            gc.freeze()
         res = outcome.result
         if self.doctype_combo.currentData() is None:
             self.doctype_label.setText(
@@ -553,10 +565,14 @@ class MainWindow(QMainWindow):
         else:
             self.doctype_label.setText("")
         self.chars_label.setText(self.tr("字数 {n}").format(n=self.editor.character_count()))
-        self.lintApplied.emit()
+        self._refresh_problems(sliced=True)
 
-    def _refresh_problems(self) -> None:
-        """Apply ignores to the last result and show it everywhere."""
+    def _refresh_problems(self, *, sliced: bool = False) -> None:
+        """Apply ignores to the last result and show it everywhere.
+
+        ``sliced``: the panels are updated in later event-loop turns (underlines first), so no
+        single step keeps the UI thread busy for long on a long document.
+        """
         if self._outcome is None or self._outcome.result is None or self.session is None:
             return
         res = self._outcome.result
@@ -567,11 +583,34 @@ class MainWindow(QMainWindow):
             ign = self.session.ignores
             visible = [p for p in res.problems if not ign.is_ignored(p, paragraphs[p.paragraph].text)]
         self._visible = visible
+        self._apply_token += 1
+        token = self._apply_token
+        self._apply_pending = True
         self.editor.set_problems(visible)
-        self.outline_dock.set_outline(res.outline, visible)
-        self.problems_dock.set_problems(visible, res.outline)
         self._update_counts()
-        self.outline_dock.follow_paragraph(self.editor.current_paragraph())
+        steps = [
+            lambda: self.problems_dock.set_problems(visible, res.outline),
+            lambda: self.outline_dock.set_outline(res.outline, visible),
+            lambda: self.outline_dock.follow_paragraph(self.editor.current_paragraph()),
+        ]
+        if not sliced:
+            for step in steps:
+                step()
+            self._apply_pending = False
+            self.lintApplied.emit()
+            return
+
+        def run(i: int) -> None:
+            if token != self._apply_token or self.session is None:
+                return  # a newer result took over
+            steps[i]()
+            if i + 1 < len(steps):
+                QTimer.singleShot(0, lambda: run(i + 1))
+            else:
+                self._apply_pending = False
+                self.lintApplied.emit()
+
+        QTimer.singleShot(0, lambda: run(0))
 
     def _update_counts(self) -> None:
         counts = {s: 0 for s in Severity}
@@ -596,7 +635,9 @@ class MainWindow(QMainWindow):
 
     def is_current(self) -> bool:
         """True when the shown lint result is for the editor's current text."""
-        return self._outcome is not None and self._outcome.revision == self.editor.revision()
+        return (
+            self._outcome is not None and not self._apply_pending and self._outcome.revision == self.editor.revision()
+        )
 
     def relint(self) -> None:
         if self.worker is not None:
