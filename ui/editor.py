@@ -916,6 +916,13 @@ class DocumentEditor(QTextEdit):
                 self._preedit = False
             event.accept()
             return
+        if preedit and not commit and not self._preedit:
+            # A composition is starting: Qt would drop the selection now, and the text would land here.
+            reason = self._edit_reason(self.textCursor())
+            if reason:
+                self._refuse(reason)
+                event.accept()
+                return
         if commit:
             cursor = self.textCursor()
             reason = self._edit_reason(cursor)
