@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QStackedWidget,
     QTableWidget,
@@ -281,6 +282,7 @@ class MainWindow(QMainWindow):
         self._connect_signals()
         self._restore_settings()
         _WINDOWS.append(self)
+        self._apply_font_size()
         self.set_session(session)
 
     # ------------------------------------------------------------------ building
@@ -718,9 +720,20 @@ class MainWindow(QMainWindow):
         return best
 
     def fix_at_cursor(self) -> None:
+        """Ctrl+.: in the editor, a menu of the problem's actions at the cursor; elsewhere apply its fix."""
         p = self.problem_at_cursor()
         if p is None:
             self.show_status(self.tr("光标处没有问题"))
+            return
+        if self.editor.hasFocus() and hasattr(self.editor, "problem_actions"):
+            menu = QMenu(self)
+            menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            title = menu.addAction(p.message)
+            title.setEnabled(False)
+            menu.addSeparator()
+            for act in self.editor.problem_actions(p, menu):
+                menu.addAction(act)
+            menu.popup(self.editor.viewport().mapToGlobal(self.editor.cursorRect().bottomLeft()))
             return
         self.handle_problem_action(p, "fix")
 
@@ -1097,8 +1110,18 @@ class MainWindow(QMainWindow):
         dlg.settingsChanged.connect(apply_settings_everywhere)
         dlg.exec()
 
+    def _apply_font_size(self) -> None:
+        try:
+            from .settings_dialog import font_size
+        except ImportError:
+            return
+        setter = getattr(self.editor, "set_base_point_size", None)
+        if callable(setter):
+            setter(font_size())
+
     def apply_settings(self) -> None:
-        """Settings changed: re-read the config and re-lint."""
+        """Settings changed: font size, then re-read the config and re-lint."""
+        self._apply_font_size()
         if self.session is not None and self.worker is not None:
             self.worker.set_linter(self.session.reload_config())
 
