@@ -189,37 +189,35 @@ def _run_screenshot(args: argparse.Namespace, timeout_s: float = 120.0) -> int:
     return 0
 
 
-def run(argv: Sequence[str] | None = None) -> int:
-    """Start the editor (or a batch mode); returns the exit status."""
+def open_windows(files: Sequence[str], app: QApplication | None = None) -> list[Any]:
+    """The windows a start shows: recovered copies, then ``files`` (or the sample as an untitled copy).
+
+    Creates the RecoveryManager when ``app`` is given (the interactive start); tests call this
+    without it.
+    """
     global _recovery
-    args = _parser().parse_args(list(sys.argv[1:] if argv is None else argv))
-    # Batch renders (README screenshot, smoke test) are Chinese unless asked otherwise.
-    language = args.lang or ("zh_CN" if (args.screenshot or args.self_test) else None)
-    app = create_app(language=language)
-    if args.self_test:
-        return _run_self_test(args)
-    if args.screenshot:
-        return _run_screenshot(args)
-    _install_crash_hook(app)
     from .main_window import MainWindow, open_path
     from .session import ReadError, Session
 
-    try:
-        from .recovery import RecoveryManager, offer_recovery
+    offer = None
+    if app is not None:
+        try:
+            from .recovery import RecoveryManager, offer_recovery
 
-        _recovery = RecoveryManager(app)
-    except ImportError:
-        offer_recovery = None  # type: ignore[assignment]
+            _recovery = RecoveryManager(app)
+            offer = offer_recovery
+        except ImportError:
+            _recovery = None
     windows: list[Any] = []
-    if _recovery is not None and offer_recovery is not None:
-        for state in offer_recovery(None, _recovery):
+    if _recovery is not None and offer is not None:
+        for state in offer(None, _recovery):
             w = MainWindow()
             w.restore_recovered(state)
             w.show()
             windows.append(w)
             _recovery.discard(state)
-    if args.files:
-        for f in args.files:
+    if files:
+        for f in files:
             w = open_path(Path(f))
             if w is not None and w not in windows:
                 windows.append(w)
@@ -235,6 +233,21 @@ def run(argv: Sequence[str] | None = None) -> int:
         w = MainWindow(session)
         w.show()
         windows.append(w)
+    return windows
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    """Start the editor (or a batch mode); returns the exit status."""
+    args = _parser().parse_args(list(sys.argv[1:] if argv is None else argv))
+    # Batch renders (README screenshot, smoke test) are Chinese unless asked otherwise.
+    language = args.lang or ("zh_CN" if (args.screenshot or args.self_test) else None)
+    app = create_app(language=language)
+    if args.self_test:
+        return _run_self_test(args)
+    if args.screenshot:
+        return _run_screenshot(args)
+    _install_crash_hook(app)
+    open_windows(args.files, app)
     code = app.exec()
     if _recovery is not None and hasattr(_recovery, "shutdown"):
         _recovery.shutdown()

@@ -204,7 +204,7 @@ class _DropFilter(QObject):
             files = _local_files(event.mimeData())  # type: ignore[attr-defined]
             if files:
                 event.acceptProposedAction()  # type: ignore[attr-defined]
-                QTimer.singleShot(0, lambda: self._window.open_files(files))
+                QTimer.singleShot(0, self._window, lambda: self._window.open_files(files))
                 return True
         return False
 
@@ -551,7 +551,7 @@ class MainWindow(QMainWindow):
         if not self._jieba_started and self.worker is not None:
             # jieba loads after the first results are on screen (a cold load takes ~0.5 s).
             self._jieba_started = True
-            QTimer.singleShot(0, self.worker.start_jieba)
+            QTimer.singleShot(0, self.worker, self.worker.start_jieba)
         self._outcome = outcome
         if outcome.complete and not self._gc_frozen:
             # The document, its caches and the first result are long-lived: move them out of the
@@ -607,12 +607,12 @@ class MainWindow(QMainWindow):
                 return  # a newer result took over
             steps[i]()
             if i + 1 < len(steps):
-                QTimer.singleShot(0, lambda: run(i + 1))
+                QTimer.singleShot(0, self, lambda: run(i + 1))  # tied to self: dropped if the window goes
             else:
                 self._apply_pending = False
                 self.lintApplied.emit()
 
-        QTimer.singleShot(0, lambda: run(0))
+        QTimer.singleShot(0, self, lambda: run(0))
 
     def _update_counts(self) -> None:
         counts = {s: 0 for s in Severity}
@@ -1029,7 +1029,7 @@ class MainWindow(QMainWindow):
         if stamp is None or stamp == self._own_stamp or self._reload_pending:
             return
         self._reload_pending = True
-        QTimer.singleShot(200, self._ask_reload)
+        QTimer.singleShot(200, self, self._ask_reload)
 
     def _ask_reload(self) -> None:
         self._reload_pending = False

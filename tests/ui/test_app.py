@@ -81,36 +81,36 @@ def test_screenshot_writes_a_png_of_the_window(tmp_path: Path) -> None:
     assert not img.isNull() and (img.width(), img.height()) == (1200, 800)
 
 
-def test_run_without_files_opens_the_sample_as_an_untitled_copy(qtbot, monkeypatch) -> None:
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
-
+def test_start_without_files_opens_the_sample_as_an_untitled_copy(qtbot, tmp_path, monkeypatch) -> None:
     from ui import app, main_window
     from ui.app import lint_finished
 
-    seen: dict[str, object] = {}
+    errors: list[str] = []
 
-    def inspect_and_close() -> None:
-        wins = main_window.windows()
-        if not wins or not lint_finished(wins[0]):
-            QTimer.singleShot(50, inspect_and_close)
-            return
+    class Dialogs(main_window.Dialogs):
+        def error(self, parent, title: str, text: str) -> None:
+            errors.append(text)
+
+    monkeypatch.setattr(main_window.MainWindow, "dialogs", Dialogs())
+
+    wins = app.open_windows([])
+    try:
+        assert len(wins) == 1 and main_window.windows() == wins
         w = wins[0]
-        seen["count"] = len(wins)
-        seen["untitled"] = w.session.is_untitled
-        seen["title"] = w.windowTitle()
-        seen["problems"] = len(w.visible_problems())
-        for x in wins:
-            x.close()
-        QApplication.instance().quit()
-
-    monkeypatch.setattr(app, "_recovery", None)
-    QTimer.singleShot(0, inspect_and_close)
-    assert app.run([]) == 0
-    monkeypatch.setattr(app, "_recovery", None)
-    assert seen["count"] == 1 and seen["untitled"] is True
-    assert seen["title"] == f"{SAMPLE.stem} - ReportLint"
-    assert seen["problems"] > 0
+        qtbot.waitUntil(lambda: lint_finished(w), timeout=30_000)
+        assert w.session.is_untitled and w.windowTitle() == f"{SAMPLE.stem} - ReportLint"
+        assert w.visible_problems() and w.outline_dock.model.entries()
+    finally:
+        for w in main_window.windows():
+            w.close()
+    missing = tmp_path / "没有这个文件.txt"
+    wins = app.open_windows([str(missing)])  # an error dialog, then the start page
+    try:
+        assert len(wins) == 1 and wins[0].session is None
+        assert len(errors) == 1 and missing.name in errors[0]
+    finally:
+        for w in main_window.windows():
+            w.close()
 
 
 @pytest.mark.parametrize("argv", [["--help"]])
