@@ -530,3 +530,34 @@ def test_dropped_files_open_one_window_each_and_become_recent(qtbot, dialogs, tm
     finally:
         for x in windows():
             x.close()
+
+
+def test_recovery_copy_after_a_simulated_crash_reopens_the_edits(qtbot, open_window, dialogs, tmp_path, monkeypatch):
+    from ui import app
+    from ui.main_window import MainWindow
+    from ui.recovery import RecoveryManager
+    from ui.session import Session
+
+    f = tmp_path / "f.txt"
+    f.write_text("关于防汛工作的通知\n各单位要做好准备。\n", encoding="utf-8")
+    before_crash = RecoveryManager(interval_ms=3_600_000)
+    monkeypatch.setattr(app, "_recovery", before_crash)
+    w = open_window(Session.open(f))
+    w.editor.go_to(1, 0)
+    w.editor.insertPlainText("请")
+    before_crash.write_now(wait=True)  # the minute tick; then the process "crashes" (no unwatch)
+    monkeypatch.setattr(app, "_recovery", None)
+    next_start = RecoveryManager(interval_ms=3_600_000)
+    states = next_start.pending()
+    assert len(states) == 1 and states[0].original_path == str(f)
+    restored = MainWindow(None, dialogs=dialogs)
+    try:
+        restored.restore_recovered(states[0])
+        assert [p.text for p in restored.editor.paragraphs()] == ["关于防汛工作的通知", "请各单位要做好准备。"]
+        assert restored.is_modified() and restored.session.path == f
+        assert restored.save()
+        assert f.read_text(encoding="utf-8") == "关于防汛工作的通知\n请各单位要做好准备。\n"
+    finally:
+        restored.close()
+        before_crash.shutdown()
+        next_start.shutdown()
