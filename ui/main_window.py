@@ -55,11 +55,6 @@ STATE_KEY = "window/state"
 SHOW_IGNORED_KEY = "view/showIgnored"
 
 
-def tr(text: str) -> str:
-    """Translate in the main window's context (for module-level helpers)."""
-    return QApplication.translate("MainWindow", text)
-
-
 # --------------------------------------------------------------------------------------------- dialogs
 
 
@@ -70,11 +65,11 @@ class Dialogs:
         """``"save"``, ``"discard"`` or ``"cancel"``."""
         box = QMessageBox(parent)
         box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(tr("保存修改"))
-        box.setText(tr("“{name}”有未保存的修改。是否保存？").format(name=name))
-        save = box.addButton(tr("保存"), QMessageBox.ButtonRole.AcceptRole)
-        discard = box.addButton(tr("不保存"), QMessageBox.ButtonRole.DestructiveRole)
-        cancel = box.addButton(tr("取消"), QMessageBox.ButtonRole.RejectRole)
+        box.setWindowTitle(QApplication.translate("MainWindow", "保存修改"))
+        box.setText(QApplication.translate("MainWindow", "“{name}”有未保存的修改。是否保存？").format(name=name))
+        save = box.addButton(QApplication.translate("MainWindow", "保存"), QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton(QApplication.translate("MainWindow", "不保存"), QMessageBox.ButtonRole.DestructiveRole)
+        cancel = box.addButton(QApplication.translate("MainWindow", "取消"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(save)
         box.setEscapeButton(cancel)
         box.exec()
@@ -89,31 +84,37 @@ class Dialogs:
         QMessageBox.critical(parent, title, text)
 
     def ask_reload(self, parent: QWidget, name: str, modified: bool) -> bool:
-        text = tr("“{name}”已被其他程序修改。是否重新载入？").format(name=name)
+        text = QApplication.translate("MainWindow", "“{name}”已被其他程序修改。是否重新载入？").format(name=name)
         if modified:
-            text += "\n" + tr("重新载入会丢失在这里所做的未保存修改。")
-        answer = QMessageBox.question(parent, tr("文件已更改"), text)
+            text += "\n" + QApplication.translate("MainWindow", "重新载入会丢失在这里所做的未保存修改。")
+        answer = QMessageBox.question(parent, QApplication.translate("MainWindow", "文件已更改"), text)
         return answer == QMessageBox.StandardButton.Yes
 
     def ask_save_as_after_lock(self, parent: QWidget, text: str) -> bool:
         box = QMessageBox(parent)
         box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(tr("文件被占用"))
+        box.setWindowTitle(QApplication.translate("MainWindow", "文件被占用"))
         box.setText(text)
-        save_as = box.addButton(tr("另存为…"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(tr("取消"), QMessageBox.ButtonRole.RejectRole)
+        save_as = box.addButton(QApplication.translate("MainWindow", "另存为…"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QApplication.translate("MainWindow", "取消"), QMessageBox.ButtonRole.RejectRole)
         box.exec()
         return box.clickedButton() is save_as
 
     def open_paths(self, parent: QWidget, directory: str) -> list[str]:
         paths, _ = QFileDialog.getOpenFileNames(
-            parent, tr("打开"), directory, tr("公文 (*.docx *.txt);;Word 文档 (*.docx);;文本文件 (*.txt)")
+            parent,
+            QApplication.translate("MainWindow", "打开"),
+            directory,
+            QApplication.translate("MainWindow", "公文 (*.docx *.txt);;Word 文档 (*.docx);;文本文件 (*.txt)"),
         )
         return paths
 
     def save_path(self, parent: QWidget, suggested: str) -> str | None:
         path, _ = QFileDialog.getSaveFileName(
-            parent, tr("另存为"), suggested, tr("Word 文档 (*.docx);;文本文件 (*.txt)")
+            parent,
+            QApplication.translate("MainWindow", "另存为"),
+            suggested,
+            QApplication.translate("MainWindow", "Word 文档 (*.docx);;文本文件 (*.txt)"),
         )
         return path or None
 
@@ -122,9 +123,21 @@ class Dialogs:
         dlg = QDialog(parent)
         dlg.setWindowTitle(title)
         lay = QVBoxLayout(dlg)
-        lay.addWidget(QLabel(tr("此修改不一定正确（例如编号跳过可能是漏写了一部分），请确认以下改动：")))
+        lay.addWidget(
+            QLabel(
+                QApplication.translate(
+                    "MainWindow", "此修改不一定正确（例如编号跳过可能是漏写了一部分），请确认以下改动："
+                )
+            )
+        )
         table = QTableWidget(len(rows), 3, dlg)
-        table.setHorizontalHeaderLabels([tr("位置"), tr("原文"), tr("改为")])
+        table.setHorizontalHeaderLabels(
+            [
+                QApplication.translate("MainWindow", "位置"),
+                QApplication.translate("MainWindow", "原文"),
+                QApplication.translate("MainWindow", "改为"),
+            ]
+        )
         for r, cells in enumerate(rows):
             for c, text in enumerate(cells):
                 table.setItem(r, c, QTableWidgetItem(text))
@@ -132,8 +145,8 @@ class Dialogs:
         table.horizontalHeader().setStretchLastSection(True)
         lay.addWidget(table)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("应用修改"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("取消"))
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(QApplication.translate("MainWindow", "应用修改"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(QApplication.translate("MainWindow", "取消"))
         buttons.accepted.connect(dlg.accept)
         buttons.rejected.connect(dlg.reject)
         lay.addWidget(buttons)
@@ -1218,10 +1231,18 @@ def open_path(path: Path, parent: MainWindow | None = None) -> MainWindow | None
     try:
         session = Session.open(path)
     except ReadError as e:
-        dialogs.error(parent, tr("无法打开"), tr("无法打开“{p}”：\n{r}").format(p=path, r=e.reason))
+        dialogs.error(
+            parent,
+            QApplication.translate("MainWindow", "无法打开"),
+            QApplication.translate("MainWindow", "无法打开“{p}”：\n{r}").format(p=path, r=e.reason),
+        )
         return None
     except OSError as e:
-        dialogs.error(parent, tr("无法打开"), tr("无法打开“{p}”：\n{r}").format(p=path, r=e))
+        dialogs.error(
+            parent,
+            QApplication.translate("MainWindow", "无法打开"),
+            QApplication.translate("MainWindow", "无法打开“{p}”：\n{r}").format(p=path, r=e),
+        )
         return None
     add_recent_file(path)
     if parent is not None and parent._can_take_document():

@@ -48,22 +48,18 @@ ParagraphRole = Qt.ItemDataRole.UserRole + 2
 _Index = QModelIndex | QPersistentModelIndex
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Models", text)
-
-
 def severity_label(severity: Severity) -> str:
     """错误 / 警告 / 提示."""
     return {
-        Severity.ERROR: _tr("错误"),
-        Severity.WARNING: _tr("警告"),
-        Severity.INFO: _tr("提示"),
+        Severity.ERROR: QCoreApplication.translate("Models", "错误"),
+        Severity.WARNING: QCoreApplication.translate("Models", "警告"),
+        Severity.INFO: QCoreApplication.translate("Models", "提示"),
     }[Severity(severity)]
 
 
 def heading_label(entry: OutlineEntry) -> str:
     """The heading as Word shows it: number (auto-number included) and title."""
-    return f"{entry.number}{entry.title}".strip() or _tr("（空标题）")
+    return f"{entry.number}{entry.title}".strip() or QCoreApplication.translate("Models", "（空标题）")
 
 
 # --------------------------------------------------------------------------------------------- outline
@@ -223,9 +219,9 @@ class OutlineModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DecorationRole and col == 0 and node.worst is not None:
             return severity_icon(node.worst)
         if role == Qt.ItemDataRole.ToolTipRole:
-            tip = _tr("第 {n} 段").format(n=e.paragraph + 1)
+            tip = QCoreApplication.translate("Models", "第 {n} 段").format(n=e.paragraph + 1)
             if node.count:
-                tip += " · " + _tr("{n} 个问题").format(n=node.count)
+                tip += " · " + QCoreApplication.translate("Models", "{n} 个问题").format(n=node.count)
             return tip
         if role == ParagraphRole:
             return e.paragraph
@@ -235,7 +231,11 @@ class OutlineModel(QAbstractItemModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (_tr("标题"), _tr("问题"))[section] if 0 <= section < 2 else None
+            return (
+                (QCoreApplication.translate("Models", "标题"), QCoreApplication.translate("Models", "问题"))[section]
+                if 0 <= section < 2
+                else None
+            )
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
@@ -381,7 +381,7 @@ class ProblemsModel(QAbstractTableModel):
                 return p.message
             if col == COL_RULE:
                 return p.rule
-            loc = _tr("第 {n} 段").format(n=p.paragraph + 1)
+            loc = QCoreApplication.translate("Models", "第 {n} 段").format(n=p.paragraph + 1)
             sec = self._sections[index.row()]
             return f"{loc} · {sec}" if sec else loc
         if role == Qt.ItemDataRole.DecorationRole and col == COL_SEVERITY:
@@ -389,9 +389,9 @@ class ProblemsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = p.message
             if p.excerpt:
-                tip += "\n" + _tr("原文：{x}").format(x=p.excerpt)
+                tip += "\n" + QCoreApplication.translate("Models", "原文：{x}").format(x=p.excerpt)
             if p.fix is not None:
-                tip += "\n" + _tr("修改：{x}").format(x=p.fix.description)
+                tip += "\n" + QCoreApplication.translate("Models", "修改：{x}").format(x=p.fix.description)
             return tip
         if role == ProblemRole:
             return p
@@ -411,7 +411,12 @@ class ProblemsModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
-            names = (_tr("级别"), _tr("问题"), _tr("规则"), _tr("位置"))
+            names = (
+                QCoreApplication.translate("Models", "级别"),
+                QCoreApplication.translate("Models", "问题"),
+                QCoreApplication.translate("Models", "规则"),
+                QCoreApplication.translate("Models", "位置"),
+            )
             return names[section] if 0 <= section < 4 else None
         return section + 1
 
