@@ -561,3 +561,30 @@ def test_recovery_copy_after_a_simulated_crash_reopens_the_edits(qtbot, open_win
         restored.close()
         before_crash.shutdown()
         next_start.shutdown()
+
+
+def test_a_clean_document_says_so_and_the_type_can_be_forced(qtbot, open_window, tmp_path) -> None:
+    from ui.session import Session
+
+    f = tmp_path / "clean.txt"
+    f.write_text(
+        "关于调整办公时间的通知\n各科室：\n自下周一起，上午办公时间调整为八点半至十二点。\n请各科室相互转告。\n",
+        encoding="utf-8",
+    )
+    paragraphs = open_document(f).paragraphs
+    expected = _expected(paragraphs)
+    w = open_window(Session.open(f))
+    assert w.lint_result().problems == expected.problems
+    if expected.problems:
+        pytest.skip("the engine reports something in this text; the clean message can't be checked with it")
+    assert w.problems_dock.stack.currentWidget() is w.problems_dock.clean_label
+    assert "未发现问题" in w.problems_dock.clean_label.text()
+    assert w.counts_label.text() == "未发现问题"
+    assert expected.doctype and expected.doctype in w.doctype_label.text()
+    # Forcing another type lints with it (and the detected-type note goes away).
+    i = w.doctype_combo.findData("请示")
+    assert i > 0
+    w.doctype_combo.setCurrentIndex(i)
+    qtbot.waitUntil(lambda: _finished(w) and w.lint_result().doctype == "请示", timeout=30_000)
+    assert w.lint_result().problems == Linter().lint(list(paragraphs), "请示").problems
+    assert w.doctype_label.text() == ""
