@@ -131,6 +131,7 @@ def _open_for_batch(path: str | None) -> Any:
     from .main_window import MainWindow
     from .session import Session
 
+    MainWindow.persist_state = False  # a batch render neither uses nor changes the saved layout
     if path is None:
         session = Session.untitled_copy(sample_path(), Path(SAMPLE_NAME).stem)
     else:

@@ -234,6 +234,9 @@ class MainWindow(QMainWindow):
     #: Replaced by tests (class attribute or per instance).
     dialogs: Dialogs = Dialogs()
 
+    #: Restore/store geometry and dock state in QSettings (off for --screenshot / --self-test runs).
+    persist_state: bool = True
+
     #: A lint result for the current text was shown (tests and --self-test wait on it).
     lintApplied = Signal()
 
@@ -1157,14 +1160,14 @@ class MainWindow(QMainWindow):
 
     def _restore_settings(self) -> None:
         s = QSettings()
-        geo = s.value(GEOMETRY_KEY)
+        geo = s.value(GEOMETRY_KEY) if self.persist_state else None
         if isinstance(geo, QByteArray) and not geo.isEmpty():
             self.restoreGeometry(geo)
         else:
             self.resize(1600, 1000)
             self.resizeDocks([self.outline_dock], [320], Qt.Orientation.Horizontal)
             self.resizeDocks([self.problems_dock], [240], Qt.Orientation.Vertical)
-        state = s.value(STATE_KEY)
+        state = s.value(STATE_KEY) if self.persist_state else None
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)
         self.act_show_ignored.blockSignals(True)
@@ -1172,6 +1175,8 @@ class MainWindow(QMainWindow):
         self.act_show_ignored.blockSignals(False)
 
     def _store_settings(self) -> None:
+        if not self.persist_state:
+            return
         s = QSettings()
         s.setValue(GEOMETRY_KEY, self.saveGeometry())
         s.setValue(STATE_KEY, self.saveState())

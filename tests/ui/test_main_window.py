@@ -588,3 +588,23 @@ def test_a_clean_document_says_so_and_the_type_can_be_forced(qtbot, open_window,
     qtbot.waitUntil(lambda: _finished(w) and w.lint_result().doctype == "请示", timeout=30_000)
     assert w.lint_result().problems == Linter().lint(list(paragraphs), "请示").problems
     assert w.doctype_label.text() == ""
+
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+@pytest.mark.parametrize(
+    "name",
+    sorted(p.relative_to(DATA).as_posix() for d in ("docx_holdout", "tricky_docx") for p in (DATA / d).glob("*.docx")),
+)
+def test_docx_files_show_what_the_engine_finds(open_window, name: str) -> None:
+    """Auto-numbers, tables, content controls, fields, tracked changes: the window lints what the CLI lints."""
+    from ui.session import Session
+
+    path = DATA / name
+    doc = open_document(path)
+    expected = Linter().lint(doc.paragraphs)
+    w = open_window(Session.open(path))
+    assert w.lint_result().outline == expected.outline
+    assert w.lint_result().problems == expected.problems
+    assert w.windowTitle() == f"{path.name} - ReportLint"
