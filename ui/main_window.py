@@ -970,8 +970,8 @@ class MainWindow(QMainWindow):
             self.doctype_combo.setCurrentIndex(doctype)
         else:
             self.editor.document().setModified(False)
-            if self.worker is not None:
-                self.worker.set_linter(self.session.linter)
+            if self.worker is not None and self.worker.linter() is not self.session.linter:
+                self.worker.set_linter(self.session.linter)  # saved elsewhere: that folder's config
         self._recovered = False
         self._watch_file()
         self._unwatch_recovery()
