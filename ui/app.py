@@ -219,9 +219,9 @@ def open_windows(files: Sequence[str], app: QApplication | None = None) -> list[
             _recovery.discard(state)
     if files:
         for f in files:
-            w = open_path(Path(f))
-            if w is not None and w not in windows:
-                windows.append(w)
+            opened = open_path(Path(f))
+            if opened is not None and opened not in windows:
+                windows.append(opened)
         if not windows:
             w = MainWindow()  # nothing could be opened: the start page
             w.show()

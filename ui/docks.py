@@ -27,31 +27,29 @@ class Dock(QDockWidget):
         self.toggleViewAction().setText(title)
 
 
-class _EnterMixin:
-    """Emits ``enterPressed(index)`` for Return/Enter on the current item."""
-
-    def _handle_enter(self, view: QTreeView | QTableView, event: QKeyEvent) -> bool:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and view.currentIndex().isValid():
-            view.enterPressed.emit(view.currentIndex())  # type: ignore[attr-defined]
-            return True
-        return False
+def _is_enter(event: QKeyEvent) -> bool:
+    return event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
-class EnterTreeView(QTreeView, _EnterMixin):
+class EnterTreeView(QTreeView):
     """A tree view that reports Return/Enter (``activated`` depends on the platform style)."""
 
     enterPressed = Signal(object)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if not self._handle_enter(self, event):
-            super().keyPressEvent(event)
+        if _is_enter(event) and self.currentIndex().isValid():
+            self.enterPressed.emit(self.currentIndex())
+            return
+        super().keyPressEvent(event)
 
 
-class EnterTableView(QTableView, _EnterMixin):
+class EnterTableView(QTableView):
     """A table view that reports Return/Enter."""
 
     enterPressed = Signal(object)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if not self._handle_enter(self, event):
-            super().keyPressEvent(event)
+        if _is_enter(event) and self.currentIndex().isValid():
+            self.enterPressed.emit(self.currentIndex())
+            return
+        super().keyPressEvent(event)

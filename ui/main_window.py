@@ -168,7 +168,9 @@ def recent_files() -> list[str]:
     value = QSettings().value(RECENT_KEY, [])
     if isinstance(value, str):
         value = [value]
-    return [str(v) for v in (value or []) if v]
+    if not isinstance(value, list | tuple):
+        return []
+    return [str(v) for v in value if v]
 
 
 def add_recent_file(path: str | os.PathLike[str]) -> None:
@@ -303,7 +305,13 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ building
 
-    def _action(self, text: str, shortcut: QKeySequence | str | None = None, slot: Any = None, **kw: Any) -> QAction:
+    def _action(
+        self,
+        text: str,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        slot: Any = None,
+        **kw: Any,
+    ) -> QAction:
         a = QAction(text, self)
         if shortcut is not None:
             a.setShortcut(QKeySequence(shortcut))
@@ -1171,7 +1179,7 @@ class MainWindow(QMainWindow):
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)
         self.act_show_ignored.blockSignals(True)
-        self.act_show_ignored.setChecked(s.value(SHOW_IGNORED_KEY, False, bool))
+        self.act_show_ignored.setChecked(bool(s.value(SHOW_IGNORED_KEY, False, bool)))
         self.act_show_ignored.blockSignals(False)
 
     def _store_settings(self) -> None:
