@@ -956,6 +956,13 @@ class DocumentEditor(QTextEdit):
 
     # ------------------------------------------------------------------ clipboard and drops
 
+    def createMimeDataFromSelection(self) -> QMimeData:  # noqa: N802 (Qt API)
+        """Copy as plain text: paragraphs and soft breaks as line breaks, objects left out, NBSP kept."""
+        mime = QMimeData()
+        text = self.textCursor().selectedText()
+        mime.setText(text.replace("\u2029", "\n").replace(_LINE_SEP, "\n").replace(OBJECT_CHAR, ""))
+        return mime
+
     def canInsertFromMimeData(self, source: QMimeData) -> bool:  # noqa: N802 (Qt API)
         return source.hasText()
 

@@ -513,3 +513,13 @@ def test_heading_face_covers_only_the_heading_part(qtbot) -> None:  # noqa: ANN0
     commit(ed, "乙")
     assert char_role(ed, 1, 15) == "body"
     assert ed.paragraphs()[1].text == "（一）加甲强组织领导。一是成立乙领导小组，二是明确责任。"
+
+
+def test_copy_is_plain_text(editor: DocumentEditor) -> None:
+    doc = editor.document()
+    cursor = QTextCursor(doc.findBlockByNumber(2))
+    cursor.setPosition(doc.findBlockByNumber(4).position() + 8, QTextCursor.MoveMode.KeepAnchor)
+    editor.setTextCursor(cursor)
+    mime = editor.createMimeDataFromSelection()
+    assert mime.text() == SAMPLE[2].text + "\n" + SAMPLE[3].text + "\n" + SAMPLE[4].text[:8].replace("\ufffc", "")
+    assert not mime.hasHtml()
