@@ -1255,7 +1255,7 @@ class DocumentEditor(QTextEdit):
                 continue
             rect = layout.blockBoundingRect(block)
             role = block.blockFormat().stringProperty(P_ROLE) or "body"
-            font = font_for(role, size * (1.2 if role == "title" else 1.0))
+            font = font_for(role, size)
             painter.setFont(font)
             x = rect.left() + line.x() - self._label_width + dx
             baseline = rect.top() + line.y() + line.ascent() + dy

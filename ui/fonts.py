@@ -61,9 +61,8 @@ def font_for(role: str, base_point_size: float) -> QFont:
     """
     font = QFont()
     font.setFamilies(families_for(role))
-    size = base_point_size * (1.3 if role == "title" else 1.0)
-    if role == "table":
-        size = base_point_size * 0.9
+    # The title is one step larger (the editor shows it with FontSizeAdjustment +1, i.e. ×1.2).
+    size = base_point_size * (1.2 if role == "title" else 1.0)
     font.setPointSizeF(max(1.0, size))
     if role == "title" or (role in ("h1", "h2") and not has_own_face(role)):
         font.setBold(True)

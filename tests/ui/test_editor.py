@@ -523,3 +523,20 @@ def test_copy_is_plain_text(editor: DocumentEditor) -> None:
     mime = editor.createMimeDataFromSelection()
     assert mime.text() == SAMPLE[2].text + "\n" + SAMPLE[3].text + "\n" + SAMPLE[4].text[:8].replace("\ufffc", "")
     assert not mime.hasHtml()
+
+
+def test_font_for_roles(qtbot) -> None:  # noqa: ANN001
+    from ui.fonts import families_for, font_for, has_own_face
+
+    assert families_for("h1")[0] == "黑体"
+    assert families_for("h2")[0] == "楷体_GB2312"
+    assert families_for("body")[0] == "仿宋_GB2312"
+    assert families_for("title")[0] == "方正小标宋简体"
+    for role in ("title", "h1", "h2", "body", "table"):
+        assert families_for(role)[-1] == "WenQuanYi Micro Hei"
+    assert font_for("title", 10).pointSizeF() == pytest.approx(12)
+    assert font_for("body", 10).pointSizeF() == pytest.approx(10)
+    assert font_for("title", 10).bold()
+    # a heading whose own faces are missing is made bold so it still stands out
+    assert font_for("h1", 10).bold() == (not has_own_face("h1"))
+    assert not font_for("body", 10).bold()
