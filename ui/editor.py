@@ -1307,8 +1307,12 @@ class DocumentEditor(QTextEdit):
         steps = max(lo, min(hi, steps))
         if steps == self._zoom_steps:
             return
+        top = self.cursorForPosition(QPoint(0, 0)).block()
         self._zoom_steps = steps
         self._apply_default_font()
+        if top.isValid():  # keep the paragraph at the top of the view where it was
+            rect = self.document().documentLayout().blockBoundingRect(top)
+            self.verticalScrollBar().setValue(int(rect.top()))
         self._schedule_underlines()
         self.statusMessage.emit(
             self.tr("缩放：{0}%").format(round(100 * (self._base_point_size + steps) / self._base_point_size))

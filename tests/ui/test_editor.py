@@ -7,6 +7,7 @@ import random
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
 from PySide6.QtGui import QFontInfo, QTextCharFormat, QTextCursor, QWheelEvent
+from PySide6.QtWidgets import QApplication
 
 from linting.model import OBJECT_CHAR, Applicability, Edit, Fix, Paragraph, Problem, Severity
 from tests.ui.test_editor_helpers import SAMPLE, commit, key, place, preedit
@@ -540,3 +541,18 @@ def test_font_for_roles(qtbot) -> None:  # noqa: ANN001
     # a heading whose own faces are missing is made bold so it still stands out
     assert font_for("h1", 10).bold() == (not has_own_face("h1"))
     assert not font_for("body", 10).bold()
+
+
+def test_zoom_keeps_the_top_paragraph(qtbot) -> None:  # noqa: ANN001
+    ed = DocumentEditor()
+    qtbot.addWidget(ed)
+    ed.resize(600, 300)
+    ed.show()
+    ed.set_document([Paragraph(f"第{i}段内容。" * 3) for i in range(300)])
+    ed.go_to(150)
+    QApplication.processEvents()
+    top = ed.cursorForPosition(QPoint(0, 0)).blockNumber()
+    assert top > 100
+    ed.zoom_in()
+    ed.zoom_in()
+    assert ed.cursorForPosition(QPoint(0, 0)).blockNumber() == top
