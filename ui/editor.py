@@ -821,6 +821,20 @@ class DocumentEditor(QTextEdit):
             self.show_replace()
             event.accept()
             return
+        bar = self._find_bar
+        if bar is not None:
+            if event.key() == Qt.Key.Key_Escape and bar.isVisible():
+                bar.close_bar()  # type: ignore[attr-defined]
+                event.accept()
+                return
+            if event.matches(QKeySequence.StandardKey.FindNext):
+                bar.find_next()  # type: ignore[attr-defined]
+                event.accept()
+                return
+            if event.matches(QKeySequence.StandardKey.FindPrevious):
+                bar.find_previous()  # type: ignore[attr-defined]
+                event.accept()
+                return
         if event.matches(QKeySequence.StandardKey.ZoomIn):
             self.zoom_in()
             return

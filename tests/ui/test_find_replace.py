@@ -110,3 +110,18 @@ def test_replace_all_is_one_undo_step_and_skips_locked(editor: DocumentEditor) -
     editor.undo()
     assert editor.paragraphs() == DOC
     assert not editor.document().isUndoAvailable()
+
+
+def test_f3_and_escape_from_the_editor(editor: DocumentEditor, qtbot) -> None:  # noqa: ANN001
+    editor.show_find()
+    bar = bar_of(editor)
+    bar.find_edit.setText("工作")
+    qtbot.keyClick(editor, Qt.Key.Key_F3)
+    assert editor.textCursor().selectedText() == "工作"
+    first = editor.textCursor().selectionStart()
+    qtbot.keyClick(editor, Qt.Key.Key_F3)
+    assert editor.textCursor().selectionStart() > first
+    qtbot.keyClick(editor, Qt.Key.Key_F3, Qt.KeyboardModifier.ShiftModifier)
+    assert editor.textCursor().selectionStart() == first
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    assert not bar.isVisible()
