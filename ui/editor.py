@@ -50,7 +50,7 @@ from linting.markers import find_marker, parse_auto_number
 from linting.model import OBJECT_CHAR, Applicability, Edit, Paragraph, Problem, Severity
 
 from .fonts import families_for, font_for
-from .positions import cp_to_utf16, utf16_to_cp
+from .positions import OffsetMap, cp_to_utf16, utf16_len, utf16_to_cp
 
 __all__ = ["DocumentEditor"]
 
@@ -81,6 +81,8 @@ _HEADING_STYLES = frozenset({"part", "chapter", "section", "cn", "cn-paren"})
 _BASE_POINT_SIZE = 12.0
 _MIN_POINT_SIZE = 6.0
 _MAX_POINT_SIZE = 48.0
+# From this many edits in one paragraph, apply_edits replaces the span they cover in one operation.
+_BATCH_MIN_EDITS = 3
 
 
 def _count_words(text: str) -> int:
@@ -692,20 +694,156 @@ class DocumentEditor(QTextEdit):
                 if b.start < a.end or (a.start == a.end == b.start == b.end):
                     return False
         doc = self.document()
+        user = self.textCursor()
+        user_ends = (user.anchor(), user.position())
+        moves: list[tuple[int, int, int]] = []  # (start, end, new length) in document positions before the edits
         cursor = QTextCursor(doc)
         cursor.beginEditBlock()
-        for e in sorted(edits, key=lambda e: (e.paragraph, e.start, e.end), reverse=True):
-            block = doc.findBlockByNumber(e.paragraph)
-            cursor.setPosition(self._doc_pos(block, e.start))
-            cursor.setPosition(self._doc_pos(block, e.end), QTextCursor.MoveMode.KeepAnchor)
-            cursor.insertText(
-                e.replacement.replace("\r\n", "\n").replace("\n", _LINE_SEP),
-                self._insert_format(block, cursor.selectionStart()),
-            )
+        for para in sorted(by_para, reverse=True):  # later blocks first: earlier positions stay valid
+            self._apply_block_edits(cursor, doc.findBlockByNumber(para), by_para[para], moves)
         cursor.endEditBlock()
+        self._restore_cursor(user_ends, moves)
         if label:
             self.statusMessage.emit(label)
         return True
+
+    def _apply_block_edits(
+        self, cursor: QTextCursor, block: QTextBlock, group: list[Edit], moves: list[tuple[int, int, int]]
+    ) -> None:
+        """Apply one paragraph's sorted, checked edits; offsets are converted in one look at the block text.
+
+        Many edits in a paragraph are done as ONE replacement of the span they
+        cover (original characters keep their char formats), unless the span
+        holds locked text or an object.
+        """
+        raw = block.text()
+        offsets = OffsetMap(raw)
+        base = block.position()
+        if offsets.identity:
+            spans = [(e.start, e.end, e.replacement) for e in group]
+        else:
+            spans = [(offsets.to_utf16(e.start), offsets.to_utf16(e.end), e.replacement) for e in group]
+        if any("\n" in e.replacement or "\r" in e.replacement for e in group):
+            spans = [
+                (a, b, text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", _LINE_SEP)) for a, b, text in spans
+            ]
+        lengths: dict[str, int] = {}
+        for a, b, text in spans:
+            n = lengths.get(text)
+            if n is None:
+                n = lengths[text] = utf16_len(text)
+            moves.append((base + a, base + b, n))
+        if len(spans) >= _BATCH_MIN_EDITS and self._replace_span(cursor, block, raw, offsets, spans):
+            return
+        for a, b, text in reversed(spans):
+            cursor.setPosition(base + a)
+            cursor.setPosition(base + b, QTextCursor.MoveMode.KeepAnchor)
+            cursor.insertText(text, self._insert_format(block, base + a))
+
+    def _replace_span(
+        self, cursor: QTextCursor, block: QTextBlock, raw: str, offsets: OffsetMap, spans: list[tuple[int, int, str]]
+    ) -> bool:
+        """Replace the block span from the first edit to the last by its edited text, in one operation.
+
+        Unchanged characters keep their fragment's char format; each replacement
+        takes the format typing there would (see :meth:`_insert_format`).
+        Returns False (nothing done) if the span holds locked text or an object.
+        """
+        base = block.position()
+        first, last = spans[0][0], spans[-1][1]
+        frags: list[tuple[int, int, QTextCharFormat]] = []
+        for it in block:  # type: ignore[attr-defined]
+            frag = it.fragment()
+            if not frag.isValid():
+                continue
+            fs = frag.position() - base
+            fe = fs + frag.length()
+            fmt = frag.charFormat()
+            if fs < last and first < fe and (fmt.boolProperty(P_LOCKED) or fmt.objectType() == OBJECT_TYPE):
+                return False
+            frags.append((fs, fe, fmt))
+        block_role = block.blockFormat().stringProperty(P_ROLE) or "body"
+        cursor.setPosition(base + first)
+        cursor.setPosition(base + last, QTextCursor.MoveMode.KeepAnchor)
+        probe_from = first - 1 if first > 0 else 0
+        cover = [f for f in frags if f[0] < last and probe_from < f[1]]
+        if len(cover) == 1 and cover[0][2] == self._char_format(cover[0][2].stringProperty(P_CHAR_ROLE) or block_role):
+            # One format over the span and the character before it (the usual case): one string.
+            parts: list[str] = []
+            prev = first
+            if offsets.identity:
+                for a, b, text in spans:
+                    parts.append(raw[prev:a])
+                    parts.append(text)
+                    prev = b
+            else:
+                for a, b, text in spans:
+                    parts.append(raw[offsets.to_cp(prev) : offsets.to_cp(a)])
+                    parts.append(text)
+                    prev = b
+            cursor.insertText("".join(parts), cover[0][2])
+            return True
+
+        def typing_format(pos: int) -> QTextCharFormat:
+            probe = pos - 1 if pos > 0 else 0  # the character before (at a block start: the one after)
+            role = ""
+            for fs, fe, fmt in frags:
+                if fs <= probe < fe:
+                    role = fmt.stringProperty(P_CHAR_ROLE)
+                    break
+            return self._char_format(role or block_role)
+
+        runs: list[tuple[list[str], QTextCharFormat]] = []
+
+        def add(text: str, fmt: QTextCharFormat) -> None:
+            if not text:
+                return
+            if runs and runs[-1][1] == fmt:
+                runs[-1][0].append(text)
+            else:
+                runs.append(([text], fmt))
+
+        def keep(a: int, b: int) -> None:
+            for fs, fe, fmt in frags:
+                lo, hi = max(a, fs), min(b, fe)
+                if lo < hi:
+                    add(raw[offsets.to_cp(lo) : offsets.to_cp(hi)], fmt)
+
+        prev = first
+        for a, b, text in spans:
+            keep(prev, a)
+            add(text, typing_format(a))
+            prev = b
+        if not runs:
+            cursor.removeSelectedText()
+        for parts, fmt in runs:
+            cursor.insertText("".join(parts), fmt)
+        return True
+
+    def _restore_cursor(self, ends: tuple[int, int], moves: list[tuple[int, int, int]]) -> None:
+        """Put the user's cursor where it was relative to the text around it, after edits listed in ``moves``."""
+
+        moves.sort()
+
+        def mapped(pos: int) -> int:
+            shift = 0
+            for a, b, n in moves:
+                if a > pos:
+                    break
+                if b <= pos:  # before the cursor (an insertion at the cursor goes before it, as when typing)
+                    shift += n - (b - a)
+                elif a < pos:  # inside a replaced span: its start
+                    return a + shift
+            return pos + shift
+
+        anchor, position = (mapped(p) for p in ends)
+        limit = self.document().characterCount() - 1
+        cursor = self.textCursor()
+        if (cursor.anchor(), cursor.position()) == (anchor, position):
+            return
+        cursor.setPosition(max(0, min(anchor, limit)))
+        cursor.setPosition(max(0, min(position, limit)), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
 
     def _paragraph_edit_reason(self, p: Paragraph, start: int, end: int) -> str | None:
         if p.read_only:

@@ -40,3 +40,19 @@ def test_round_trip(text: str) -> None:
         u16 = cp_to_utf16(text, cp)
         assert u16 == len(text[:cp].encode("utf-16-le")) // 2
         assert utf16_to_cp(text, u16) == cp
+
+
+@given(st.text(alphabet=st.sampled_from("a中，𠮷𫖯\n\ufffc😀"), max_size=40))
+def test_offset_map_and_many_agree_with_encoding(text: str) -> None:
+    from ui.positions import OffsetMap, cp_to_utf16_many
+
+    m = OffsetMap(text)
+    units = [len(text[:cp].encode("utf-16-le")) // 2 for cp in range(len(text) + 1)]
+    assert m.identity == (units[-1] == len(text))
+    assert m.utf16_length == units[-1]
+    assert [m.to_utf16(cp) for cp in range(len(text) + 1)] == units
+    assert cp_to_utf16_many(text, [-1, *range(len(text) + 1), len(text) + 5]) == [0, *units, units[-1]]
+    for u16 in range(units[-1] + 1):
+        # the character that starts at or before u16 (inside a surrogate pair: that character's start)
+        expected = max(cp for cp, u in enumerate(units) if u <= u16)
+        assert m.to_cp(u16) == expected == utf16_to_cp(text, u16)
