@@ -945,8 +945,26 @@ class DocumentEditor(QTextEdit):
 
     # ------------------------------------------------------------------ key and input-method events
 
+    @staticmethod
+    def _is_problem_menu_key(event: QKeyEvent) -> bool:
+        """Ctrl+. (exactly; Ctrl+Shift+. is the window's fix-all)."""
+        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        return event.key() == Qt.Key.Key_Period and mods == Qt.KeyboardModifier.ControlModifier
+
+    def event(self, event: QEvent) -> bool:
+        # Claim Ctrl+. before the window's shortcut of the same key (快速修复) fires, so that in the
+        # editor it opens this view's one menu of the problem's actions at the cursor.
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and self._is_problem_menu_key(event)
+        ):
+            event.accept()
+            return True
+        return super().event(event)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt API)
-        if event.key() == Qt.Key.Key_Period and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+        if self._is_problem_menu_key(event):
             self._problem_menu_at_cursor()
             event.accept()
             return
