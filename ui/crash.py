@@ -22,6 +22,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -110,7 +111,11 @@ _state: dict[str, Any] = {}
 def _ensure_log_handler() -> logging.Handler | None:
     handler = _state.get("handler")
     if handler is not None:
-        return handler
+        if Path(handler.baseFilename) == log_path().absolute():
+            return handler
+        logging.getLogger().removeHandler(handler)  # the data folder changed (tests): follow it
+        handler.close()
+        _state.pop("handler", None)
     try:
         handler = logging.handlers.RotatingFileHandler(
             log_path(), maxBytes=_LOG_MAX_BYTES, backupCount=_LOG_BACKUPS, encoding="utf-8", delay=True
@@ -147,10 +152,13 @@ def report_exception(
     summary = f"{exc_type.__name__}: {exc}"
     if len(summary) > 300:
         summary = summary[:299] + "…"
-    if QThread.currentThread() is reporter.thread():
-        reporter._show(summary, details)
-    else:
-        reporter.report.emit(summary, details)
+    try:
+        if QThread.currentThread() is reporter.thread():
+            reporter._show(summary, details)
+        else:
+            reporter.report.emit(summary, details)
+    except RuntimeError:  # the application (and the reporter with it) is gone: log only
+        _state.pop("reporter", None)
 
 
 def _sys_hook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
@@ -172,11 +180,14 @@ def install_excepthook(app: QApplication) -> None:
     """Route unexpected exceptions to the log and the error dialog; the window keeps running.  Idempotent."""
     _ensure_log_handler()
     reporter = _state.get("reporter")
+    if reporter is not None and not shiboken6.isValid(reporter):
+        reporter = None
     if reporter is None:
         reporter = _Reporter(app)
         _state["reporter"] = reporter
-        _state["sys_previous"] = sys.excepthook
-        _state["thread_previous"] = threading.excepthook
+        if sys.excepthook is not _sys_hook:
+            _state["sys_previous"] = sys.excepthook
+            _state["thread_previous"] = threading.excepthook
     sys.excepthook = _sys_hook
     threading.excepthook = _thread_hook
 
