@@ -2,95 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
     <context>
-        <name />
-        <message>
-            <source>保存修改</source>
-            <translation>Save changes</translation>
-        </message>
-        <message>
-            <source>“{name}”有未保存的修改。是否保存？</source>
-            <translation>“{name}” has unsaved changes. Save them?</translation>
-        </message>
-        <message>
-            <source>保存</source>
-            <translation>Save</translation>
-        </message>
-        <message>
-            <source>不保存</source>
-            <translation>Don't save</translation>
-        </message>
-        <message>
-            <source>取消</source>
-            <translation>Cancel</translation>
-        </message>
-        <message>
-            <source>“{name}”已被其他程序修改。是否重新载入？</source>
-            <translation>“{name}” was changed by another program. Reload it?</translation>
-        </message>
-        <message>
-            <source>重新载入会丢失在这里所做的未保存修改。</source>
-            <translation>Reloading discards the unsaved changes made here.</translation>
-        </message>
-        <message>
-            <source>文件已更改</source>
-            <translation>File changed</translation>
-        </message>
-        <message>
-            <source>文件被占用</source>
-            <translation>File in use</translation>
-        </message>
-        <message>
-            <source>另存为…</source>
-            <translation>Save as…</translation>
-        </message>
-        <message>
-            <source>打开</source>
-            <translation>Open</translation>
-        </message>
-        <message>
-            <source>公文 (*.docx *.txt);;Word 文档 (*.docx);;文本文件 (*.txt)</source>
-            <translation>Documents (*.docx *.txt);;Word documents (*.docx);;Text files (*.txt)</translation>
-        </message>
-        <message>
-            <source>另存为</source>
-            <translation>Save as</translation>
-        </message>
-        <message>
-            <source>Word 文档 (*.docx);;文本文件 (*.txt)</source>
-            <translation>Word documents (*.docx);;Text files (*.txt)</translation>
-        </message>
-        <message>
-            <source>此修改不一定正确（例如编号跳过可能是漏写了一部分），请确认以下改动：</source>
-            <translation>This fix may not be right (a skipped number may mean a missing part, for example). Please check these changes:</translation>
-        </message>
-        <message>
-            <source>位置</source>
-            <translation>Location</translation>
-        </message>
-        <message>
-            <source>原文</source>
-            <translation>Original</translation>
-        </message>
-        <message>
-            <source>改为</source>
-            <translation>Change to</translation>
-        </message>
-        <message>
-            <source>应用修改</source>
-            <translation>Apply changes</translation>
-        </message>
-        <message>
-            <source>无法打开</source>
-            <translation>Cannot open</translation>
-        </message>
-        <message>
-            <source>无法打开“{p}”：
-{r}</source>
-            <translation>Cannot open “{p}”:
-{r}</translation>
-        </message>
-    </context>
-    <context>
         <name>AboutDialog</name>
         <message>
             <source>关于 ReportLint</source>
@@ -311,7 +222,7 @@ The details were logged to %2.</translation>
         <name>MainWindow</name>
         <message>
             <source>新建</source>
-            <extracomment>Replaced by tests (class attribute or per instance). A lint result for the current text was shown (tests and --self-test wait on it).</extracomment>
+            <extracomment>Replaced by tests (class attribute or per instance). Restore/store geometry and dock state in QSettings (off for --screenshot / --self-test runs). A lint result for the current text was shown (tests and --self-test wait on it).</extracomment>
             <translation>New</translation>
         </message>
         <message>
@@ -691,6 +602,7 @@ The details were logged to %2.</translation>
         </message>
         <message>
             <source>错误</source>
+            <extracomment>Sort key role (position for location, rank for severity, text otherwise). The paragraph index a row points at (outline and problems).</extracomment>
             <translation>Error</translation>
         </message>
         <message>
