@@ -67,6 +67,8 @@ OBJECT_TYPE = QTextFormat.ObjectTypes.UserObject + 1
 _LINE_SEP = "\u2028"
 _GREY = QColor("#8a8a8a")
 _TABLE_BG = QColor("#eef3f8")
+_TABLE_GRID = QColor("#b8c7d9")
+_TABLE_PAD = 3  # px: space above/below a table, and between a cell's frame and its text
 _SEVERITY_COLOURS = {
     Severity.ERROR: QColor("#d32f2f"),
     Severity.WARNING: QColor("#ef8c00"),
@@ -156,6 +158,7 @@ class DocumentEditor(QTextEdit):
         self._counts: list[int | None] = []
         self._any_special = False  # any locked span, object or read-only paragraph ever shown
         self._has_labels = False  # any auto-number label to paint
+        self._has_tables = False  # any table cell to frame
         self._building = False
         self._revision = 0
         self._current_paragraph = 0
@@ -260,19 +263,28 @@ class DocumentEditor(QTextEdit):
             return role, None
         return role, heading.title_end
 
-    def _block_format(self, source: int | None, p: Paragraph, role: str) -> QTextBlockFormat:
+    def _block_format(
+        self, source: int | None, p: Paragraph, role: str, table_start: bool = True, table_end: bool = True
+    ) -> QTextBlockFormat:
+        """Block format of a paragraph; ``table_start``/``table_end``: a table cell is the first/last in its run.
+
+        Cells of one table touch (no gap between them); their background and grid
+        are painted by :meth:`paintEvent`.
+        """
         bf = QTextBlockFormat()
         bf.setProperty(P_SOURCE, -1 if source is None else source)
         bf.setProperty(P_ROLE, role)
-        bf.setBottomMargin(4)
+        if p.in_table:
+            bf.setTopMargin(2 * _TABLE_PAD if table_start else _TABLE_PAD)  # inside the cell: _TABLE_PAD
+            bf.setBottomMargin(4 + _TABLE_PAD if table_end else 0)
+        else:
+            bf.setBottomMargin(4)
         bf.setLineHeight(125, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
         if p.read_only:
             bf.setProperty(P_READONLY, True)
         indent = (1 if p.auto_number else 0) + (1 if p.in_table else 0)
         if indent:
             bf.setIndent(indent)
-        if p.in_table:
-            bf.setBackground(_TABLE_BG)
         if role == "title":
             bf.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         return bf
@@ -328,7 +340,13 @@ class DocumentEditor(QTextEdit):
             any_special = False
             for i, p in enumerate(paragraphs):
                 role, head_end = self._role_span(p, i == title and p.outline_level is None)
-                bf = self._block_format(i, p, role)
+                bf = self._block_format(
+                    i,
+                    p,
+                    role,
+                    table_start=not (i and paragraphs[i - 1].in_table),
+                    table_end=not (i + 1 < len(paragraphs) and paragraphs[i + 1].in_table),
+                )
                 plain = self._char_format(role, False, p.read_only)
                 if i:
                     cursor.insertBlock(bf, plain)
@@ -360,6 +378,7 @@ class DocumentEditor(QTextEdit):
             cursor.endEditBlock()
             self._any_special = any_special
             self._has_labels = any(p.auto_number for p in paragraphs)
+            self._has_tables = any(p.in_table for p in paragraphs)
             self._paras = paras
             self._srcs = list(range(len(paragraphs)))
             self._counts = [None] * len(paragraphs)
@@ -1404,9 +1423,40 @@ class DocumentEditor(QTextEdit):
     # ------------------------------------------------------------------ painting
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt API)
+        if self._has_tables:
+            self._paint_table_cells()  # under the text
         super().paintEvent(event)
-        if not self._has_labels:
-            return
+        if self._has_labels:
+            self._paint_labels()
+
+    def _cell_rect(self, block: QTextBlock) -> QRectF | None:
+        """The viewport rectangle framed around a table cell's text (None: not a shown table cell)."""
+        if block.blockFormat().stringProperty(P_ROLE) != "table" or not block.layout().lineCount():
+            return None
+        layout = self.document().documentLayout()
+        rect = layout.blockBoundingRect(block)  # the text's lines, without the margins
+        left = rect.left() + block.layout().lineAt(0).x() - 2 * _TABLE_PAD
+        bottom = rect.bottom()
+        nxt = block.next()
+        if nxt.isValid() and nxt.blockFormat().stringProperty(P_ROLE) == "table":
+            bottom = max(bottom, layout.blockBoundingRect(nxt).top() - _TABLE_PAD)  # the next cell's frame top
+        cell = QRectF(left, rect.top() - _TABLE_PAD, rect.right() - left, bottom - rect.top() + _TABLE_PAD)
+        return cell.translated(-self.horizontalScrollBar().value(), -self.verticalScrollBar().value())
+
+    def _paint_table_cells(self) -> None:
+        """Table cells as one framed column: light background, a grid line between cells."""
+        painter = QPainter(self.viewport())
+        painter.setPen(_TABLE_GRID)
+        for block in self._visible_blocks():
+            cell = self._cell_rect(block)
+            if cell is None:
+                continue
+            painter.fillRect(cell, _TABLE_BG)
+            painter.drawRect(cell.adjusted(0.5, 0.5, -0.5, 0.5))  # shares its bottom line with the next cell
+        painter.end()
+
+    def _paint_labels(self) -> None:
+        """Word's auto-numbers in grey, right against the paragraph's text in the reserved indent."""
         painter = QPainter(self.viewport())
         painter.setPen(_GREY)
         layout = self.document().documentLayout()
@@ -1427,7 +1477,10 @@ class DocumentEditor(QTextEdit):
             role = block.blockFormat().stringProperty(P_ROLE) or "body"
             font = font_for(role, size)
             painter.setFont(font)
-            x = rect.left() + line.x() - self._label_width + dx
+            fm = QFontMetricsF(font)
+            x = rect.left() + line.x() - fm.horizontalAdvance(label) - fm.horizontalAdvance("中") * 0.25 + dx
+            if role == "table":
+                x -= 2 * _TABLE_PAD
             baseline = rect.top() + line.y() + line.ascent() + dy
             painter.drawText(QPointF(x, baseline), label)
         painter.end()
