@@ -472,6 +472,7 @@ class DocumentEditor(QTextEdit):
         kinds: list[str] = []
         if self._any_special:
             base = block.position()
+            offsets: OffsetMap | None = None
             for it in block:  # type: ignore[attr-defined]
                 frag = it.fragment()
                 fmt = frag.charFormat()
@@ -481,7 +482,9 @@ class DocumentEditor(QTextEdit):
                     continue
                 s16 = frag.position() - base
                 e16 = s16 + frag.length()
-                s, e = utf16_to_cp(raw, s16), utf16_to_cp(raw, e16)
+                if offsets is None:
+                    offsets = OffsetMap(raw)
+                s, e = offsets.to_cp(s16), offsets.to_cp(e16)
                 if is_object:
                     kinds.extend([fmt.stringProperty(P_KIND)] * raw[s:e].count(OBJECT_CHAR))
                 if is_locked:
@@ -1274,8 +1277,8 @@ class DocumentEditor(QTextEdit):
                 cached = self._underline_cache.get(key)
                 if cached is None:
                     cached = []
-                    raw = block.text()
-                    length = len(raw.replace(_LINE_SEP, "\n"))
+                    offsets = OffsetMap(block.text())
+                    length = offsets.length
                     for p in reversed(problems):  # most severe drawn last (on top)
                         start = max(0, min(p.start, length))
                         end = max(start, min(p.end, length))
@@ -1288,8 +1291,8 @@ class DocumentEditor(QTextEdit):
                                 continue
                         sel = QTextEdit.ExtraSelection()
                         cursor = QTextCursor(block)
-                        cursor.setPosition(block.position() + cp_to_utf16(raw, start))
-                        cursor.setPosition(block.position() + cp_to_utf16(raw, end), QTextCursor.MoveMode.KeepAnchor)
+                        cursor.setPosition(block.position() + offsets.to_utf16(start))
+                        cursor.setPosition(block.position() + offsets.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
                         sel.cursor = cursor
                         sel.format = self._underline_format(p.severity)
                         cached.append(sel)
