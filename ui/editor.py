@@ -417,7 +417,8 @@ class DocumentEditor(QTextEdit):
             return True
         if p.locked and _normalize_spans(p.locked, len(text)) != p.locked:
             return True
-        return bool(p.objects) and len(p.objects) != text.count(OBJECT_CHAR)
+        # Object kinds all unknown ("") read back as () (the snapshot's one spelling of "unknown").
+        return bool(p.objects) and (len(p.objects) != text.count(OBJECT_CHAR) or not any(p.objects))
 
     def _insert_special(
         self,

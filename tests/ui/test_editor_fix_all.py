@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from PySide6.QtGui import QTextCursor
 
 from linting.engine import Linter
@@ -117,3 +119,47 @@ def test_cursor_keeps_its_place_in_a_fixed_paragraph(ed: DocumentEditor) -> None
     cursor = ed.textCursor()
     assert ed._cp_at(cursor.position()) == (1, 13)
     assert ed.paragraphs()[1].text[12:14] == "，抓"  # still right after the (now full-width) second comma
+
+
+@st.composite
+def _paragraph_and_edits(draw: st.DrawFn) -> tuple[Paragraph, list[Edit]]:
+    text = draw(st.text(alphabet=st.sampled_from("甲乙,𫖯a\ufffc"), min_size=1, max_size=24))
+    objects = tuple(draw(st.sampled_from(["image", "footnote", ""])) for _ in range(text.count("\ufffc")))
+    locked: tuple[tuple[int, int], ...] = ()
+    if draw(st.booleans()):
+        s = draw(st.integers(0, len(text) - 1))
+        locked = ((s, draw(st.integers(s + 1, len(text)))),)
+    cuts = sorted(draw(st.lists(st.integers(0, len(text)), min_size=2, max_size=12)))
+    edits = []
+    for a, b in zip(cuts[::2], cuts[1::2]):
+        if edits and (a < edits[-1].end or a == b == edits[-1].start == edits[-1].end):
+            continue
+        edits.append(Edit(1, a, b, draw(st.sampled_from(["，", "", "乙丙", "𠮷", "\n"]))))
+    return Paragraph(text, locked=locked, objects=objects), edits
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(case=_paragraph_and_edits())
+def test_batched_edits_equal_one_by_one(qtbot, case) -> None:  # noqa: ANN001
+    para, edits = case
+    doc = [Paragraph("一、总体情况"), para, Paragraph("末段")]
+    results = []
+    for batch_min in (1, 10**9):  # every paragraph batched / none
+        ed = DocumentEditor()
+        ed.set_document(doc)
+        before = ed.paragraphs()
+        old = editor_module._BATCH_MIN_EDITS
+        editor_module._BATCH_MIN_EDITS = batch_min
+        try:
+            ok = ed.apply_edits(edits)
+        finally:
+            editor_module._BATCH_MIN_EDITS = old
+        results.append((ok, ed.paragraphs(), char_formats(ed)))
+        if ok:
+            paras, _ = ed._rebuild_all()
+            assert ed.paragraphs() == paras
+            ed.undo()
+            assert ed.paragraphs() == before  # one undo step restores everything
+            assert not ed.document().isUndoAvailable()
+        ed.deleteLater()
+    assert results[0] == results[1]
