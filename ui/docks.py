@@ -1,0 +1,55 @@
+"""The one template every side panel uses.
+
+A :class:`Dock` has its ``objectName`` set (so ``QMainWindow.saveState`` /
+``restoreState`` find it again) and a translated title; the main window puts
+its ``toggleViewAction()`` in the 视图 menu.  Panels emit requests; they never
+touch the editor themselves.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QDockWidget, QTableView, QTreeView, QWidget
+
+
+class Dock(QDockWidget):
+    """A dock panel: ``object_name`` is its stable identity for saved window state."""
+
+    def __init__(self, title: str, object_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(title, parent)
+        self.setObjectName(object_name)
+        self.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetClosable
+            | QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+        )
+        self.toggleViewAction().setText(title)
+
+
+def _is_enter(event: QKeyEvent) -> bool:
+    return event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+class EnterTreeView(QTreeView):
+    """A tree view that reports Return/Enter (``activated`` depends on the platform style)."""
+
+    enterPressed = Signal(object)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if _is_enter(event) and self.currentIndex().isValid():
+            self.enterPressed.emit(self.currentIndex())
+            return
+        super().keyPressEvent(event)
+
+
+class EnterTableView(QTableView):
+    """A table view that reports Return/Enter."""
+
+    enterPressed = Signal(object)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if _is_enter(event) and self.currentIndex().isValid():
+            self.enterPressed.emit(self.currentIndex())
+            return
+        super().keyPressEvent(event)
