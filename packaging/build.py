@@ -1,8 +1,11 @@
 """Build the ReportLint desktop bundle with one command.
 
-    python packaging/build.py            # → dist/ReportLint/ and dist/ReportLint-<version>-<platform>.zip
-    python packaging/build.py --no-zip   # folder only
-    python packaging/build.py --dist D --work W   # elsewhere (the slow test builds into a temp dir)
+    python packaging/build.py              # → dist/ReportLint/ and dist/ReportLint-<version>-<platform>.zip
+    python packaging/build.py --installer  # … and dist/ReportLint-<version>-win64-setup.exe (Windows, Inno Setup 6)
+    python packaging/build.py --no-zip     # folder only
+    python packaging/build.py --no-build --installer   # zip + installer from an existing (e.g. signed) folder
+    python packaging/build.py --dist D --work W        # elsewhere (the slow test builds into a temp dir)
+    python packaging/build.py --version    # print the version (from pyproject.toml) and exit
 
 Runs PyInstaller on ``packaging/ReportLint.spec`` (onedir: ``ReportLint``/``ReportLint.exe``,
 the windowed editor, and ``reportlint-cli``/``reportlint-cli.exe``, the console command
@@ -18,6 +21,7 @@ import argparse
 import os
 import platform
 import re
+import shutil
 import stat
 import subprocess
 import sys
@@ -154,6 +158,39 @@ def run_pyinstaller(dist: Path, work: Path) -> None:
     subprocess.run(cmd, check=True, cwd=ROOT)
 
 
+def find_iscc() -> Path | None:
+    """Inno Setup 6's command-line compiler: on PATH, or where its installer (or ``choco``) puts it."""
+    found = shutil.which("ISCC") or shutil.which("iscc")
+    if found:
+        return Path(found)
+    for var in ("ProgramFiles(x86)", "ProgramFiles", "LOCALAPPDATA"):
+        base = os.environ.get(var)
+        for sub in ("Inno Setup 6", os.path.join("Programs", "Inno Setup 6")):
+            if base and (Path(base) / sub / "ISCC.exe").is_file():
+                return Path(base) / sub / "ISCC.exe"
+    return None
+
+
+def make_installer(bundle: Path, out_dir: Path, version: str) -> Path:
+    """Compile ``packaging/ReportLint.iss`` for ``bundle``; return the setup .exe."""
+    iscc = find_iscc()
+    if iscc is None:
+        raise SystemExit("Inno Setup 6 not found (install it from jrsoftware.org, or `choco install innosetup`)")
+    base_name = f"{APP_NAME}-{version}-{platform_tag()}-setup"
+    cmd = [
+        str(iscc),
+        "/Q",
+        f"/DAppVersion={version}",
+        "/DAppVersionNumeric={}.{}.{}.{}".format(*version_tuple(version)),
+        f"/DSourceDir={bundle}",
+        f"/DOutputDir={out_dir}",
+        f"/DOutputBaseName={base_name}",
+        str(PACKAGING / "ReportLint.iss"),
+    ]
+    subprocess.run(cmd, check=True, cwd=PACKAGING)
+    return out_dir / f"{base_name}.exe"
+
+
 def mb(n: int) -> str:
     return f"{n / 1_000_000:.1f} MB"
 
@@ -164,17 +201,31 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dist", type=Path, default=ROOT / "dist", help="output folder (default: dist/)")
     parser.add_argument("--work", type=Path, default=ROOT / "build", help="PyInstaller's work folder (default: build/)")
     parser.add_argument("--no-zip", action="store_true", help="build the folder only")
+    parser.add_argument("--no-build", action="store_true", help="reuse the built folder (after signing it)")
+    parser.add_argument("--installer", action="store_true", help="also compile the Inno Setup installer (Windows)")
+    parser.add_argument("--version", action="store_true", help="print the version and exit")
     args = parser.parse_args(argv)
 
     version = project_version()
-    write_version_files(version)
-    started = time.monotonic()
-    run_pyinstaller(args.dist.resolve(), args.work.resolve())
-    bundle = args.dist.resolve() / APP_NAME
-    print(f"built {bundle} in {time.monotonic() - started:.0f} s: {mb(folder_size(bundle))}")
+    if args.version:
+        print(version)
+        return 0
+    dist = args.dist.resolve()
+    bundle = dist / APP_NAME
+    if not args.no_build:
+        write_version_files(version)
+        started = time.monotonic()
+        run_pyinstaller(dist, args.work.resolve())
+        print(f"built {bundle} in {time.monotonic() - started:.0f} s")
+    if not (bundle / (APP_NAME + (".exe" if os.name == "nt" else ""))).is_file():
+        raise SystemExit(f"no built bundle in {bundle}")
+    print(f"folder {bundle}: {mb(folder_size(bundle))}")
     if not args.no_zip:
-        zip_path = make_zip(bundle, args.dist.resolve() / f"{APP_NAME}-{version}-{platform_tag()}.zip")
-        print(f"zipped {zip_path}: {mb(zip_path.stat().st_size)}")
+        zip_path = make_zip(bundle, dist / f"{APP_NAME}-{version}-{platform_tag()}.zip")
+        print(f"zip {zip_path}: {mb(zip_path.stat().st_size)}")
+    if args.installer:
+        setup = make_installer(bundle, dist, version)
+        print(f"installer {setup}: {mb(setup.stat().st_size)}")
     return 0
 
 
