@@ -1,0 +1,57 @@
+"""The one template every side panel uses.
+
+A :class:`Dock` has its ``objectName`` set (so ``QMainWindow.saveState`` /
+``restoreState`` find it again) and a translated title; the main window puts
+its ``toggleViewAction()`` in the 视图 menu.  Panels emit requests; they never
+touch the editor themselves.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QDockWidget, QTableView, QTreeView, QWidget
+
+
+class Dock(QDockWidget):
+    """A dock panel: ``object_name`` is its stable identity for saved window state."""
+
+    def __init__(self, title: str, object_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(title, parent)
+        self.setObjectName(object_name)
+        self.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetClosable
+            | QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+        )
+        self.toggleViewAction().setText(title)
+
+
+class _EnterMixin:
+    """Emits ``enterPressed(index)`` for Return/Enter on the current item."""
+
+    def _handle_enter(self, view: QTreeView | QTableView, event: QKeyEvent) -> bool:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and view.currentIndex().isValid():
+            view.enterPressed.emit(view.currentIndex())  # type: ignore[attr-defined]
+            return True
+        return False
+
+
+class EnterTreeView(QTreeView, _EnterMixin):
+    """A tree view that reports Return/Enter (``activated`` depends on the platform style)."""
+
+    enterPressed = Signal(object)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if not self._handle_enter(self, event):
+            super().keyPressEvent(event)
+
+
+class EnterTableView(QTableView, _EnterMixin):
+    """A table view that reports Return/Enter."""
+
+    enterPressed = Signal(object)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if not self._handle_enter(self, event):
+            super().keyPressEvent(event)
