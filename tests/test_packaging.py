@@ -207,6 +207,9 @@ def test_bundle_holds_what_the_app_needs_and_nothing_it_doesnt(bundle: Path) -> 
     assert "linting/data/defaults.toml" in files
     assert any(f.startswith("resources/samples/") for f in files)
     assert "resources/icons/reportlint.png" in files and "resources/icons/reportlint.ico" in files
+    for qm in (ROOT / "resources").rglob("*.qm"):  # the editor's own translations
+        assert qm.relative_to(ROOT).as_posix() in files
+    assert [f for f in files if f.startswith("resources/") and f.endswith((".ts", ".py", ".json"))] == []
     assert [f for f in files if f.startswith("jieba/")] == ["jieba/dict.txt"]
     qms = sorted(f.rsplit("/", 1)[-1] for f in files if f.startswith("PySide6") and f.endswith(".qm"))
     assert qms and all(re.match(r"(qt|qtbase)_(zh_CN|en)\.qm$", n) for n in qms), qms
