@@ -140,26 +140,50 @@ def default_samples() -> list[Path]:
     return sorted(p for p in (ROOT / "resources" / "samples").iterdir() if p.suffix in (".txt", ".docx"))
 
 
+def converted_to_docx(bundle: Path, sample: Path, out_dir: Path, env: dict[str, str]) -> Path:
+    """``reportlint-cli convert sample.txt -o out.docx``: exercises python-docx's bundled template."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    out = out_dir / (sample.stem + ".docx")
+    proc = _run([str(bundle / CLI), "convert", str(sample), "-o", str(out)], env)
+    if proc.returncode != 0 or not out.is_file():
+        raise RuntimeError(f"convert exited {proc.returncode}: {_text(proc.stderr)[-4000:]}")
+    return out
+
+
 def check_bundle(bundle: Path, samples: list[Path]) -> list[str]:
-    """Run the checks; return the failures (empty when all is well).  Prints one line per sample."""
+    """Run the checks; return the failures (empty when all is well).  Prints one line per document.
+
+    Each .txt sample is also converted to .docx by the bundle and checked again, so reading and
+    writing .docx (lxml, python-docx and its template) are exercised in the frozen app too.
+    """
     failures: list[str] = []
     before = snapshot(bundle)
     with tempfile.TemporaryDirectory(prefix="reportlint-smoke-") as tmp:
         scratch = Path(tmp)
         env = isolated_env(scratch)
+        documents = list(samples)
         for sample in samples:
+            if sample.suffix == ".txt":
+                try:
+                    documents.append(converted_to_docx(bundle, sample, scratch / "docx", env))
+                except (RuntimeError, subprocess.TimeoutExpired) as e:
+                    failures.append(f"{sample.name} → .docx: {e}")
+        for doc in documents:
             try:
-                gui, seconds = editor_counts(bundle, sample, env)
-                cli = cli_counts([str(bundle / CLI)], sample, env)
+                gui, seconds = editor_counts(bundle, doc, env)
+                cli = cli_counts([str(bundle / CLI)], doc, env)
             except (RuntimeError, ValueError, subprocess.TimeoutExpired) as e:
-                failures.append(f"{sample.name}: {e}")
+                failures.append(f"{doc.name}: {e}")
                 continue
-            print(f"{sample.name}: self-test {seconds:.2f} s, {json.dumps(gui.as_json(), ensure_ascii=False)}")
+            print(f"{doc.name}: self-test {seconds:.2f} s, {json.dumps(gui.as_json(), ensure_ascii=False)}")
             if gui != cli:
-                failures.append(f"{sample.name}: editor {gui.as_json()} != command line {cli.as_json()}")
-        stray = sorted(p.name for p in (scratch / "temp").rglob("*") if "jieba" in p.name)
-        if stray:
-            failures.append(f"jieba wrote to the temp folder: {stray}")
+                failures.append(f"{doc.name}: editor {gui.as_json()} != command line {cli.as_json()}")
+        in_temp = sorted(p.name for p in (scratch / "temp").rglob("*") if "jieba" in p.name)
+        if in_temp:
+            failures.append(f"jieba wrote to the temp folder: {in_temp}")
+        cached = [p for p in scratch.rglob("*jieba*.cache") if (scratch / "temp") not in p.parents]
+        if not cached:
+            failures.append("no jieba cache file in the per-user folders: every start re-reads dict.txt")
     after = snapshot(bundle)
     changed = sorted(k for k in after.keys() | before.keys() if after.get(k) != before.get(k))
     if changed:
@@ -177,7 +201,7 @@ def main(argv: list[str] | None = None) -> int:
     for f in failures:
         print("FAIL:", f, file=sys.stderr)
     if not failures:
-        print(f"OK: {len(samples)} file(s), editor and command line agree")
+        print(f"OK: {len(samples)} sample(s) and their .docx conversions, editor and command line agree")
     return 1 if failures else 0
 
 
