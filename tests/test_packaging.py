@@ -170,6 +170,8 @@ def test_smoke_counts_parse_both_outputs() -> None:
 def bundle(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> Path:
     if not _slow_enabled(request.config):
         pytest.skip("slow: builds the PyInstaller bundle; run with -m slow (CI does)")
+    if importlib.util.find_spec("PyInstaller") is None:
+        pytest.skip("PyInstaller is not installed: pip install -r packaging/requirements-build.txt")
     out = tmp_path_factory.mktemp("build")
     proc = subprocess.run(
         [sys.executable, str(PACKAGING / "build.py"), "--dist", str(out / "dist"), "--work", str(out / "work")],
