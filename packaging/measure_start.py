@@ -22,7 +22,6 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-DISPLAY = ":97"
 
 
 def window_shown(env: dict[str, str]) -> bool:
@@ -39,14 +38,22 @@ def window_shown(env: dict[str, str]) -> bool:
 
 def one_run(cmd: list[str], env: dict[str, str], timeout: float = 60.0) -> float:
     """Seconds from launch to a shown window (the process is then terminated)."""
+    deadline = time.monotonic() + 10
+    while window_shown(env):  # the previous run's window must be gone first
+        if time.monotonic() > deadline:
+            raise RuntimeError("a ReportLint window is still on the display")
+        time.sleep(0.05)
     started = time.monotonic()
-    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=env["HOME"])
+    log = Path(env["HOME"]) / "stderr.txt"
+    with open(log, "wb") as err:
+        proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=err, cwd=env["HOME"])
     try:
         while time.monotonic() - started < timeout:
             if window_shown(env):
                 return time.monotonic() - started
             if proc.poll() is not None:
-                raise RuntimeError(f"{cmd[0]} exited {proc.returncode} before showing a window")
+                tail = log.read_text("utf-8", errors="replace")[-2000:]
+                raise RuntimeError(f"{cmd[0]} exited {proc.returncode} before showing a window:\n{tail}")
             time.sleep(0.02)
         raise RuntimeError(f"no window after {timeout:.0f} s")
     finally:
@@ -58,12 +65,28 @@ def one_run(cmd: list[str], env: dict[str, str], timeout: float = 60.0) -> float
             proc.wait()
 
 
-def measure(cmd: list[str], runs: int, scratch: Path) -> list[float]:
+def start_xvfb() -> tuple[subprocess.Popen[bytes], str]:
+    """A private Xvfb on a free display number (``-displayfd``: no clash with other users' displays)."""
+    read_fd, write_fd = os.pipe()
+    xvfb = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1920x1080x24", "-nolisten", "tcp", "-noreset"],
+        pass_fds=(write_fd,),
+    )
+    os.close(write_fd)
+    with os.fdopen(read_fd) as r:
+        number = r.readline().strip()
+    if not number:
+        xvfb.terminate()
+        raise RuntimeError("Xvfb did not start")
+    return xvfb, f":{number}"
+
+
+def measure(cmd: list[str], runs: int, scratch: Path, display: str) -> list[float]:
     scratch.mkdir(parents=True, exist_ok=True)
     env = dict(os.environ)
     env.pop("QT_QPA_PLATFORM", None)
     env.update(
-        DISPLAY=DISPLAY,
+        DISPLAY=display,
         QT_QPA_PLATFORM="xcb",
         HOME=str(scratch),
         REPORTLINT_DATA_DIR=str(scratch / "data"),
@@ -83,15 +106,14 @@ def main(argv: list[str] | None = None) -> int:
     if not (shutil.which("Xvfb") and shutil.which("xwininfo")):
         print("needs Xvfb and xwininfo", file=sys.stderr)
         return 2
-    xvfb = subprocess.Popen(["Xvfb", DISPLAY, "-screen", "0", "1920x1080x24", "-nolisten", "tcp"])
+    xvfb, display = start_xvfb()
     try:
-        time.sleep(1.0)
         with tempfile.TemporaryDirectory(prefix="reportlint-start-") as tmp:
             targets = [("bundle", [str(args.bundle.resolve() / "ReportLint")])]
             if args.source:
                 targets.append(("source", [sys.executable, str(ROOT / "main.py")]))
             for name, cmd in targets:
-                times = measure(cmd, args.runs, Path(tmp) / name)
+                times = measure(cmd, args.runs, Path(tmp) / name, display)
                 print(
                     f"{name}: window shown after {statistics.median(times):.2f} s median "
                     f"(min {min(times):.2f}, max {max(times):.2f}, {len(times)} runs)"
