@@ -163,6 +163,26 @@ def test_smoke_counts_parse_both_outputs() -> None:
         smoke.counts_from_self_test("Traceback …\n")
 
 
+def test_installer_is_per_user_and_never_takes_over_docx_or_txt() -> None:
+    raw = (PACKAGING / "ReportLint.iss").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 BOM: Inno Setup reads the Chinese messages right
+    text = raw.decode("utf-8-sig")
+    setup = dict(
+        line.split("=", 1) for line in text.split("[Setup]", 1)[1].split("\n[", 1)[0].splitlines() if "=" in line
+    )
+    assert setup["PrivilegesRequired"].strip() == "lowest"
+    assert setup["DefaultDirName"].strip() == r"{localappdata}\Programs\ReportLint"
+    assert (PACKAGING / setup["SetupIconFile"].strip().replace("\\", "/")).resolve().is_file()
+    registry = [line for line in text.splitlines() if line.startswith("Root:")]
+    assert registry and all(line.startswith("Root: HKCU;") for line in registry)  # no machine-wide key
+    for ext in (".docx", ".txt"):
+        own = [line for line in registry if f'Subkey: "Software\\Classes\\{ext}' in line]
+        assert own and all(f'"Software\\Classes\\{ext}\\OpenWithProgids"' in line for line in own), ext
+        assert all("uninsdeletevalue" in line for line in own)
+    assert "chinesesimplified" in text and "english" in text
+    assert "usPostUninstall" in text and "MB_DEFBUTTON2" in text  # user data kept unless the user says yes
+
+
 # --- slow: build and run ------------------------------------------------------------------------------------
 
 
