@@ -61,6 +61,7 @@ P_READONLY = QTextFormat.Property.UserProperty + 3  # bool
 # Char-format properties
 P_LOCKED = QTextFormat.Property.UserProperty + 10  # bool: text Word computes (field result, TOC, revision)
 P_KIND = QTextFormat.Property.UserProperty + 11  # str: the object kind of a U+FFFC
+P_CHAR_ROLE = QTextFormat.Property.UserProperty + 12  # str: the face role of these characters
 OBJECT_TYPE = QTextFormat.ObjectTypes.UserObject + 1
 
 _LINE_SEP = "\u2028"
@@ -193,6 +194,7 @@ class DocumentEditor(QTextEdit):
                 fmt.setFontWeight(QFont.Weight.Bold)
             if role == "title":
                 fmt.setProperty(QTextFormat.Property.FontSizeAdjustment, 1)
+            fmt.setProperty(P_CHAR_ROLE, role)
             if locked or grey:
                 fmt.setForeground(_GREY)
             if locked:
@@ -222,31 +224,39 @@ class DocumentEditor(QTextEdit):
         }
         return labels.get(kind, self.tr("[对象]"))
 
+    @classmethod
+    def _role(cls, p: Paragraph, is_title: bool) -> str:
+        return cls._role_span(p, is_title)[0]
+
     @staticmethod
-    def _role(p: Paragraph, is_title: bool) -> str:
+    def _role_span(p: Paragraph, is_title: bool) -> tuple[str, int | None]:
+        """The paragraph's face role and where the heading face ends (None: the whole paragraph).
+
+        A numbered heading followed by body text in the same paragraph
+        (``（一）加强领导。一是……``) shows only the heading part in the heading face.
+        """
         if p.in_table:
-            return "table"
+            return "table", None
         if p.outline_level == 0 or is_title:
-            return "title"
+            return "title", None
         if p.outline_level == 1:
-            return "h1"
+            return "h1", None
         if p.outline_level == 2:
-            return "h2"
+            return "h2", None
         if p.outline_level is not None:
-            return "body"
+            return "body", None
         # find_marker is a cheap first look; analyze() confirms the marker is a heading.
         quick = parse_auto_number(p.auto_number) if p.auto_number else find_marker(p.text)
         if quick is None or quick.style not in _HEADING_STYLES:
-            return "body"
+            return "body", None
         heading = analyze(p).heading
         if heading is None or heading.marker is None:
-            return "body"
+            return "body", None
         style = heading.marker.style
-        if style in ("part", "chapter", "section", "cn"):
-            return "h1"
-        if style == "cn-paren":
-            return "h2"
-        return "body"
+        role = "h1" if style in ("part", "chapter", "section", "cn") else "h2" if style == "cn-paren" else "body"
+        if role == "body" or heading.standalone:
+            return role, None
+        return role, heading.title_end
 
     def _block_format(self, source: int | None, p: Paragraph, role: str) -> QTextBlockFormat:
         bf = QTextBlockFormat()
@@ -269,10 +279,18 @@ class DocumentEditor(QTextEdit):
         """Block format of a pasted (new) paragraph."""
         return self._block_format(None, Paragraph(""), "body")
 
-    def _insert_format(self, block: QTextBlock) -> QTextCharFormat:
-        """Char format for text typed into ``block``: its role's face, never locked."""
-        role = block.blockFormat().stringProperty(P_ROLE) or "body"
-        return self._char_format(str(role))
+    def _insert_format(self, block: QTextBlock, pos: int | None = None) -> QTextCharFormat:
+        """Char format for text typed at document position ``pos`` of ``block``: never locked or grey.
+
+        The face is the one of the character before (a heading's title part or its
+        body text), else the block's role.
+        """
+        role = ""
+        if pos is not None and block.length() > 1:
+            probe = QTextCursor(self.document())
+            probe.setPosition(pos)
+            role = probe.charFormat().stringProperty(P_CHAR_ROLE)
+        return self._char_format(role or block.blockFormat().stringProperty(P_ROLE) or "body")
 
     def _update_label_width(self) -> None:
         doc = self.document()
@@ -307,7 +325,7 @@ class DocumentEditor(QTextEdit):
             paras: list[Paragraph] = []
             any_special = False
             for i, p in enumerate(paragraphs):
-                role = self._role(p, i == title and p.outline_level is None)
+                role, head_end = self._role_span(p, i == title and p.outline_level is None)
                 bf = self._block_format(i, p, role)
                 plain = self._char_format(role, False, p.read_only)
                 if i:
@@ -321,11 +339,19 @@ class DocumentEditor(QTextEdit):
                         text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2029", "\n").replace(_LINE_SEP, "\n")
                     )
                 locked = _normalize_spans(p.locked, len(text))
+                if head_end is not None and not 0 < head_end < len(text):
+                    head_end = None
                 if not locked and OBJECT_CHAR not in text:
-                    cursor.insertText(text.replace("\n", _LINE_SEP), plain)
+                    if head_end is None:
+                        cursor.insertText(text.replace("\n", _LINE_SEP), plain)
+                    else:
+                        cursor.insertText(text[:head_end].replace("\n", _LINE_SEP), plain)
+                        cursor.insertText(
+                            text[head_end:].replace("\n", _LINE_SEP), self._char_format("body", False, p.read_only)
+                        )
                 else:
                     any_special = True
-                    self._insert_special(cursor, text, role, p, locked)
+                    self._insert_special(cursor, text, role, p, locked, head_end)
                 if p.read_only:
                     any_special = True
                 paras.append(p)  # re-read from the block below if the view had to normalise it
@@ -373,9 +399,16 @@ class DocumentEditor(QTextEdit):
         return bool(p.objects) and len(p.objects) != text.count(OBJECT_CHAR)
 
     def _insert_special(
-        self, cursor: QTextCursor, text: str, role: str, p: Paragraph, locked: tuple[tuple[int, int], ...]
+        self,
+        cursor: QTextCursor,
+        text: str,
+        role: str,
+        p: Paragraph,
+        locked: tuple[tuple[int, int], ...],
+        head_end: int | None = None,
     ) -> None:
         """Insert ``text`` with locked spans greyed and U+FFFC as object marks."""
+        split = len(text) if head_end is None else head_end
         in_lock = [False] * len(text)
         for s, e in locked:
             for k in range(s, e):
@@ -388,7 +421,7 @@ class DocumentEditor(QTextEdit):
             if end > run_start:
                 cursor.insertText(
                     text[run_start:end].replace("\n", _LINE_SEP),
-                    self._char_format(role, in_lock[run_start], p.read_only),
+                    self._char_format(role if run_start < split else "body", in_lock[run_start], p.read_only),
                 )
 
         for k, ch in enumerate(text):
@@ -396,9 +429,9 @@ class DocumentEditor(QTextEdit):
                 flush(k)
                 kind = kinds[obj] if obj < len(kinds) else ""
                 obj += 1
-                cursor.insertText(OBJECT_CHAR, self._object_format(role, kind, in_lock[k]))
+                cursor.insertText(OBJECT_CHAR, self._object_format(role if k < split else "body", kind, in_lock[k]))
                 run_start = k + 1
-            elif k > run_start and in_lock[k] != in_lock[k - 1]:
+            elif k > run_start and (in_lock[k] != in_lock[k - 1] or k == split):
                 flush(k)
                 run_start = k
         flush(len(text))
@@ -516,12 +549,12 @@ class DocumentEditor(QTextEdit):
             self._schedule_underlines()
             self._on_cursor_moved()
 
-    def _live_role(self, block: QTextBlock, p: Paragraph) -> str:
-        """The role a block shows now: its stored role, or the one its edited text implies."""
+    def _live_role(self, block: QTextBlock, p: Paragraph) -> tuple[str, int | None]:
+        """The role a block shows now (and where its heading face ends): stored, or implied by its edited text."""
         stored = block.blockFormat().stringProperty(P_ROLE) or "body"
         if stored == "title" or p.outline_level is not None or p.in_table:
-            return stored
-        return self._role(p, False)
+            return stored, None
+        return self._role_span(p, False)
 
     def _restyle(self, first: int, last: int) -> None:
         """Show blocks whose text became (or stopped being) a heading in the new role's face.
@@ -536,13 +569,19 @@ class DocumentEditor(QTextEdit):
                 break
             layout = block.layout()
             stored = block.blockFormat().stringProperty(P_ROLE) or "body"
-            live = self._live_role(block, self._paras[n])
+            live, head_end = self._live_role(block, self._paras[n])
             if live != stored:
-                rng = QTextLayout.FormatRange()
-                rng.start = 0
-                rng.length = max(0, block.length() - 1)
-                rng.format = self._char_format(live)
-                layout.setFormats([rng])
+                length = max(0, block.length() - 1)
+                split = length if head_end is None else min(length, cp_to_utf16(block.text(), head_end))
+                ranges = []
+                for start, end, role in ((0, split, live), (split, length, "body")):
+                    if end > start:
+                        rng = QTextLayout.FormatRange()
+                        rng.start = start
+                        rng.length = end - start
+                        rng.format = self._char_format(role)
+                        ranges.append(rng)
+                layout.setFormats(ranges)
                 doc.markContentsDirty(block.position(), block.length())
             elif layout.formats():
                 layout.clearFormats()
@@ -552,7 +591,7 @@ class DocumentEditor(QTextEdit):
     def display_role(self, paragraph: int) -> str:
         """The face role paragraph ``paragraph`` is shown in ("title", "h1", "h2", "body", "table")."""
         block = self._block(paragraph)
-        return self._live_role(block, self._paras[paragraph])
+        return self._live_role(block, self._paras[paragraph])[0]
 
     def paragraphs(self) -> list[Paragraph]:
         """Snapshot of the content as linting Paragraphs (code points; soft break "\\n"; objects U+FFFC)."""
@@ -659,7 +698,10 @@ class DocumentEditor(QTextEdit):
             block = doc.findBlockByNumber(e.paragraph)
             cursor.setPosition(self._doc_pos(block, e.start))
             cursor.setPosition(self._doc_pos(block, e.end), QTextCursor.MoveMode.KeepAnchor)
-            cursor.insertText(e.replacement.replace("\r\n", "\n").replace("\n", _LINE_SEP), self._insert_format(block))
+            cursor.insertText(
+                e.replacement.replace("\r\n", "\n").replace("\n", _LINE_SEP),
+                self._insert_format(block, cursor.selectionStart()),
+            )
         cursor.endEditBlock()
         if label:
             self.statusMessage.emit(label)
@@ -823,7 +865,7 @@ class DocumentEditor(QTextEdit):
                 self._refuse(reason)
                 event.accept()
                 return
-            fmt = self._insert_format(cursor.block())
+            fmt = self._insert_format(cursor.block(), cursor.selectionStart())
             if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
                 self._insert_typed(_LINE_SEP)
             elif cursor.hasSelection():
@@ -861,7 +903,7 @@ class DocumentEditor(QTextEdit):
     def _insert_typed(self, text: str) -> None:
         text = text.replace(OBJECT_CHAR, "")
         cursor = self.textCursor()
-        cursor.insertText(text, self._insert_format(cursor.block()))
+        cursor.insertText(text, self._insert_format(cursor.block(), cursor.selectionStart()))
         self.setTextCursor(cursor)
         self.ensureCursorVisible()
 
@@ -874,6 +916,13 @@ class DocumentEditor(QTextEdit):
                 self._preedit = False
             event.accept()
             return
+        if preedit and not commit and not self._preedit:
+            # A composition is starting: Qt would drop the selection now, and the text would land here.
+            reason = self._edit_reason(self.textCursor())
+            if reason:
+                self._refuse(reason)
+                event.accept()
+                return
         if commit:
             cursor = self.textCursor()
             reason = self._edit_reason(cursor)
@@ -925,7 +974,7 @@ class DocumentEditor(QTextEdit):
         cursor.beginEditBlock()
         cursor.removeSelectedText()
         original = cursor.blockFormat()
-        fmt = self._insert_format(cursor.block())
+        fmt = self._insert_format(cursor.block(), cursor.position())
         cursor.insertText(lines[0], fmt)
         if len(lines) > 1:
             tail_nonempty = not cursor.atBlockEnd()
@@ -1295,7 +1344,7 @@ class DocumentEditor(QTextEdit):
         for a, b in sorted(ok, reverse=True):
             cursor.setPosition(a)
             cursor.setPosition(b, QTextCursor.MoveMode.KeepAnchor)
-            cursor.insertText(replacement, self._insert_format(cursor.block()))
+            cursor.insertText(replacement, self._insert_format(cursor.block(), a))
         cursor.endEditBlock()
         return len(ok)
 

@@ -10,6 +10,7 @@ opening another file opens another window (like Word).
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import time
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QStackedWidget,
     QTableWidget,
@@ -240,6 +242,9 @@ class MainWindow(QMainWindow):
         self._recovered = False  # identity of paragraphs lost (recovered copy): save aligns by text
         self._jieba_started = False
         self._nav_last: Problem | None = None
+        self._apply_token = 0
+        self._apply_pending = False
+        self._gc_frozen = False
 
         self.editor = DocumentEditor(self)
         self.editor_box = QWidget(self)
@@ -277,6 +282,7 @@ class MainWindow(QMainWindow):
         self._connect_signals()
         self._restore_settings()
         _WINDOWS.append(self)
+        self._apply_font_size()
         self.set_session(session)
 
     # ------------------------------------------------------------------ building
@@ -466,6 +472,9 @@ class MainWindow(QMainWindow):
         self._unwatch_recovery()
         self.session = session
         self._outcome = None
+        self._gc_frozen = False
+        self._apply_token += 1
+        self._apply_pending = False
         self._visible = []
         self._nav_last = None
         has_doc = session is not None
@@ -544,7 +553,12 @@ class MainWindow(QMainWindow):
             self._jieba_started = True
             QTimer.singleShot(0, self.worker.start_jieba)
         self._outcome = outcome
-        self._refresh_problems()
+        if outcome.complete and not self._gc_frozen:
+            # The document, its caches and the first result are long-lived: move them out of the
+            # cyclic GC's reach, or every full collection walks millions of objects (100+ ms stalls
+            # while typing in a long report).  Refcounting still frees them when dropped.
+            self._gc_frozen = True
+            gc.freeze()
         res = outcome.result
         if self.doctype_combo.currentData() is None:
             self.doctype_label.setText(
@@ -553,10 +567,14 @@ class MainWindow(QMainWindow):
         else:
             self.doctype_label.setText("")
         self.chars_label.setText(self.tr("字数 {n}").format(n=self.editor.character_count()))
-        self.lintApplied.emit()
+        self._refresh_problems(sliced=True)
 
-    def _refresh_problems(self) -> None:
-        """Apply ignores to the last result and show it everywhere."""
+    def _refresh_problems(self, *, sliced: bool = False) -> None:
+        """Apply ignores to the last result and show it everywhere.
+
+        ``sliced``: the panels are updated in later event-loop turns (underlines first), so no
+        single step keeps the UI thread busy for long on a long document.
+        """
         if self._outcome is None or self._outcome.result is None or self.session is None:
             return
         res = self._outcome.result
@@ -567,11 +585,34 @@ class MainWindow(QMainWindow):
             ign = self.session.ignores
             visible = [p for p in res.problems if not ign.is_ignored(p, paragraphs[p.paragraph].text)]
         self._visible = visible
+        self._apply_token += 1
+        token = self._apply_token
+        self._apply_pending = True
         self.editor.set_problems(visible)
-        self.outline_dock.set_outline(res.outline, visible)
-        self.problems_dock.set_problems(visible, res.outline)
         self._update_counts()
-        self.outline_dock.follow_paragraph(self.editor.current_paragraph())
+        steps = [
+            lambda: self.problems_dock.set_problems(visible, res.outline),
+            lambda: self.outline_dock.set_outline(res.outline, visible),
+            lambda: self.outline_dock.follow_paragraph(self.editor.current_paragraph()),
+        ]
+        if not sliced:
+            for step in steps:
+                step()
+            self._apply_pending = False
+            self.lintApplied.emit()
+            return
+
+        def run(i: int) -> None:
+            if token != self._apply_token or self.session is None:
+                return  # a newer result took over
+            steps[i]()
+            if i + 1 < len(steps):
+                QTimer.singleShot(0, lambda: run(i + 1))
+            else:
+                self._apply_pending = False
+                self.lintApplied.emit()
+
+        QTimer.singleShot(0, lambda: run(0))
 
     def _update_counts(self) -> None:
         counts = {s: 0 for s in Severity}
@@ -596,7 +637,9 @@ class MainWindow(QMainWindow):
 
     def is_current(self) -> bool:
         """True when the shown lint result is for the editor's current text."""
-        return self._outcome is not None and self._outcome.revision == self.editor.revision()
+        return (
+            self._outcome is not None and not self._apply_pending and self._outcome.revision == self.editor.revision()
+        )
 
     def relint(self) -> None:
         if self.worker is not None:
@@ -677,9 +720,20 @@ class MainWindow(QMainWindow):
         return best
 
     def fix_at_cursor(self) -> None:
+        """Ctrl+.: in the editor, a menu of the problem's actions at the cursor; elsewhere apply its fix."""
         p = self.problem_at_cursor()
         if p is None:
             self.show_status(self.tr("光标处没有问题"))
+            return
+        if self.editor.hasFocus() and hasattr(self.editor, "problem_actions"):
+            menu = QMenu(self)
+            menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            title = menu.addAction(p.message)
+            title.setEnabled(False)
+            menu.addSeparator()
+            for act in self.editor.problem_actions(p, menu):
+                menu.addAction(act)
+            menu.popup(self.editor.viewport().mapToGlobal(self.editor.cursorRect().bottomLeft()))
             return
         self.handle_problem_action(p, "fix")
 
@@ -1056,8 +1110,18 @@ class MainWindow(QMainWindow):
         dlg.settingsChanged.connect(apply_settings_everywhere)
         dlg.exec()
 
+    def _apply_font_size(self) -> None:
+        try:
+            from .settings_dialog import font_size
+        except ImportError:
+            return
+        setter = getattr(self.editor, "set_base_point_size", None)
+        if callable(setter):
+            setter(font_size())
+
     def apply_settings(self) -> None:
-        """Settings changed: re-read the config and re-lint."""
+        """Settings changed: font size, then re-read the config and re-lint."""
+        self._apply_font_size()
         if self.session is not None and self.worker is not None:
             self.worker.set_linter(self.session.reload_config())
 

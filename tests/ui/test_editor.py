@@ -487,3 +487,29 @@ def test_edited_emitted_on_undo_and_modified_flag(editor: DocumentEditor, qtbot)
     with qtbot.waitSignal(editor.edited):
         editor.undo()
     assert not editor.document().isModified()
+
+
+def char_role(editor: DocumentEditor, paragraph: int, offset: int) -> str:
+    """The face role of the character at a code-point offset."""
+    from ui.editor import P_CHAR_ROLE
+
+    block = editor.document().findBlockByNumber(paragraph)
+    cursor = QTextCursor(block)
+    cursor.setPosition(block.position() + offset + 1)
+    return cursor.charFormat().stringProperty(P_CHAR_ROLE)
+
+
+def test_heading_face_covers_only_the_heading_part(qtbot) -> None:  # noqa: ANN001
+    ed = DocumentEditor()
+    qtbot.addWidget(ed)
+    ed.set_document([Paragraph("关于工作的总结"), Paragraph("（一）加强组织领导。一是成立领导小组，二是明确责任。")])
+    assert char_role(ed, 1, 0) == "h2"
+    assert char_role(ed, 1, 9) == "h2"  # the 。 ending the heading
+    assert char_role(ed, 1, 10) == "body"
+    ed.go_to(1, 4)
+    commit(ed, "甲")
+    assert char_role(ed, 1, 4) == "h2"
+    ed.go_to(1, 15)
+    commit(ed, "乙")
+    assert char_role(ed, 1, 15) == "body"
+    assert ed.paragraphs()[1].text == "（一）加甲强组织领导。一是成立乙领导小组，二是明确责任。"

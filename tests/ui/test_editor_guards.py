@@ -165,3 +165,16 @@ def test_enter_at_the_end_of_a_read_only_paragraph_makes_a_new_one(editor: Docum
     editor.statusMessage.connect(refused_reason.append)
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     assert refused_reason and len(editor.paragraphs()) == 5
+
+
+def test_composition_over_locked_selection_is_refused(editor: DocumentEditor, qtbot) -> None:  # noqa: ANN001
+    from tests.ui.test_editor_helpers import preedit
+
+    select(editor, 1, 1, 4)
+    refused(editor, qtbot, lambda: preedit(editor, "zi"))
+    assert editor.textCursor().hasSelection()
+    # an ordinary selection is replaced by the composition as usual
+    select(editor, 0, 0, 2)
+    preedit(editor, "zi")
+    commit(editor, "字")
+    assert editor.paragraphs()[0].text == "字第一段。"

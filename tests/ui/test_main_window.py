@@ -499,3 +499,34 @@ def test_open_errors_are_shown_in_a_dialog(qtbot, dialogs, tmp_path) -> None:
     assert dialogs.names() == ["error"] and "另存为" in dialogs.calls[0][1][1]
     assert w.session is None and w.stack.currentWidget() is w.start_page
     w.close()
+
+
+def test_dropped_files_open_one_window_each_and_become_recent(qtbot, dialogs, tmp_path) -> None:
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    from ui.main_window import MainWindow, recent_files, windows
+
+    a = tmp_path / "甲.txt"
+    b = tmp_path / "乙.txt"
+    a.write_text("关于防汛工作的通知\n各单位要做好准备。\n", encoding="utf-8")
+    b.write_text("关于安全生产的通知\n各单位要落实责任。\n", encoding="utf-8")
+    w = MainWindow(None, dialogs=dialogs)
+    w.show()
+    assert w.stack.currentWidget() is w.start_page
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(a)), QUrl.fromLocalFile(str(b))])
+    ev = QDropEvent(
+        QPointF(20, 20), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
+    w.dropEvent(ev)
+    try:
+        assert w.session is not None and w.session.path == a  # the empty window took the first file
+        others = [x for x in windows() if x is not w]
+        assert len(others) == 1 and others[0].session.path == b
+        assert recent_files()[:2] == [str(b), str(a)]
+        # Opening a file that is already open raises its window instead of opening it twice.
+        assert w.open_files([b]) == [others[0]] and len(windows()) == 2
+    finally:
+        for x in windows():
+            x.close()
