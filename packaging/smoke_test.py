@@ -181,9 +181,16 @@ def check_bundle(bundle: Path, samples: list[Path]) -> list[str]:
         in_temp = sorted(p.name for p in (scratch / "temp").rglob("*") if "jieba" in p.name)
         if in_temp:
             failures.append(f"jieba wrote to the temp folder: {in_temp}")
-        cached = [p for p in scratch.rglob("*jieba*.cache") if (scratch / "temp") not in p.parents]
+        # duplicate-word's word lookup (linting/lexicon.py) is built from jieba's dict.txt once and
+        # cached in the per-user data folder (jieba-lexicon-<version>-<size>-….bin).
+        cached = [
+            p
+            for pattern in ("*jieba*.cache", "*jieba*.bin")
+            for p in scratch.rglob(pattern)
+            if (scratch / "temp") not in p.parents
+        ]
         if not cached:
-            failures.append("no jieba cache file in the per-user folders: every start re-reads dict.txt")
+            failures.append("no jieba lexicon cache in the per-user folders: every start re-reads dict.txt")
     after = snapshot(bundle)
     changed = sorted(k for k in after.keys() | before.keys() if after.get(k) != before.get(k))
     if changed:

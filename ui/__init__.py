@@ -1,6 +1,9 @@
 """The PySide6 editor.  It only shows and routes: every decision is made by the
 Qt-free core in ``linting/``.
 
+requirements.txt pins PySide6 6.11.3, which is not affected by the bug below; the
+guard stays for an installation that brings 6.12 (it is applied only there).
+
 Importing ``ui`` guards against a PySide6 6.12 binding bug on Python < 3.12:
 every call of a Qt method that returns ``void`` hands back ``None`` without
 taking a reference (harmless on 3.12+, where ``None`` is immortal).  On 3.11
@@ -18,6 +21,14 @@ import sys
 
 def _immortalize_none() -> None:
     if sys.version_info >= (3, 12) or getattr(sys, "_reportlint_none_guard", False):
+        return
+    try:
+        from importlib.metadata import version
+
+        affected = tuple(int(x) for x in version("shiboken6").split(".")[:2]) >= (6, 12)
+    except Exception:  # unknown installation (e.g. a frozen build without metadata): guard anyway
+        affected = True
+    if not affected:
         return
     import ctypes
 
