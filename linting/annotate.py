@@ -59,16 +59,24 @@ def _read_bytes(data: bytes, name: str) -> Document:
     return doc
 
 
-def _as_docx(doc: Document, texts: Sequence[str] | None = None) -> Document:
-    """``doc`` as a .docx read back, with ``texts`` (the editor's unsaved text) when given."""
-    edited = texts is not None and list(texts) != doc.texts
+def _as_docx(
+    doc: Document, texts: Sequence[str] | None = None, sources: Sequence[int | None] | None = None
+) -> Document:
+    """``doc`` as a .docx read back, with ``texts`` (the editor's unsaved text) when given.
+
+    ``sources``: which paragraph of ``doc`` each text continues (see :func:`linting.io.save_document`)."""
+    edited = texts is not None and (
+        list(texts) != doc.texts or (sources is not None and len(sources) != len(doc.texts))
+    )
     if doc.kind == "docx" and not edited:
         return doc
     if doc.kind == "docx":
         from linting.io.docx_write import render_docx
 
         assert texts is not None
-        work = _read_bytes(render_docx(doc, list(texts)), "edited")
+        work = _read_bytes(
+            render_docx(doc, list(texts), sources=list(sources) if sources is not None else None), "edited"
+        )
         work.path = doc.path
         return work
     from linting.io.convert import guess_title_index, txt_to_docx_bytes
@@ -90,11 +98,13 @@ def annotate_document(
     doctype: str | None = None,
     date: datetime | None = None,
     texts: Sequence[str] | None = None,
+    sources: Sequence[int | None] | None = None,
 ) -> Annotated:
     """Annotate ``doc`` (see the module doc); nothing is written.
 
     ``texts``: the paragraph texts as the editor has them now (unsaved edits
-    included; default: as read).  ``result`` is reused when it was computed on
+    included; default: as read), with ``sources`` saying which paragraph each continues (as for
+    :func:`linting.io.save_document`; the editor passes it).  ``result`` is reused when it was computed on
     exactly ``doc``'s paragraphs as read (otherwise the document is linted
     here); ``linter`` defaults to one with the document's configuration.  Raises :class:`~linting.io.docx_annotate.AnnotateError`
     or :class:`ValueError` (unknown fix mode, bad doctype).
@@ -105,7 +115,7 @@ def annotate_document(
     if linter is None:
         linter = Linter(load_config(doc.path) if doc.path is not None else None)
     original = doc
-    work = _as_docx(doc, texts)
+    work = _as_docx(doc, texts, sources)
     stripped = strip_own_annotations(work, author)
     if stripped is not None:
         path = work.path
@@ -133,6 +143,7 @@ def annotate_file(
     linter: Linter | None = None,
     doctype: str | None = None,
     texts: Sequence[str] | None = None,
+    sources: Sequence[int | None] | None = None,
 ) -> int:
     """Write the annotated copy of ``doc`` to ``out`` (atomically, no backup); return the comment count.
 
@@ -143,7 +154,15 @@ def annotate_file(
     document can't be annotated safely.
     """
     ann = annotate_document(
-        doc, result, fixes=fixes, author=author, rules=rules, linter=linter, doctype=doctype, texts=texts
+        doc,
+        result,
+        fixes=fixes,
+        author=author,
+        rules=rules,
+        linter=linter,
+        doctype=doctype,
+        texts=texts,
+        sources=sources,
     )
     atomic_write(Path(out), ann.data, backup=False)
     return ann.stats.comments

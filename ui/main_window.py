@@ -118,6 +118,16 @@ class Dialogs:
         )
         return path or None
 
+    def export_path(self, parent: QWidget, suggested: str) -> str | None:
+        """Where to write the annotated review copy (文件 → 导出批注版…)."""
+        path, _ = QFileDialog.getSaveFileName(
+            parent,
+            QApplication.translate("MainWindow", "导出批注版"),
+            suggested,
+            QApplication.translate("MainWindow", "Word 文档 (*.docx)"),
+        )
+        return path or None
+
     def preview_fix(self, parent: QWidget, title: str, rows: Sequence[tuple[str, str, str]]) -> bool:
         """Show each edit (location, before, after); True to apply."""
         dlg = QDialog(parent)
@@ -333,6 +343,7 @@ class MainWindow(QMainWindow):
         self.act_reload = self._action(self.tr("重新载入"), "Ctrl+R", self.reload_from_disk)
         self.act_save = self._action(self.tr("保存"), K.Save, self.save)
         self.act_save_as = self._action(self.tr("另存为…"), "Ctrl+Shift+S", self.save_as)
+        self.act_export_annotated = self._action(self.tr("导出批注版…"), "Ctrl+Shift+E", self.export_annotated)
         self.act_close = self._action(self.tr("关闭"), "Ctrl+W", self.close)
         self.act_quit = self._action(self.tr("退出"), "Ctrl+Q", self._quit)
 
@@ -394,6 +405,7 @@ class MainWindow(QMainWindow):
         m.addAction(self.act_sample)
         m.addSeparator()
         m.addActions([self.act_save, self.act_save_as, self.act_reload])
+        m.addAction(self.act_export_annotated)
         m.addSeparator()
         m.addActions([self.act_close, self.act_quit])
 
@@ -988,6 +1000,42 @@ class MainWindow(QMainWindow):
         self.act_reload.setEnabled(True)
         self._update_title()
         self.show_status(self.tr("已保存到 {p}").format(p=outcome.path))
+        return True
+
+    def export_annotated(self) -> bool:
+        """文件 → 导出批注版…: a copy with every finding as a Word comment and each safe fix as a
+        tracked change (``linting.annotate``), from the text as it is now (unsaved edits included);
+        the open document and its file are not changed."""
+        if self.session is None:
+            return False
+        from linting.annotate import annotate_file, output_name
+        from linting.engine import Linter
+        from linting.io.docx_annotate import AnnotateError
+
+        s = self.session
+        base = s.path.parent if s.path is not None else Path.home()
+        suggested = str(base / output_name(Path(s.display_name())))
+        path = self.dialogs.export_path(self, suggested)
+        if not path:
+            return False
+        texts = [p.text for p in self.editor.paragraphs()]
+        sources = None if self._recovered else self.editor.sources()
+        try:
+            # A Linter of its own: the window's is used by the background lint.
+            n = annotate_file(
+                s.doc,
+                None,
+                path,
+                linter=Linter(s.config),
+                doctype=self.doctype_combo.currentData(),
+                texts=texts,
+                sources=sources,
+            )
+        except (SaveError, AnnotateError, ValueError) as e:
+            reason = e.reason if isinstance(e, SaveError) else str(e)
+            self.dialogs.error(self, self.tr("导出批注版失败"), reason)
+            return False
+        self.show_status(self.tr("已导出批注版：{p}（{n} 条批注）").format(p=path, n=n))
         return True
 
     def _save_failed(self, e: SaveError) -> bool:

@@ -77,6 +77,10 @@ class FakeDialogs:
         self.calls.append(("preview_fix", (title, list(rows))))
         return self.preview_answer
 
+    def export_path(self, parent, suggested: str) -> str | None:
+        self.calls.append(("export_path", (suggested,)))
+        return self.save_path_answer
+
     def names(self) -> list[str]:
         return [c[0] for c in self.calls]
 
@@ -608,3 +612,39 @@ def test_docx_files_show_what_the_engine_finds(open_window, name: str) -> None:
     assert w.lint_result().outline == expected.outline
     assert w.lint_result().problems == expected.problems
     assert w.windowTitle() == f"{path.name} - ReportLint"
+
+
+def test_export_annotated_copy_holds_the_unsaved_text_and_one_comment_per_problem(
+    qtbot, open_window, dialogs, tmp_path
+) -> None:
+    from linting.io.docx_annotate import is_own_comment
+    from ui.session import Session
+
+    f = tmp_path / "报告.docx"
+    _build_docx(f)
+    before = f.read_bytes()
+    w = open_window(Session.open(f))
+    # an unsaved edit that splits a paragraph: the copy must follow the editor's identity, not guess
+    w.editor.go_to(2, 2)
+    w.editor.setFocus()
+    qtbot.keyClick(w.editor, Qt.Key.Key_Return)
+    _wait_lint(qtbot, w)
+    texts = [p.text for p in w.editor.paragraphs()]
+    out = tmp_path / "报告_校对意见.docx"
+    dialogs.save_path_answer = str(out)
+    assert w.export_annotated()
+    assert dialogs.names()[-1] == "export_path" and dialogs.calls[-1][1][0].endswith("报告_校对意见.docx")
+    assert f.read_bytes() == before  # the user's file is untouched
+    assert w.is_modified()  # and the edit is still only in the window
+    copy = open_document(out)
+    accepted_or_not = [p.text for p in copy.paragraphs]
+    assert len(accepted_or_not) == len(texts)
+    with zipfile.ZipFile(out) as z:
+        comments = z.read("word/comments.xml")
+    from lxml import etree
+
+    root = etree.fromstring(comments)
+    ns = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
+    own = [c for c in root.findall("w:comment", ns) if is_own_comment(c)]
+    assert len(own) == len(Linter().lint(list(w.editor.paragraphs())).problems) > 0
+    assert _media(out) == _media(f)
