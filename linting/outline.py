@@ -102,6 +102,9 @@ def build_outline(paragraphs: list[Paragraph], facts: list[ParagraphFacts], titl
     items = _heading_items(paragraphs, facts, heading_paras)
     roots = _part_starts(paragraphs, title_index)
     next_root = 0
+    #: The body's open levels when an attachment root began (restored if the body goes on).
+    body_stack: list[_Level] = []
+    body_runs: dict[tuple[str, str], _Level] = {}
     #: (style, parent style) → the last run of that style: learns restart vs continuous numbering.
     last_runs: dict[tuple[str, str], _Level] = {}
     restarts: dict[str, int] = {}
@@ -117,8 +120,19 @@ def build_outline(paragraphs: list[Paragraph], facts: list[ParagraphFacts], titl
             # 附件1 / 名词解释 after the body: a new outline root, numbering starts again.
             while next_root < len(roots) and roots[next_root] <= i:
                 next_root += 1
+            if stack:
+                body_stack, body_runs = list(stack), dict(last_runs)
             stack.clear()
             last_runs.clear()
+        if body_stack and m is not None and not any(lvl.style == m.style for lvl in stack):
+            # The body goes on after an attachment line inside it (第二章 ends with 附件：…, then 第三章):
+            # a heading continuing an open series of the body returns to the body's hierarchy.
+            k = next((j for j, lvl in enumerate(body_stack) if lvl.style == m.style and lvl.last + 1 == m.value), None)
+            if k is not None:
+                stack[:] = body_stack[: k + 1]
+                last_runs.clear()
+                last_runs.update(body_runs)
+                body_stack = []
         style = m.style if m else "none"
         explicit = p.outline_level if p.outline_level is not None and 1 <= p.outline_level <= 9 else None
         rank = STYLES[style].rank if style != "none" else 0

@@ -165,6 +165,20 @@ def test_attachment_after_the_signature_starts_its_own_outline() -> None:
     assert not [p for p in lint_text(text).problems if p.rule.startswith("heading-")]
 
 
+def test_an_attachment_line_inside_a_chapter_does_not_cut_the_chapters_off() -> None:
+    # A compilation of chapters, one of which ends with its own 附件 line: the next chapter continues
+    # the body's series under the same part (and a skipped chapter after it is still found).
+    text = (
+        "年度材料汇编\n第一部分　上半年\n第一章　办公经费的请示\n县财政局：\n正文。\n附件：经费支出明细表\n"
+        "县政务服务管理局\n2024年7月8日\n第二章　医保工作情况\n正文。\n第四章　防汛工作\n正文。"
+    )
+    result = lint_text(text)
+    chapters = [e for e in result.outline if e.style == "chapter"]
+    assert [e.level for e in chapters] == [2, 2, 2]
+    skips = [p for p in result.problems if p.rule == "heading-skip"]
+    assert [p.paragraph for p in skips] == [10]
+
+
 def test_label_lines_and_web_clutter_are_not_the_title() -> None:
     text = "【打印本页】【关闭窗口】\n首页 > 通知公告\n关于做好年度考核工作的通知\n各科室：\n现将有关事项通知如下。"
     result = lint_text(text)
