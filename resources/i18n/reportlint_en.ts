@@ -246,6 +246,18 @@ The details were logged to %2.</translation>
             <translation>Save as…</translation>
         </message>
         <message>
+            <source>导出批注版</source>
+            <translation>Export annotated copy</translation>
+        </message>
+        <message>
+            <source>Word 文档 (*.docx)</source>
+            <translation>Word documents (*.docx)</translation>
+        </message>
+        <message>
+            <source>导出批注版…</source>
+            <translation>Export Annotated Copy…</translation>
+        </message>
+        <message>
             <source>关闭</source>
             <translation>Close</translation>
         </message>
@@ -488,6 +500,14 @@ The details were logged to %2.</translation>
         <message>
             <source>已保存到 {p}</source>
             <translation>Saved to {p}</translation>
+        </message>
+        <message>
+            <source>导出批注版失败</source>
+            <translation>Export failed</translation>
+        </message>
+        <message>
+            <source>已导出批注版：{p}（{n} 条批注）</source>
+            <translation>Annotated copy written: {p} ({n} comments)</translation>
         </message>
         <message>
             <source>未能保存“{p}”：
