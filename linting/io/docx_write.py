@@ -991,7 +991,10 @@ def _render_identity(
         return "".join(texts[k] for k in outputs)
 
     def resolve(g: _Group) -> _Group:
-        """Decide which candidates were merged: those with some text (or object) found in the outputs."""
+        """Decide which candidates were merged: those with some text found in the outputs, and those
+        with only an object found there when that object is needed to explain the outputs, i.e. the
+        diff ties more of them to the text with it than without (a paragraph keeps its own objects
+        first; of several such candidates the first ones count as merged)."""
         if not g.cands:
             g.parts = list(g.present)
             return g
@@ -1003,12 +1006,38 @@ def _render_identity(
                 spans_d.append((p, pos, pos + len(old[p])))
             pieces.append(old[p])
             pos += len(old[p])
-        kept: set[int] = set()
-        for tag, i1, i2, _j1, _j2 in diff_opcodes("".join(pieces), joined(g.outputs)):
-            if tag == "equal":
-                kept.update(p for p, x, y in spans_d if x < i2 and i1 < y)
-        g.parts = [p for p in order if p not in cand_set or p in kept]
+        combined = "".join(pieces)
+        by_text: set[int] = set()  # a character other than U+FFFC of theirs is in the outputs
+        by_object: set[int] = set()  # only U+FFFC of theirs are
+        for tag, i1, i2, _j1, _j2 in diff_opcodes(combined, joined(g.outputs)):
+            if tag != "equal":
+                continue
+            for p, x, y in spans_d:
+                lo, hi = max(x, i1), min(y, i2)
+                if lo >= hi:
+                    continue
+                if any(ch != OBJECT_CHAR for ch in combined[lo:hi]):
+                    by_text.add(p)
+                else:
+                    by_object.add(p)
+        by_object -= by_text
+        parts = [p for p in order if p not in cand_set or p in by_text]
+        if by_object:
+            target = joined(g.outputs)
+            score = matched_chars(parts, target)
+            for d in [p for p in order if p in by_object]:
+                with_d = sorted([*parts, d])
+                score_d = matched_chars(with_d, target)
+                if score_d > score:  # its object is needed to explain the outputs
+                    parts, score = with_d, score_d
+        g.parts = parts
         return g
+
+    def matched_chars(parts: Sequence[int], target: str) -> int:
+        """How many characters of ``target`` the character diff ties to the text of ``parts``."""
+        return sum(
+            i2 - i1 for tag, i1, i2, _j1, _j2 in diff_opcodes("".join(old[p] for p in parts), target) if tag == "equal"
+        )
 
     def group(idx: int) -> _Group:
         a, e = bound_a[idx], bound_e[idx]

@@ -14,7 +14,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from linting.io import open_document, render_document
@@ -134,6 +134,18 @@ def edit_sequences(draw):
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(edit_sequences())
+# "a" typed before paragraph 1's image and the image-only paragraph 2 deleted: paragraph 1 keeps its own image
+@example(
+    [(k, [(k, x) for x in items]) for k, (_, items) in enumerate(_SPECS) if k != 2][:1]
+    + [(1, [(1, "a"), (1, "rIdP0")])]
+    + [(k, [(k, x) for x in items]) for k, (_, items) in enumerate(_SPECS) if k > 2]
+)
+# the footnote of paragraph 4 dropped, then 5 (empty) and 6 (an image) merged into it: 6's image is needed
+@example(
+    [(k, [(k, x) for x in items]) for k, (_, items) in enumerate(_SPECS) if k < 4]
+    + [(4, [(4, "正"), (4, "文"), (4, "。"), (4, "en:2"), (6, "rIdP2")])]
+    + [(k, [(k, x) for x in items]) for k, (_, items) in enumerate(_SPECS) if k > 6]
+)
 def test_random_structure_edits_with_sources_keep_every_object(blocks) -> None:
     assume(not _ambiguous(blocks))
     texts = [_text(items) for _, items in blocks]
