@@ -486,6 +486,7 @@ class _Frag:
         self.start_tag = m.group(0) if m else None
         self.wrapper = etree.fromstring(f"<x{src.nsdecls[index]}>{self.raw}</x>", make_parser())
         self.p = self.wrapper[0]
+        self.parsed = etree.tostring(self.p, encoding="unicode", with_tail=False)  # to see if it changed
         self.index = index
         self.touched = False  # received anchors from a deleted neighbour
 
@@ -1283,10 +1284,12 @@ def _render_identity(
     def render(j: int) -> str:
         s = sources[j]
         if s is not None and first_out[s] == j:
+            a, b = spans[s]
             if s in touched:
                 f = frag(s)
-                return _serialize(f.p, f.start_tag)
-            a, b = spans[s]
+                # content that went away and came back (a region joined to place an object) keeps its bytes
+                if etree.tostring(f.p, encoding="unicode", with_tail=False) != f.parsed:
+                    return _serialize(f.p, f.start_tag)
             return src.xml[a:b]
         return _serialize(out_el[j], None)
 
@@ -1483,7 +1486,10 @@ def _insert(
                 break
             k -= 1
         k = bisect.bisect_left(starts, pos_right)
-        while k < len(tokens):
+        cut = tokens[k - 1] if k > 0 else None
+        if cut is not None and cut.alive and cut.start < pos_right < cut.end:
+            right = cut  # the deletion trimmed the start of this w:t: what is left of it follows
+        while right is None and k < len(tokens):
             tok = tokens[k]
             if tok.start > pos_right:
                 break
