@@ -214,7 +214,14 @@ def diff_opcodes(a, b) -> list[tuple[str, int, int, int, int]]:
     ops: list[tuple[str, int, int, int, int]] = []
     if pre:
         ops.append(("equal", 0, pre, 0, pre))
-    mid = _matcher(a[pre : n - suf], b[pre : m - suf]).get_opcodes()
+    a_mid, b_mid = a[pre : n - suf], b[pre : m - suf]
+    mid = _matcher(a_mid, b_mid).get_opcodes()
+    if isinstance(a_mid, str) and OBJECT_CHAR in a_mid and OBJECT_CHAR in b_mid:
+        # of two ways to explain the edit, the one that keeps as much and more of the text wins: an
+        # object can't move across text, so "￼完" → "完￼" is 完 kept and an object deleted/brought in
+        by_text = SequenceMatcher(lambda c: c == OBJECT_CHAR, a_mid, b_mid, autojunk=False).get_opcodes()
+        if _kept(by_text) >= _kept(mid):
+            mid = by_text
     for tag, i1, i2, j1, j2 in mid:
         if i1 == i2 and j1 == j2:
             continue
@@ -222,6 +229,10 @@ def diff_opcodes(a, b) -> list[tuple[str, int, int, int, int]]:
     if suf:
         ops.append(("equal", n - suf, n, m - suf, m))
     return ops
+
+
+def _kept(ops: list[tuple[str, int, int, int, int]]) -> int:
+    return sum(i2 - i1 for tag, i1, i2, _j1, _j2 in ops if tag == "equal")
 
 
 # -- planning ------------------------------------------------------------------------------------

@@ -161,6 +161,12 @@ def edit_sequences(draw):
     + [(7, [(7, "a"), (8, "束"), (8, "语"), (8, "rIdP3"), (8, "完")])]
     + [(k, [(k, x) for x in items]) for k, (_, items) in enumerate(_SPECS) if k > 8]
 )
+# paragraph 8's image deleted and the first image of 10 merged into it: "完" is kept, the image is 10's
+@example(
+    [(k, [(k, x) for x in items]) for k, (_, items) in enumerate(_SPECS) if k < 8]
+    + [(8, [(8, "结"), (8, "束"), (8, "语"), (8, "完"), (10, "rIdP4")]), (10, [(10, "rIdP5")])]
+    + [(k, [(k, x) for x in items]) for k, (_, items) in enumerate(_SPECS) if k > 10]
+)
 # paragraph 2's image moved into a new paragraph after it: joining neighbours to place it leaves the empty
 # paragraph 3 as it was, so it keeps its bytes
 @example(
