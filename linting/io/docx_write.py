@@ -231,7 +231,8 @@ def diff_opcodes(a, b) -> list[tuple[str, int, int, int, int]]:
     return ops
 
 
-def _kept(ops: list[tuple[str, int, int, int, int]]) -> int:
+def _kept(ops: Sequence[tuple[str, int, int, int, int]]) -> int:
+    """How many items an opcode list keeps (the length of its equal blocks)."""
     return sum(i2 - i1 for tag, i1, i2, _j1, _j2 in ops if tag == "equal")
 
 
