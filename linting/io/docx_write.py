@@ -18,8 +18,11 @@ Saving by identity (``sources``)
       mark was.  A cut inside a simple field, an equation or ruby text is
       refused;
     * an index missing from the list: deleted, or merged into the output just
-      before its place when some of its text (or one of its objects) is found
-      there by a character diff.  A merged paragraph's runs move into that
+      before its place when some of its text is found there by a character
+      diff, or one of its objects is needed there: the output's own paragraph
+      keeps its own objects first, and a neighbour counts as merged for an
+      object only when the diff explains more of the output with it than
+      without.  A merged paragraph's runs move into that
       output, objects included; a deleted one's bookmarks and comment anchors
       move to its neighbour.  Deleting paragraphs that cut a field spanning
       paragraphs (part of a TOC) is refused;
@@ -36,8 +39,11 @@ Saving by identity (``sources``)
     :class:`DocxRenderError` naming the paragraph (第 N 段, 1-based, and an
     excerpt) and nothing is written.  What the texts can't tell apart is
     decided by the diff: deleting one of several *adjacent* U+FFFC removes the
-    later one; of two absent paragraphs at the same place with the same text,
-    the first counts as merged.
+    later one (so does deleting one of two objects of a paragraph together with
+    all the text between them); of two absent paragraphs at the same place with
+    the same text, the first counts as merged; where an edit is explained as
+    well by keeping text as by keeping an object (“￼完” → “完￼”), the text is
+    kept.
 
     Characters: see :func:`clean_text` — line separators become ``w:br``,
     characters XML can't hold are removed.  A paragraph that can't be removed
