@@ -1,10 +1,18 @@
-"""Test-wide setup: backups go to a temporary folder; the ``corpus`` layer is skipped without a corpus."""
+"""Test-wide setup: backups go to a temporary folder; the ``corpus`` layer is skipped without a corpus;
+under CI (the ``CI`` environment variable set) hypothesis runs derandomized, so a CI run is deterministic."""
 
 from __future__ import annotations
 
+import os
+
 import pytest
+from hypothesis import settings
 
 from tests import corpus
+
+settings.register_profile("ci", derandomize=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 
 @pytest.fixture(autouse=True)

@@ -18,8 +18,11 @@ Saving by identity (``sources``)
       mark was.  A cut inside a simple field, an equation or ruby text is
       refused;
     * an index missing from the list: deleted, or merged into the output just
-      before its place when some of its text (or one of its objects) is found
-      there by a character diff.  A merged paragraph's runs move into that
+      before its place when some of its text is found there by a character
+      diff, or one of its objects is needed there: the output's own paragraph
+      keeps its own objects first, and a neighbour counts as merged for an
+      object only when the diff explains more of the output with it than
+      without.  A merged paragraph's runs move into that
       output, objects included; a deleted one's bookmarks and comment anchors
       move to its neighbour.  Deleting paragraphs that cut a field spanning
       paragraphs (part of a TOC) is refused;
@@ -36,8 +39,11 @@ Saving by identity (``sources``)
     :class:`DocxRenderError` naming the paragraph (第 N 段, 1-based, and an
     excerpt) and nothing is written.  What the texts can't tell apart is
     decided by the diff: deleting one of several *adjacent* U+FFFC removes the
-    later one; of two absent paragraphs at the same place with the same text,
-    the first counts as merged.
+    later one (so does deleting one of two objects of a paragraph together with
+    all the text between them); of two absent paragraphs at the same place with
+    the same text, the first counts as merged; where an edit is explained as
+    well by keeping text as by keeping an object (“￼完” → “完￼”), the text is
+    kept.
 
     Characters: see :func:`clean_text` — line separators become ``w:br``,
     characters XML can't hold are removed.  A paragraph that can't be removed
@@ -214,7 +220,14 @@ def diff_opcodes(a, b) -> list[tuple[str, int, int, int, int]]:
     ops: list[tuple[str, int, int, int, int]] = []
     if pre:
         ops.append(("equal", 0, pre, 0, pre))
-    mid = _matcher(a[pre : n - suf], b[pre : m - suf]).get_opcodes()
+    a_mid, b_mid = a[pre : n - suf], b[pre : m - suf]
+    mid = _matcher(a_mid, b_mid).get_opcodes()
+    if isinstance(a_mid, str) and OBJECT_CHAR in a_mid and OBJECT_CHAR in b_mid:
+        # of two ways to explain the edit, the one that keeps as much and more of the text wins: an
+        # object can't move across text, so "￼完" → "完￼" is 完 kept and an object deleted/brought in
+        by_text = SequenceMatcher(lambda c: c == OBJECT_CHAR, a_mid, b_mid, autojunk=False).get_opcodes()
+        if _kept(by_text) >= _kept(mid):
+            mid = by_text
     for tag, i1, i2, j1, j2 in mid:
         if i1 == i2 and j1 == j2:
             continue
@@ -222,6 +235,11 @@ def diff_opcodes(a, b) -> list[tuple[str, int, int, int, int]]:
     if suf:
         ops.append(("equal", n - suf, n, m - suf, m))
     return ops
+
+
+def _kept(ops: Sequence[tuple[str, int, int, int, int]]) -> int:
+    """How many items an opcode list keeps (the length of its equal blocks)."""
+    return sum(i2 - i1 for tag, i1, i2, _j1, _j2 in ops if tag == "equal")
 
 
 # -- planning ------------------------------------------------------------------------------------
@@ -486,6 +504,7 @@ class _Frag:
         self.start_tag = m.group(0) if m else None
         self.wrapper = etree.fromstring(f"<x{src.nsdecls[index]}>{self.raw}</x>", make_parser())
         self.p = self.wrapper[0]
+        self.parsed = etree.tostring(self.p, encoding="unicode", with_tail=False)  # to see if it changed
         self.index = index
         self.touched = False  # received anchors from a deleted neighbour
 
@@ -991,7 +1010,10 @@ def _render_identity(
         return "".join(texts[k] for k in outputs)
 
     def resolve(g: _Group) -> _Group:
-        """Decide which candidates were merged: those with some text (or object) found in the outputs."""
+        """Decide which candidates were merged: those with some text found in the outputs, and those
+        with only an object found there when that object is needed to explain the outputs, i.e. the
+        diff ties more of them to the text with it than without (a paragraph keeps its own objects
+        first; of several such candidates the first ones count as merged)."""
         if not g.cands:
             g.parts = list(g.present)
             return g
@@ -1003,12 +1025,38 @@ def _render_identity(
                 spans_d.append((p, pos, pos + len(old[p])))
             pieces.append(old[p])
             pos += len(old[p])
-        kept: set[int] = set()
-        for tag, i1, i2, _j1, _j2 in diff_opcodes("".join(pieces), joined(g.outputs)):
-            if tag == "equal":
-                kept.update(p for p, x, y in spans_d if x < i2 and i1 < y)
-        g.parts = [p for p in order if p not in cand_set or p in kept]
+        combined = "".join(pieces)
+        by_text: set[int] = set()  # a character other than U+FFFC of theirs is in the outputs
+        by_object: set[int] = set()  # only U+FFFC of theirs are
+        for tag, i1, i2, _j1, _j2 in diff_opcodes(combined, joined(g.outputs)):
+            if tag != "equal":
+                continue
+            for p, x, y in spans_d:
+                lo, hi = max(x, i1), min(y, i2)
+                if lo >= hi:
+                    continue
+                if any(ch != OBJECT_CHAR for ch in combined[lo:hi]):
+                    by_text.add(p)
+                else:
+                    by_object.add(p)
+        by_object -= by_text
+        parts = [p for p in order if p not in cand_set or p in by_text]
+        if by_object:
+            target = joined(g.outputs)
+            score = matched_chars(parts, target)
+            for d in [p for p in order if p in by_object]:
+                with_d = sorted([*parts, d])
+                score_d = matched_chars(with_d, target)
+                if score_d > score:  # its object is needed to explain the outputs
+                    parts, score = with_d, score_d
+        g.parts = parts
         return g
+
+    def matched_chars(parts: Sequence[int], target: str) -> int:
+        """How many characters of ``target`` the character diff ties to the text of ``parts``."""
+        return sum(
+            i2 - i1 for tag, i1, i2, _j1, _j2 in diff_opcodes("".join(old[p] for p in parts), target) if tag == "equal"
+        )
 
     def group(idx: int) -> _Group:
         a, e = bound_a[idx], bound_e[idx]
@@ -1254,10 +1302,12 @@ def _render_identity(
     def render(j: int) -> str:
         s = sources[j]
         if s is not None and first_out[s] == j:
+            a, b = spans[s]
             if s in touched:
                 f = frag(s)
-                return _serialize(f.p, f.start_tag)
-            a, b = spans[s]
+                # content that went away and came back (a region joined to place an object) keeps its bytes
+                if etree.tostring(f.p, encoding="unicode", with_tail=False) != f.parsed:
+                    return _serialize(f.p, f.start_tag)
             return src.xml[a:b]
         return _serialize(out_el[j], None)
 
@@ -1454,7 +1504,10 @@ def _insert(
                 break
             k -= 1
         k = bisect.bisect_left(starts, pos_right)
-        while k < len(tokens):
+        cut = tokens[k - 1] if k > 0 else None
+        if cut is not None and cut.alive and cut.start < pos_right < cut.end:
+            right = cut  # the deletion trimmed the start of this w:t: what is left of it follows
+        while right is None and k < len(tokens):
             tok = tokens[k]
             if tok.start > pos_right:
                 break

@@ -673,3 +673,35 @@ def test_refusal_names_the_kind_of_object(tmp_path: Path) -> None:
     doc = open_document(path)
     err = _refused(path, doc, [f"{X}正文。{X}"], [0])  # the footnote reference moved to the front
     assert "第 1 段" in err.reason and "脚注" in err.reason
+
+
+# -- a paragraph keeps its own objects first ------------------------------------------------------
+
+
+def test_deleted_image_paragraph_after_an_edited_one_does_not_take_its_place(tmp_path: Path) -> None:
+    # found by the property test: "a" typed before paragraph 1's image, the image-only paragraph 2 deleted
+    body = para(t("标题")) + para(img("rIdP0", 1)) + para(img("rIdP1", 2)) + para(t("正文"))
+    path = write(tmp_path, body, rels=image_rels(2))
+    doc = open_document(path)
+    save_document(doc, ["标题", f"a{X}", "正文"], sources=[0, 1, 3])
+    assert open_document(path).texts == ["标题", f"a{X}", "正文"]
+    assert [objects_of(p) for p in body_paragraphs(path)] == [[], ["rIdP0"], []]
+
+
+def test_deleted_image_paragraph_after_an_image_and_text_one_is_deleted(tmp_path: Path) -> None:
+    body = para(t("前") + img("rIdP0", 1) + t("后")) + para(img("rIdP1", 2) + img("rIdP2", 3)) + para(t("尾"))
+    path = write(tmp_path, body, rels=image_rels(3))
+    doc = open_document(path)
+    save_document(doc, [f"前{X}后改", "尾"], sources=[0, 2])
+    assert open_document(path).texts == [f"前{X}后改", "尾"]
+    assert [objects_of(p) for p in body_paragraphs(path)] == [["rIdP0"], []]
+
+
+def test_image_paragraph_merged_into_an_edited_one_is_still_merged(tmp_path: Path) -> None:
+    # the output has more U+FFFC than its own paragraph: the neighbour's object is needed, so it was merged
+    body = para(img("rIdP0", 1)) + para(img("rIdP1", 2)) + para(t("尾"))
+    path = write(tmp_path, body, rels=image_rels(2))
+    doc = open_document(path)
+    save_document(doc, [f"a{X}{X}", "尾"], sources=[0, 2])
+    assert open_document(path).texts == [f"a{X}{X}", "尾"]
+    assert [objects_of(p) for p in body_paragraphs(path)] == [["rIdP0", "rIdP1"], []]
