@@ -137,40 +137,53 @@ def check_unbalanced(text: str, facts: ParagraphFacts | None = None, config: Con
 _REACH = {"“": 12, "”": 12, "（": 2, "(": 2, "）": 2, ")": 2, "《": 1, "》": 1, "【": 1, "】": 1}
 
 
+#: Document rules see whole paragraphs; like the engine (``MAX_PARAGRAPH_CHARS``), look only at this
+#: many characters of one, so a hostile megabyte line stays cheap.
+_MAX_CHARS = 100_000
+
+
 def check_unbalanced_document(view: DocView, config: Config) -> Iterable[Problem]:
-    """Report a pair only when nothing in its logical unit (the following paragraphs) closes it."""
+    """Report a pair only when nothing in its logical unit (the following paragraphs) closes it.
+
+    What closes an open mark depends only on its paragraph and its character, so the search runs once
+    per (paragraph, mark) and applies to every such mark: linear however many marks a line has.
+    """
     sev = view.severity(UNBALANCED)
     paras = view.paragraphs
-    found = [_unbalanced(p.text) for p in paras]
-    silenced: set[tuple[int, int]] = set()
+    texts = [p.text if len(p.text) <= _MAX_CHARS else p.text[:_MAX_CHARS] for p in paras]
+    found = [_unbalanced(t) for t in texts]
+    #: paragraph → mark → the starts of its unpaired findings (in order)
+    marks_at: list[dict[str, list[int]]] = []
     for k, findings in enumerate(found):
+        d: dict[str, list[int]] = {}
         for f in findings:
-            ch = paras[k].text[f.start]
+            d.setdefault(texts[k][f.start], []).append(f.start)
+        marks_at.append(d)
+    silenced: set[tuple[int, int]] = set()
+    silenced_mark: set[tuple[int, str]] = set()  # (paragraph, mark): every finding of that mark
+    for k, d in enumerate(marks_at):
+        for ch in d:
             if ch not in _OPEN:
                 continue
             close = _SAME.get(_OPEN[ch], _OPEN[ch])
             plain = 0
             for j in range(k + 1, min(len(paras), k + 1 + _REACH[ch])):
-                hit = next(
-                    (g for g in found[j] if _SAME.get(paras[j].text[g.start], paras[j].text[g.start]) == close), None
-                )
+                dj = marks_at[j]
+                hit = min((starts[0] for c, starts in dj.items() if _SAME.get(c, c) == close), default=None)
                 if hit is not None:
-                    silenced.update({(k, f.start), (j, hit.start)})
+                    silenced_mark.add((k, ch))
+                    silenced.add((j, hit))
                     # Chinese style: each quoted paragraph opens with “, only the last closes.
                     for m in range(k + 1, j + 1):
-                        for g in found[m]:
-                            if paras[m].text[g.start] == ch:
-                                silenced.add((m, g.start))
+                        silenced_mark.add((m, ch))
                     break
-                if ch == "“" and paras[j].text.strip():
-                    continues = paras[j].text.lstrip(" \t\u3000").startswith("“")
-                    still_open = any(paras[j].text[g.start] == "“" for g in found[j])
-                    if continues and not still_open and "”" in paras[j].text:
+                if ch == "“" and texts[j].strip():
+                    continues = texts[j].lstrip(" \t\u3000").startswith("“")
+                    still_open = "“" in dj
+                    if continues and not still_open and "”" in texts[j]:
                         # “…  / “…  / “…”: the last quoted paragraph closes the whole quotation.
                         for m in range(k, j):
-                            for g in found[m]:
-                                if paras[m].text[g.start] == ch:
-                                    silenced.add((m, g.start))
+                            silenced_mark.add((m, ch))
                         break
                     if still_open and not continues:
                         break
@@ -179,7 +192,9 @@ def check_unbalanced_document(view: DocView, config: Config) -> Iterable[Problem
                         if plain > 2:
                             break  # too far for an unmarked continuation
     for k, findings in enumerate(found):
-        for f in islice((f for f in findings if (k, f.start) not in silenced), MAX_PER_PARAGRAPH):
+        t = texts[k]
+        kept = (f for f in findings if (k, t[f.start]) not in silenced_mark and (k, f.start) not in silenced)
+        for f in islice(kept, MAX_PER_PARAGRAPH):
             yield problem(UNBALANCED, sev, k, paras[k].text, f.start, f.end, f.message)
 
 

@@ -532,7 +532,12 @@ class Worker:
         if not line:
             self.close()
             return None
-        return json.loads(line)
+        reply = json.loads(line)
+        if reply.get("peak_mb", 0) > MEMORY_LIMIT_MB / 2:
+            # A process keeps memory it once took (and VmHWM can't drop below it): start the next
+            # command in a fresh worker, so one heavy case is not blamed on the ones after it.
+            self.close()
+        return reply
 
     def close(self) -> None:
         if self.proc is not None:
