@@ -73,9 +73,6 @@ class DocView:
     def outline(self) -> OutlineResult:
         return build_outline(list(self.paragraphs), self.facts, self.title_index)
 
-    def severity(self, rule: Rule) -> Severity:
-        return self.linter.severity(rule.id) or rule.severity
-
 
 @dataclass
 class LintResult:
@@ -99,11 +96,14 @@ class Linter:
     def __init__(self, config: Config | None = None, *, rules: Sequence[str] | None = None) -> None:
         self.config = config or default_config()
         only = set(rules) if rules is not None else None
-        self.rules = [
-            r
-            for r in RULES.values()
-            if self.config.severities.get(r.id, r.severity) is not None and (only is None or r.id in only)
-        ]
+        #: The one place a finding's severity is decided: the configuration, else the rule's default.
+        #: A rule the configuration turns off (``None``) does not run.
+        self._severities: dict[str, Severity] = {}
+        for r in RULES.values():
+            sev = self.config.severities.get(r.id, r.severity)
+            if sev is not None and (only is None or r.id in only):
+                self._severities[r.id] = sev
+        self.rules = [r for r in RULES.values() if r.id in self._severities]
         self._paragraph_rules = [r for r in self.rules if r.paragraph_check is not None]
         self._document_rules = [r for r in self.rules if r.document_check is not None]
         self._facts: dict[Paragraph, ParagraphFacts] = {}
@@ -118,8 +118,9 @@ class Linter:
     def needs_jieba(self) -> bool:
         return any(r.needs_jieba for r in self.rules)
 
-    def severity(self, rule_id: str) -> Severity | None:
-        return self.config.severities.get(rule_id)
+    def severity_of(self, rule: Rule) -> Severity:
+        """The severity findings of ``rule`` get in this linter (configuration, else the rule's default)."""
+        return self._severities.get(rule.id, rule.severity)
 
     def facts(self, p: Paragraph) -> ParagraphFacts:
         f = self._facts.get(p)
@@ -172,7 +173,7 @@ class Linter:
             assert rule.document_check is not None
             if cancel is not None and cancel():
                 raise LintCancelled
-            sev = view.severity(rule)
+            sev = self.severity_of(rule)
             for prob in rule.document_check(view, self.config):
                 problems.append(prob if prob.severity == sev else _with_severity(prob, sev))
         problems.sort(key=Problem.sort_key)
@@ -198,7 +199,7 @@ class Linter:
             self._findings[p] = found
         out = []
         for rule, fd in found:
-            sev = self.severity(rule.id) or rule.severity
+            sev = self.severity_of(rule)
             fix = None
             if fd.edits and not p.read_only:  # type: ignore[attr-defined]
                 fix = Fix.in_paragraph(i, fd.edits, fd.applicability, fd.fix_description)  # type: ignore[attr-defined]

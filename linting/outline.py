@@ -30,6 +30,21 @@ RENUMBER_BUDGET = 5000
 #: From this rank down (``1.`` ``（1）`` ``①``) numbers are list items: a list may restart at 1.
 _LIST_RANK = 60
 
+#: The rule ids this pass may emit (each is declared by exactly one rule in ``rules/headings.py``,
+#: which checks it at registration); a :class:`RawIssue` with any other id is refused, so a
+#: typo fails loudly instead of silently dropping findings.
+RULE_IDS: frozenset[str] = frozenset(
+    {
+        "heading-skip",
+        "heading-duplicate",
+        "heading-order",
+        "heading-style-mixed",
+        "heading-level-jump",
+        "heading-punctuation",
+        "heading-outline-level",
+    }
+)
+
 
 @dataclass(frozen=True, slots=True)
 class OutlineEntry:
@@ -56,6 +71,10 @@ class RawIssue:
     fix_description: str = ""
     #: What to show as the excerpt when the span is empty (an auto-number is not in the text).
     shown: str = ""
+
+    def __post_init__(self) -> None:
+        if self.rule not in RULE_IDS:
+            raise ValueError(f"outline pass: undeclared rule id {self.rule!r}")
 
 
 @dataclass(slots=True)

@@ -139,7 +139,6 @@ _REACH = {"“": 12, "”": 12, "（": 2, "(": 2, "）": 2, ")": 2, "《": 1, "�
 
 def check_unbalanced_document(view: DocView, config: Config) -> Iterable[Problem]:
     """Report a pair only when nothing in its logical unit (the following paragraphs) closes it."""
-    sev = view.severity(UNBALANCED)
     paras = view.paragraphs
     found = [_unbalanced(p.text) for p in paras]
     silenced: set[tuple[int, int]] = set()
@@ -180,7 +179,7 @@ def check_unbalanced_document(view: DocView, config: Config) -> Iterable[Problem
                             break  # too far for an unmarked continuation
     for k, findings in enumerate(found):
         for f in islice((f for f in findings if (k, f.start) not in silenced), MAX_PER_PARAGRAPH):
-            yield problem(UNBALANCED, sev, k, paras[k].text, f.start, f.end, f.message)
+            yield problem(UNBALANCED, k, paras[k].text, f.start, f.end, f.message)
 
 
 MAX_PER_PARAGRAPH = 100
@@ -220,31 +219,31 @@ def _unbalanced(text: str) -> tuple[Finding, ...]:
 
 register(
     Rule(
-        "halfwidth-punct",
-        Severity.WARNING,
-        "中文文本中的半角标点（, ; : ? ! ( )），每段一条，可一键改为全角",
-        {
+        id="halfwidth-punct",
+        severity=Severity.WARNING,
+        summary="中文文本中的半角标点（, ; : ? ! ( )），每段一条，可一键改为全角",
+        doc={
             "作用": "找出与汉字相邻的半角逗号、分号、冒号、问号、叹号和括号。小数、时间、网址、“1.”序号不报。",
             "为什么": "GB/T 15834 要求中文文本使用全角标点；从网页或 PDF 转来的文字常混入半角标点。",
             "示例": "今年以来,我办认真贯彻(落实)上级部署:",
             "修改后": "今年以来，我办认真贯彻（落实）上级部署：",
         },
-        True,
+        fixable=True,
         paragraph_check=check_halfwidth,
     )
 )
 UNBALANCED = register(
     Rule(
-        "unbalanced-pair",
-        Severity.WARNING,
-        "成对标点（“” 《》 （） 【】）不配对",
-        {
+        id="unbalanced-pair",
+        severity=Severity.WARNING,
+        summary="成对标点（“” 《》 （） 【】）不配对",
+        doc={
             "作用": "检查引号、书名号、括号、方头括号是否成对。",
             "为什么": "漏掉的后引号或后括号会让整段意思含混，排版后也很显眼。",
             "示例": "学习《党委工作条例，提高认识。",
             "修改后": "学习《党委工作条例》，提高认识。",
         },
-        False,
+        fixable=False,
         document_check=check_unbalanced_document,
     )
 )

@@ -172,16 +172,16 @@ def check(text: str, facts: ParagraphFacts, config: Config) -> Iterable[Finding]
 
 register(
     Rule(
-        "duplicate-word",
-        Severity.WARNING,
-        "词语误重复（按照按照）；牢牢、方方面面、一个个、层层、今年年初等不报",
-        {
+        id="duplicate-word",
+        severity=Severity.WARNING,
+        summary="词语误重复（按照按照）；牢牢、方方面面、一个个、层层、今年年初等不报",
+        doc={
             "作用": "找出连续重复输入的词语，用 jieba 分词确认是两个相同的词相连。",
             "为什么": "复制粘贴或输入法联想常造成“按照按照”之类的重复，朗读时才发现。",
             "示例": "安排办公室一名工作人员按照按照实施方案要求落实。",
             "修改后": "安排办公室一名工作人员按照实施方案要求落实。",
         },
-        True,
+        fixable=True,
         paragraph_check=check,
         needs_jieba=True,
     )
