@@ -14,15 +14,15 @@ import re
 from bisect import bisect_left, insort
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cached_property
 from itertools import islice
 
 from .analysis import ParagraphFacts, analyze
 from .config import Config, DocType, default_config
 from .model import Applicability, Edit, Fix, Paragraph, Problem, Severity
-from .outline import OutlineEntry, OutlineResult, build_outline
+from .outline import OutlineEntry
 from .rules import RULES, Rule
 from .rules.base import excerpt
+from .view import DocView, LintCache
 
 _TITLE_NOISE = re.compile(
     r"(?:[0-9０-９]+|[（(][^（）()]*[)）]|范文|模板|样本|草稿|初稿|修改稿|定稿|征求意见稿|送审稿|讨论稿|[一二三四五六七八九十]+篇|合集|精选|大全|\s)+$"
@@ -54,24 +54,6 @@ class LintCancelled(Exception):
 def _bounded(p: Paragraph) -> Paragraph:
     """``p``, or ``p`` cut at :data:`MAX_PARAGRAPH_CHARS` (offsets of findings stay valid in the full text)."""
     return p if len(p.text) <= MAX_PARAGRAPH_CHARS else replace(p, text=p.text[:MAX_PARAGRAPH_CHARS])
-
-
-@dataclass
-class DocView:
-    """What document-level rules see: paragraphs, cached facts, title, type and outline."""
-
-    paragraphs: Sequence[Paragraph]
-    facts: list[ParagraphFacts]
-    title_index: int | None
-    doctype: DocType | None
-    doctype_source: str  # "title", "config", "option" or "" (not recognised)
-    linter: Linter
-    #: Results shared by several rules within one lint (e.g. the series pass), keyed by name.
-    memo: dict[str, object] = field(default_factory=dict)
-
-    @cached_property
-    def outline(self) -> OutlineResult:
-        return build_outline(list(self.paragraphs), self.facts, self.title_index)
 
 
 @dataclass
@@ -109,7 +91,8 @@ class Linter:
         self._facts: dict[Paragraph, ParagraphFacts] = {}
         self._findings: dict[Paragraph, tuple[tuple[Rule, object], ...]] = {}
         self._problems_at: dict[tuple[int, Paragraph], tuple[Problem, ...]] = {}
-        self.cue_cache: dict[tuple[Paragraph, str], frozenset[str]] = {}
+        #: What document rules keep between lints (see :class:`~linting.view.LintCache`).
+        self.cache = LintCache()
         #: The last lint's input and result: linting the same paragraphs again (``fix`` checking what
         #: is left, the editor re-linting without an edit) costs a comparison, not the document rules.
         self._last: tuple[tuple[tuple[Paragraph, ...], str | None], LintResult] | None = None
@@ -156,7 +139,7 @@ class Linter:
                 facts.append(self.facts(p))
         title_index = find_title(paragraphs, facts, self.config)
         dt, source = self._doctype(paragraphs, title_index, doctype)
-        view = DocView(paragraphs, facts, title_index, dt, source, self)
+        view = DocView(paragraphs, facts, title_index, dt, source, self.cache)
         problems: list[Problem] = []
         new_problems_at: dict[tuple[int, Paragraph], tuple[Problem, ...]] = {}
         for i, p in enumerate(paragraphs):
@@ -213,7 +196,7 @@ class Linter:
             live = set(paragraphs)
             self._facts = {p: f for p, f in self._facts.items() if p in live}
             self._findings = {p: f for p, f in self._findings.items() if p in live}
-            self.cue_cache = {k: v for k, v in self.cue_cache.items() if k[0] in live}
+            self.cache.trim(live)
 
     def _doctype(
         self, paragraphs: Sequence[Paragraph], title_index: int | None, override: str | None

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import messages as msg
+from . import rule_ids
 from .analysis import Heading, ParagraphFacts, quoted_paragraphs
 from .markers import GB_CHAIN, STYLES, Marker, render_marker
 from .model import Paragraph
@@ -30,20 +31,10 @@ RENUMBER_BUDGET = 5000
 #: From this rank down (``1.`` ``（1）`` ``①``) numbers are list items: a list may restart at 1.
 _LIST_RANK = 60
 
-#: The rule ids this pass may emit (each is declared by exactly one rule in ``rules/headings.py``,
+#: The rule ids this pass may emit (each reported by exactly one rule in ``rules/headings.py``,
 #: which checks it at registration); a :class:`RawIssue` with any other id is refused, so a
 #: typo fails loudly instead of silently dropping findings.
-RULE_IDS: frozenset[str] = frozenset(
-    {
-        "heading-skip",
-        "heading-duplicate",
-        "heading-order",
-        "heading-style-mixed",
-        "heading-level-jump",
-        "heading-punctuation",
-        "heading-outline-level",
-    }
-)
+RULE_IDS: frozenset[str] = rule_ids.OUTLINE
 
 
 @dataclass(frozen=True, slots=True)

@@ -100,3 +100,20 @@ def test_every_id_literal_in_the_passes_is_declared() -> None:
     for path, ids in ((root / "outline.py", OUTLINE_IDS), (root / "rules" / "ordinals.py", SERIES_IDS)):
         used = set(prefix.findall(path.read_text("utf-8")))
         assert used and used <= ids, (path.name, sorted(used - ids))
+
+
+def test_every_declared_id_has_exactly_one_rule() -> None:
+    from linting import rule_ids
+
+    assert set(RULES) == rule_ids.ALL
+    assert len(rule_ids.OUTLINE) + len(rule_ids.SERIES) + len(rule_ids.OTHERS) == len(rule_ids.ALL)
+
+
+def test_an_undeclared_rule_id_is_refused_at_registration() -> None:
+    from linting.rules import register
+
+    with pytest.raises(ValueError, match="not declared"):
+        register(
+            Rule(id="no-such-rule", severity=Severity.INFO, summary="s", doc={}, fixable=False, document_check=_check)
+        )
+    assert "no-such-rule" not in RULES

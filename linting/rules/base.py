@@ -16,7 +16,7 @@ from ..model import Applicability, Edit, Fix, Problem, Severity
 if TYPE_CHECKING:
     from ..analysis import ParagraphFacts
     from ..config import Config
-    from ..engine import DocView
+    from ..view import DocView
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,7 @@ from .base import Rule, problem
 
 if TYPE_CHECKING:
     from ..config import Config
-    from ..engine import DocView
+    from ..view import DocView
 
 
 def _from_outline(rule_id: str):

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .. import messages as msg
+from .. import rule_ids
 from ..analysis import CountClaim
 from ..markers import Ordinal, ordinal_text
 from ..model import Applicability, Edit, Problem, Severity
@@ -19,7 +20,7 @@ from .base import Rule, problem
 
 if TYPE_CHECKING:
     from ..config import Config
-    from ..engine import DocView
+    from ..view import DocView
 
 
 #: Renumbering fixes of one lint may touch at most this many items in total (linear time on
@@ -31,9 +32,7 @@ _CLAIM_GAP = 3
 
 #: The rule ids the series pass may emit (each declared below by exactly one rule, checked at
 #: import); an issue with any other id is refused, so a typo cannot silently drop findings.
-RULE_IDS: frozenset[str] = frozenset(
-    {"ordinal-skip", "ordinal-duplicate", "ordinal-order", "ordinal-mixed", "ordinal-nested", "count-mismatch"}
-)
+RULE_IDS: frozenset[str] = rule_ids.SERIES
 
 
 @dataclass(slots=True)

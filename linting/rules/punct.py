@@ -17,7 +17,7 @@ from .placeholders import is_lost_char
 if TYPE_CHECKING:
     from ..analysis import ParagraphFacts
     from ..config import Config
-    from ..engine import DocView
+    from ..view import DocView
 
 _FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 _CN_PUNCT = "，。；：？！、“”‘’（）《》【】…—"

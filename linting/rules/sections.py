@@ -20,7 +20,7 @@ from .placeholders import clause_start
 
 if TYPE_CHECKING:
     from ..config import Config, SectionSpec
-    from ..engine import DocView
+    from ..view import DocView
 
 _NEGATION = re.compile(r"没有|未|无|并无|杜绝|不存在")
 
@@ -60,7 +60,7 @@ def _present(view: DocView, spec: SectionSpec) -> bool:
                 return True
     if spec.cues is None:
         return False
-    cache = view.linter.cue_cache
+    cache = view.cache.cues
     start = (view.title_index or 0) + 1
     for p in view.paragraphs[start:]:
         key = (p, spec.name)

@@ -17,7 +17,7 @@ from .base import Finding, Rule, problem
 if TYPE_CHECKING:
     from ..analysis import ParagraphFacts
     from ..config import Config
-    from ..engine import DocView
+    from ..view import DocView
 
 # 。。 ，， 、、 ；； ：： — exactly two (three or more 。 are an ellipsis typed by hand: placeholder).
 _RE_DOUBLED = re.compile(r"([。，、；：])\1(?!\1)")
