@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from . import rule_ids
-from .markers import CJK_RANGE
+from .chars import HAN_RANGE as CJK_RANGE
 from .model import Severity
 
 CONFIG_NAME = ".reportlint.toml"

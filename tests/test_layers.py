@@ -23,6 +23,7 @@ LAYERS: dict[str, int] = {
     "linting.messages": 0,
     "linting.appdata": 0,
     "linting.rule_ids": 0,
+    "linting.chars": 0,
     # 1. text helpers
     "linting.markers": 1,
     "linting.lexicon": 1,

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from ..chars import is_han_wide
 from ..model import Severity
 from . import register
 from .base import Finding, Rule
@@ -121,7 +122,7 @@ def _arithmetic(text: str, pos: int) -> bool:
 
 
 def _is_cjk_or_digit(ch: str) -> bool:
-    return ch.isdigit() or "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or ch >= "\U00020000"
+    return ch.isdigit() or is_han_wide(ch)
 
 
 def check(text: str, facts: ParagraphFacts, config: Config) -> Iterable[Finding]:

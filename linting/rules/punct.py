@@ -9,6 +9,7 @@ from itertools import islice
 from typing import TYPE_CHECKING
 
 from .. import messages as msg
+from ..chars import CN_PUNCT, HAN_WIDE_RANGE, is_han_wide
 from ..model import Applicability, Problem, Severity
 from . import register
 from .base import Finding, Rule, problem
@@ -20,11 +21,11 @@ if TYPE_CHECKING:
     from ..view import DocView
 
 _FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
-_CN_PUNCT = "，。；：？！、“”‘’（）《》【】…—"
+_CN_PUNCT = CN_PUNCT
 
 
 def _is_cjk(ch: str) -> bool:
-    return ("\u3400" <= ch <= "\u9fff") or ("\uf900" <= ch <= "\ufaff") or ch >= "\U00020000" or ch in _CN_PUNCT
+    return is_han_wide(ch) or ch in _CN_PUNCT
 
 
 def _prev(text: str, i: int) -> str:
@@ -41,7 +42,7 @@ def _next(text: str, i: int) -> str:
     return text[j] if j < len(text) else ""
 
 
-_CJKP = "\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f" + _CN_PUNCT
+_CJKP = HAN_WIDE_RANGE + _CN_PUNCT
 # A half-width mark with a Chinese character (or Chinese punctuation) right before or after it
 # (one space allowed).  Digits on both sides (10:30, 1,000) never match.
 # The mark comes first in the pattern so the scanner jumps from mark to mark (a leading

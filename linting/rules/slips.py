@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from .. import messages as msg
 from ..analysis import toc_title
-from ..markers import CJK_RANGE
+from ..chars import HAN_RANGE as CJK_RANGE
 from ..model import Problem, Severity
 from . import register
 from .base import Finding, Rule, problem
