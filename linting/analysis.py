@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .markers import CJK_RANGE, Marker, Ordinal, find_marker, find_ordinals, parse_auto_number
+from .chars import HAN_RANGE as CJK_RANGE
+from .markers import Marker, Ordinal, find_marker, find_ordinals, parse_auto_number
 from .model import Paragraph
 from .numerals import parse_arabic, parse_cn
 

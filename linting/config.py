@@ -17,7 +17,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .markers import CJK_RANGE
+from . import rule_ids
+from .chars import HAN_RANGE as CJK_RANGE
 from .model import Severity
 
 CONFIG_NAME = ".reportlint.toml"
@@ -231,8 +232,6 @@ class _Merged:
         self.apply_data(str(path), data.get("__text__", ""), data)
 
     def apply_data(self, name: str, text: str, data: dict[str, Any]) -> None:
-        from .rules import RULES  # late import: rules import config types
-
         def err(key: str, reason: str, table: str | None = None, line_key: str | None = None) -> ConfigError:
             return ConfigError(name, _line_of(text, line_key or key.split(".")[-1], table), key, reason)
 
@@ -255,7 +254,7 @@ class _Merged:
         if not isinstance(rules, dict):
             raise err("rules", "应为表 [rules]")
         for rid, val in rules.items():
-            if rid not in RULES:
+            if rid not in rule_ids.ALL:
                 raise err(f"rules.{rid}", "没有这条规则（运行 python -m linting rules 查看规则列表）", "rules", rid)
             word = str(val).lower() if not isinstance(val, bool) else ("off" if val is False else "on")
             if word == "on":

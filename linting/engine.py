@@ -14,15 +14,15 @@ import re
 from bisect import bisect_left, insort
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cached_property
 from itertools import islice
 
 from .analysis import ParagraphFacts, analyze
 from .config import Config, DocType, default_config
 from .model import Applicability, Edit, Fix, Paragraph, Problem, Severity
-from .outline import OutlineEntry, OutlineResult, build_outline
+from .outline import OutlineEntry
 from .rules import RULES, Rule
 from .rules.base import excerpt
+from .view import DocView, LintCache
 
 _TITLE_NOISE = re.compile(
     r"(?:[0-9０-９]+|[（(][^（）()]*[)）]|范文|模板|样本|草稿|初稿|修改稿|定稿|征求意见稿|送审稿|讨论稿|[一二三四五六七八九十]+篇|合集|精选|大全|\s)+$"
@@ -57,27 +57,6 @@ def _bounded(p: Paragraph) -> Paragraph:
 
 
 @dataclass
-class DocView:
-    """What document-level rules see: paragraphs, cached facts, title, type and outline."""
-
-    paragraphs: Sequence[Paragraph]
-    facts: list[ParagraphFacts]
-    title_index: int | None
-    doctype: DocType | None
-    doctype_source: str  # "title", "config", "option" or "" (not recognised)
-    linter: Linter
-    #: Results shared by several rules within one lint (e.g. the series pass), keyed by name.
-    memo: dict[str, object] = field(default_factory=dict)
-
-    @cached_property
-    def outline(self) -> OutlineResult:
-        return build_outline(list(self.paragraphs), self.facts, self.title_index)
-
-    def severity(self, rule: Rule) -> Severity:
-        return self.linter.severity(rule.id) or rule.severity
-
-
-@dataclass
 class LintResult:
     """The result of one lint: problems sorted by position, plus the outline and type."""
 
@@ -99,17 +78,21 @@ class Linter:
     def __init__(self, config: Config | None = None, *, rules: Sequence[str] | None = None) -> None:
         self.config = config or default_config()
         only = set(rules) if rules is not None else None
-        self.rules = [
-            r
-            for r in RULES.values()
-            if self.config.severities.get(r.id, r.severity) is not None and (only is None or r.id in only)
-        ]
+        #: The one place a finding's severity is decided: the configuration, else the rule's default.
+        #: A rule the configuration turns off (``None``) does not run.
+        self._severities: dict[str, Severity] = {}
+        for r in RULES.values():
+            sev = self.config.severities.get(r.id, r.severity)
+            if sev is not None and (only is None or r.id in only):
+                self._severities[r.id] = sev
+        self.rules = [r for r in RULES.values() if r.id in self._severities]
         self._paragraph_rules = [r for r in self.rules if r.paragraph_check is not None]
         self._document_rules = [r for r in self.rules if r.document_check is not None]
         self._facts: dict[Paragraph, ParagraphFacts] = {}
         self._findings: dict[Paragraph, tuple[tuple[Rule, object], ...]] = {}
         self._problems_at: dict[tuple[int, Paragraph], tuple[Problem, ...]] = {}
-        self.cue_cache: dict[tuple[Paragraph, str], frozenset[str]] = {}
+        #: What document rules keep between lints (see :class:`~linting.view.LintCache`).
+        self.cache = LintCache()
         #: The last lint's input and result: linting the same paragraphs again (``fix`` checking what
         #: is left, the editor re-linting without an edit) costs a comparison, not the document rules.
         self._last: tuple[tuple[tuple[Paragraph, ...], str | None], LintResult] | None = None
@@ -118,8 +101,9 @@ class Linter:
     def needs_jieba(self) -> bool:
         return any(r.needs_jieba for r in self.rules)
 
-    def severity(self, rule_id: str) -> Severity | None:
-        return self.config.severities.get(rule_id)
+    def severity_of(self, rule: Rule) -> Severity:
+        """The severity findings of ``rule`` get in this linter (configuration, else the rule's default)."""
+        return self._severities.get(rule.id, rule.severity)
 
     def facts(self, p: Paragraph) -> ParagraphFacts:
         f = self._facts.get(p)
@@ -155,7 +139,7 @@ class Linter:
                 facts.append(self.facts(p))
         title_index = find_title(paragraphs, facts, self.config)
         dt, source = self._doctype(paragraphs, title_index, doctype)
-        view = DocView(paragraphs, facts, title_index, dt, source, self)
+        view = DocView(paragraphs, facts, title_index, dt, source, self.cache)
         problems: list[Problem] = []
         new_problems_at: dict[tuple[int, Paragraph], tuple[Problem, ...]] = {}
         for i, p in enumerate(paragraphs):
@@ -172,7 +156,7 @@ class Linter:
             assert rule.document_check is not None
             if cancel is not None and cancel():
                 raise LintCancelled
-            sev = view.severity(rule)
+            sev = self.severity_of(rule)
             for prob in rule.document_check(view, self.config):
                 problems.append(prob if prob.severity == sev else _with_severity(prob, sev))
         problems.sort(key=Problem.sort_key)
@@ -198,7 +182,7 @@ class Linter:
             self._findings[p] = found
         out = []
         for rule, fd in found:
-            sev = self.severity(rule.id) or rule.severity
+            sev = self.severity_of(rule)
             fix = None
             if fd.edits and not p.read_only:  # type: ignore[attr-defined]
                 fix = Fix.in_paragraph(i, fd.edits, fd.applicability, fd.fix_description)  # type: ignore[attr-defined]
@@ -212,7 +196,7 @@ class Linter:
             live = set(paragraphs)
             self._facts = {p: f for p, f in self._facts.items() if p in live}
             self._findings = {p: f for p, f in self._findings.items() if p in live}
-            self.cue_cache = {k: v for k, v in self.cue_cache.items() if k[0] in live}
+            self.cache.trim(live)
 
     def _doctype(
         self, paragraphs: Sequence[Paragraph], title_index: int | None, override: str | None

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .chars import HAN_RANGE
 from .numerals import (
     CN_NUMERAL_CHARS,
     format_circled,
@@ -20,7 +21,8 @@ from .numerals import (
     parse_paren_digit,
 )
 
-CJK_RANGE = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+#: Chinese characters (defined in :mod:`linting.chars`; the name is kept for importers).
+CJK_RANGE = HAN_RANGE
 _CN = f"[{CN_NUMERAL_CHARS}]"
 
 

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import messages as msg
+from . import rule_ids
 from .analysis import Heading, ParagraphFacts, quoted_paragraphs
 from .markers import GB_CHAIN, STYLES, Marker, render_marker
 from .model import Paragraph
@@ -29,6 +30,11 @@ RENUMBER_BUDGET = 5000
 
 #: From this rank down (``1.`` ``（1）`` ``①``) numbers are list items: a list may restart at 1.
 _LIST_RANK = 60
+
+#: The rule ids this pass may emit (each reported by exactly one rule in ``rules/headings.py``,
+#: which checks it at registration); a :class:`RawIssue` with any other id is refused, so a
+#: typo fails loudly instead of silently dropping findings.
+RULE_IDS: frozenset[str] = rule_ids.OUTLINE
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +62,10 @@ class RawIssue:
     fix_description: str = ""
     #: What to show as the excerpt when the span is empty (an auto-number is not in the text).
     shown: str = ""
+
+    def __post_init__(self) -> None:
+        if self.rule not in RULE_IDS:
+            raise ValueError(f"outline pass: undeclared rule id {self.rule!r}")
 
 
 @dataclass(slots=True)

@@ -177,7 +177,7 @@ def test_linting_the_same_paragraphs_again_reuses_the_result(monkeypatch: pytest
     linter = Linter()
     first = linter.lint(paras)
     calls = _count_calls(monkeypatch, outline_mod, "build_outline")
-    monkeypatch.setattr("linting.engine.build_outline", outline_mod.build_outline)
+    monkeypatch.setattr("linting.view.build_outline", outline_mod.build_outline)
     first.problems.clear()  # the caller's copy: the memo must not share it
     again = linter.lint(list(paras))
     assert calls[0] <= 20  # only a heading's short lead (一、…) still goes through python-docx

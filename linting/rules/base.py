@@ -8,7 +8,7 @@ look at the cached facts of the whole document and return :class:`Problem`.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..model import Applicability, Edit, Fix, Problem, Severity
@@ -16,7 +16,7 @@ from ..model import Applicability, Edit, Fix, Problem, Severity
 if TYPE_CHECKING:
     from ..analysis import ParagraphFacts
     from ..config import Config
-    from ..engine import DocView
+    from ..view import DocView
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,9 +35,14 @@ ParagraphCheck = Callable[[str, "ParagraphFacts", "Config"], Iterable[Finding]]
 DocumentCheck = Callable[["DocView", "Config"], Iterable[Problem]]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Rule:
-    """A declared rule.  ``doc`` holds the Chinese help: 作用 / 为什么 / 示例 / 修改后."""
+    """A declared rule (keyword arguments only).  ``doc`` holds the Chinese help: 作用 / 为什么 / 示例 / 修改后.
+
+    ``severity`` is the rule's *default*: the severity a finding gets is decided by the engine
+    alone (:meth:`linting.engine.Linter.severity_of`), from the configuration and this default.
+    A rule has exactly one of ``paragraph_check`` and ``document_check``.
+    """
 
     id: str
     severity: Severity
@@ -48,8 +53,10 @@ class Rule:
     document_check: DocumentCheck | None = None
     #: Paragraph rules that need jieba say so, so the CLI can skip loading it.
     needs_jieba: bool = False
-    examples_bad: tuple[str, ...] = field(default=())
-    examples_good: tuple[str, ...] = field(default=())
+
+    def __post_init__(self) -> None:
+        if (self.paragraph_check is None) == (self.document_check is None):
+            raise ValueError(f"rule {self.id}: declare exactly one of paragraph_check and document_check")
 
 
 def excerpt(text: str, start: int, end: int, limit: int = 40) -> str:
@@ -61,13 +68,13 @@ def excerpt(text: str, start: int, end: int, limit: int = 40) -> str:
 
 
 def problem(
-    rule: Rule | str,
-    severity: Severity,
+    rule: Rule,
     paragraph: int,
     text: str,
     start: int,
     end: int,
     message: str,
+    *,
     edits: Iterable[Edit] = (),
     applicability: Applicability = Applicability.UNSAFE,
     fix_description: str = "",
@@ -75,10 +82,10 @@ def problem(
 ) -> Problem:
     """Build a :class:`Problem` (used by document rules).
 
+    The problem carries the rule's default severity; the engine sets the effective one.
     ``shown`` is the excerpt for an empty span: a Word auto-number, which is not in the text.
     """
-    rid = rule if isinstance(rule, str) else rule.id
     edits = tuple(edits)
     fix = Fix(edits, applicability, fix_description) if edits else None
     ex = shown if start == end and shown else excerpt(text, start, end)
-    return Problem(rid, severity, paragraph, start, end, ex, message, fix)
+    return Problem(rule.id, rule.severity, paragraph, start, end, ex, message, fix)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .. import messages as msg
+from .. import rule_ids
 from ..analysis import CountClaim
 from ..markers import Ordinal, ordinal_text
 from ..model import Applicability, Edit, Problem, Severity
@@ -19,7 +20,7 @@ from .base import Rule, problem
 
 if TYPE_CHECKING:
     from ..config import Config
-    from ..engine import DocView
+    from ..view import DocView
 
 
 #: Renumbering fixes of one lint may touch at most this many items in total (linear time on
@@ -28,6 +29,10 @@ RENUMBER_BUDGET = 5000
 
 #: How far after the colon the first item of the announced list may start (``：“一是`` …).
 _CLAIM_GAP = 3
+
+#: The rule ids the series pass may emit (each declared below by exactly one rule, checked at
+#: import); an issue with any other id is refused, so a typo cannot silently drop findings.
+RULE_IDS: frozenset[str] = rule_ids.SERIES
 
 
 @dataclass(slots=True)
@@ -54,6 +59,10 @@ class _Issue:
     end: int
     message: str
     edits: tuple[Edit, ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.rule not in RULE_IDS:
+            raise ValueError(f"series pass: undeclared rule id {self.rule!r}")
 
 
 def series_issues(view: DocView) -> list[_Issue]:
@@ -305,23 +314,22 @@ def _claim_on_headings(
 
 def _check_for(rule_id: str):
     def check(view: DocView, config: Config) -> Iterable[Problem]:
-        sev = view.severity(_RULES[rule_id])
+        rule = _RULES[rule_id]
         for it in series_issues(view):
             if it.rule != rule_id:
                 continue
             p = view.paragraphs[it.paragraph]
             edits = it.edits if not p.read_only else ()
             yield problem(
-                rule_id,
-                sev,
+                rule,
                 it.paragraph,
                 p.text,
                 it.start,
                 it.end,
                 it.message,
-                edits,
-                Applicability.UNSAFE,
-                f"改为“{edits[0].replacement}”" if edits else "",
+                edits=edits,
+                applicability=Applicability.UNSAFE,
+                fix_description=f"改为“{edits[0].replacement}”" if edits else "",
             )
 
     return check
@@ -330,81 +338,88 @@ def _check_for(rule_id: str):
 _RULES: dict[str, Rule] = {}
 
 
-def _rule(id: str, severity: Severity, summary: str, doc: dict[str, str], fixable: bool) -> None:
+def _rule(*, id: str, severity: Severity, summary: str, doc: dict[str, str], fixable: bool) -> None:
     from . import register
 
-    _RULES[id] = register(Rule(id, severity, summary, doc, fixable, document_check=_check_for(id)))
+    if id not in RULE_IDS:
+        raise ValueError(f"rule {id} is not among the ids the series pass declares")
+    _RULES[id] = register(
+        Rule(id=id, severity=severity, summary=summary, doc=doc, fixable=fixable, document_check=_check_for(id))
+    )
 
 
 _rule(
-    "ordinal-skip",
-    Severity.WARNING,
-    "段内序次语跳号（一是…三是…五是）",
-    {
+    id="ordinal-skip",
+    severity=Severity.WARNING,
+    summary="段内序次语跳号（一是…三是…五是）",
+    doc={
         "作用": "检查“一是、二是”“第一、第二”等序次语是否连续（可跨段延续）。",
         "为什么": "跳号多是删改内容后未重排，读者会以为漏了一条。",
         "示例": "一是加强领导；二是强化学习；三是抓好宣传；五是完善制度。",
         "修改后": "一是加强领导；二是强化学习；三是抓好宣传；四是完善制度。",
     },
-    True,
+    fixable=True,
 )
 _rule(
-    "ordinal-duplicate",
-    Severity.WARNING,
-    "段内序次语重复（一是…二是…二是）",
-    {
+    id="ordinal-duplicate",
+    severity=Severity.WARNING,
+    summary="段内序次语重复（一是…二是…二是）",
+    doc={
         "作用": "检查序次语是否重复。",
         "为什么": "重复的序次语让条目数和引用出错。",
         "示例": "一是加强理论学习，二是改进工作作风，二是狠抓工作落实。",
         "修改后": "一是加强理论学习，二是改进工作作风，三是狠抓工作落实。",
     },
-    True,
+    fixable=True,
 )
 _rule(
-    "ordinal-order",
-    Severity.WARNING,
-    "段内序次语倒序（三是…二是）",
-    {
+    id="ordinal-order",
+    severity=Severity.WARNING,
+    summary="段内序次语倒序（三是…二是）",
+    doc={
         "作用": "检查序次语是否倒退。",
         "为什么": "倒序多因调整语序后未改序次语。",
         "示例": "一是加强理论学习，三是改进工作作风，二是狠抓工作落实。",
         "修改后": "一是加强理论学习，二是改进工作作风，三是狠抓工作落实。",
     },
-    False,
+    fixable=False,
 )
 _rule(
-    "ordinal-mixed",
-    Severity.WARNING,
-    "同一组序次语混用不同形式（首先…其次…第三）",
-    {
+    id="ordinal-mixed",
+    severity=Severity.WARNING,
+    summary="同一组序次语混用不同形式（首先…其次…第三）",
+    doc={
         "作用": "检查同一组序次语是否用同一种形式。",
         "为什么": "“首先、其次”与“第一、第二”“一是、二是”是不同体系，混用不规范。",
         "示例": "首先，要加强理论学习；其次，要改进工作作风；第三，要狠抓工作落实。",
         "修改后": "首先，要加强理论学习；其次，要改进工作作风；再次，要狠抓工作落实。",
     },
-    False,
+    fixable=False,
 )
 _rule(
-    "ordinal-nested",
-    Severity.WARNING,
-    "在一组序次语的某一项内又开了一组（二是…一是…二是）",
-    {
+    id="ordinal-nested",
+    severity=Severity.WARNING,
+    summary="在一组序次语的某一项内又开了一组（二是…一是…二是）",
+    doc={
         "作用": "检查是否在“二是”这一项里又从“一是”开始新的一组。",
         "为什么": "同形式的序次语嵌套会让读者分不清层次。",
         "示例": "二是活动丰富。一是开展文化活动；二是开展创建活动。",
         "修改后": "二是活动丰富。（1）开展文化活动；（2）开展创建活动。",
     },
-    False,
+    fixable=False,
 )
 _rule(
-    "count-mismatch",
-    Severity.WARNING,
-    "宣布的条数与实际列出的条数不符（三个方面：一是…四是）",
-    {
+    id="count-mismatch",
+    severity=Severity.WARNING,
+    summary="宣布的条数与实际列出的条数不符（三个方面：一是…四是）",
+    doc={
         "作用": "检查“抓好三个方面的工作：”之类的数目与其后列出的条目数是否一致。",
         "为什么": "增删条目后常忘了改前面的数字。",
         "示例": "主要抓好三个方面的工作：一是加强学习，二是改进作风，三是强化担当，四是狠抓落实。",
         "修改后": "主要抓好四个方面的工作：一是加强学习，二是改进作风，三是强化担当，四是狠抓落实。",
     },
-    False,
+    fixable=False,
 )
+
+if set(_RULES) != RULE_IDS:
+    raise RuntimeError(f"series pass ids without a rule: {sorted(RULE_IDS - set(_RULES))}")

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from ..chars import is_han_wide
 from ..model import Severity
 from . import register
 from .base import Finding, Rule
@@ -121,7 +122,7 @@ def _arithmetic(text: str, pos: int) -> bool:
 
 
 def _is_cjk_or_digit(ch: str) -> bool:
-    return ch.isdigit() or "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or ch >= "\U00020000"
+    return ch.isdigit() or is_han_wide(ch)
 
 
 def check(text: str, facts: ParagraphFacts, config: Config) -> Iterable[Finding]:
@@ -171,16 +172,16 @@ def check(text: str, facts: ParagraphFacts, config: Config) -> Iterable[Finding]
 
 register(
     Rule(
-        "placeholder",
-        Severity.WARNING,
-        "残留的填空或脱敏占位内容（----、--社区、_大、20__年、XX局、××、【待补充】）",
-        {
+        id="placeholder",
+        severity=Severity.WARNING,
+        summary="残留的填空或脱敏占位内容（----、--社区、_大、20__年、XX局、××、【待补充】）",
+        doc={
             "作用": "找出模板填空、脱敏替换、转换丢字后留下的占位内容。",
             "为什么": "占位符漏改是最常见的硬伤，交上去就是事故。“X光”“3×4”“COVID-19”“0951-1234567”“3-5人”等形似内容不报。",
             "示例": "--社区党工委召开会议，传达党的_大精神。",
             "修改后": "龙门社区党工委召开会议，传达党的十九大精神。",
         },
-        False,
+        fixable=False,
         paragraph_check=check,
     )
 )

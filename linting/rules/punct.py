@@ -9,6 +9,7 @@ from itertools import islice
 from typing import TYPE_CHECKING
 
 from .. import messages as msg
+from ..chars import CN_PUNCT, HAN_WIDE_RANGE, is_han_wide
 from ..model import Applicability, Problem, Severity
 from . import register
 from .base import Finding, Rule, problem
@@ -17,14 +18,14 @@ from .placeholders import is_lost_char
 if TYPE_CHECKING:
     from ..analysis import ParagraphFacts
     from ..config import Config
-    from ..engine import DocView
+    from ..view import DocView
 
 _FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
-_CN_PUNCT = "，。；：？！、“”‘’（）《》【】…—"
+_CN_PUNCT = CN_PUNCT
 
 
 def _is_cjk(ch: str) -> bool:
-    return ("\u3400" <= ch <= "\u9fff") or ("\uf900" <= ch <= "\ufaff") or ch >= "\U00020000" or ch in _CN_PUNCT
+    return is_han_wide(ch) or ch in _CN_PUNCT
 
 
 def _prev(text: str, i: int) -> str:
@@ -41,7 +42,7 @@ def _next(text: str, i: int) -> str:
     return text[j] if j < len(text) else ""
 
 
-_CJKP = "\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f" + _CN_PUNCT
+_CJKP = HAN_WIDE_RANGE + _CN_PUNCT
 # A half-width mark with a Chinese character (or Chinese punctuation) right before or after it
 # (one space allowed).  Digits on both sides (10:30, 1,000) never match.
 # The mark comes first in the pattern so the scanner jumps from mark to mark (a leading
@@ -148,7 +149,6 @@ def check_unbalanced_document(view: DocView, config: Config) -> Iterable[Problem
     What closes an open mark depends only on its paragraph and its character, so the search runs once
     per (paragraph, mark) and applies to every such mark: linear however many marks a line has.
     """
-    sev = view.severity(UNBALANCED)
     paras = view.paragraphs
     texts = [p.text if len(p.text) <= _MAX_CHARS else p.text[:_MAX_CHARS] for p in paras]
     found = [_unbalanced(t) for t in texts]
@@ -195,7 +195,7 @@ def check_unbalanced_document(view: DocView, config: Config) -> Iterable[Problem
         t = texts[k]
         kept = (f for f in findings if (k, t[f.start]) not in silenced_mark and (k, f.start) not in silenced)
         for f in islice(kept, MAX_PER_PARAGRAPH):
-            yield problem(UNBALANCED, sev, k, paras[k].text, f.start, f.end, f.message)
+            yield problem(UNBALANCED, k, paras[k].text, f.start, f.end, f.message)
 
 
 MAX_PER_PARAGRAPH = 100
@@ -235,31 +235,31 @@ def _unbalanced(text: str) -> tuple[Finding, ...]:
 
 register(
     Rule(
-        "halfwidth-punct",
-        Severity.WARNING,
-        "中文文本中的半角标点（, ; : ? ! ( )），每段一条，可一键改为全角",
-        {
+        id="halfwidth-punct",
+        severity=Severity.WARNING,
+        summary="中文文本中的半角标点（, ; : ? ! ( )），每段一条，可一键改为全角",
+        doc={
             "作用": "找出与汉字相邻的半角逗号、分号、冒号、问号、叹号和括号。小数、时间、网址、“1.”序号不报。",
             "为什么": "GB/T 15834 要求中文文本使用全角标点；从网页或 PDF 转来的文字常混入半角标点。",
             "示例": "今年以来,我办认真贯彻(落实)上级部署:",
             "修改后": "今年以来，我办认真贯彻（落实）上级部署：",
         },
-        True,
+        fixable=True,
         paragraph_check=check_halfwidth,
     )
 )
 UNBALANCED = register(
     Rule(
-        "unbalanced-pair",
-        Severity.WARNING,
-        "成对标点（“” 《》 （） 【】）不配对",
-        {
+        id="unbalanced-pair",
+        severity=Severity.WARNING,
+        summary="成对标点（“” 《》 （） 【】）不配对",
+        doc={
             "作用": "检查引号、书名号、括号、方头括号是否成对。",
             "为什么": "漏掉的后引号或后括号会让整段意思含混，排版后也很显眼。",
             "示例": "学习《党委工作条例，提高认识。",
             "修改后": "学习《党委工作条例》，提高认识。",
         },
-        False,
+        fixable=False,
         document_check=check_unbalanced_document,
     )
 )

@@ -20,7 +20,7 @@ from .placeholders import clause_start
 
 if TYPE_CHECKING:
     from ..config import Config, SectionSpec
-    from ..engine import DocView
+    from ..view import DocView
 
 _NEGATION = re.compile(r"没有|未|无|并无|杜绝|不存在")
 
@@ -60,7 +60,7 @@ def _present(view: DocView, spec: SectionSpec) -> bool:
                 return True
     if spec.cues is None:
         return False
-    cache = view.linter.cue_cache
+    cache = view.cache.cues
     start = (view.title_index or 0) + 1
     for p in view.paragraphs[start:]:
         key = (p, spec.name)
@@ -85,18 +85,17 @@ def check(view: DocView, config: Config) -> Iterable[Problem]:
         if at is None:
             return
     text = view.paragraphs[at].text
-    sev = view.severity(RULE)
     if sum(1 for p in view.paragraphs if p.text.strip()) < 3:
         return  # a fragment, not a whole document
     for spec in dt.sections:
         if not spec.required or _present(view, spec):
             continue
         examples = _examples(spec)
-        yield problem(RULE, sev, at, text, 0, len(text.rstrip()), msg.missing_section(dt.name, spec.name, examples))
+        yield problem(RULE, at, text, 0, len(text.rstrip()), msg.missing_section(dt.name, spec.name, examples))
     for closing in dt.closings:
         tail = [p.text for p in view.paragraphs if p.text.strip()][-6:]
         if not any(closing.patterns.search(t) for t in tail):
-            yield problem(RULE, sev, at, text, 0, len(text.rstrip()), msg.missing_closing(dt.name, closing.name))
+            yield problem(RULE, at, text, 0, len(text.rstrip()), msg.missing_closing(dt.name, closing.name))
 
 
 def _examples(spec: SectionSpec) -> str:
@@ -109,16 +108,16 @@ def _examples(spec: SectionSpec) -> str:
 
 RULE = register(
     Rule(
-        "missing-section",
-        Severity.WARNING,
-        "文种必备部分缺失（工作总结缺“存在问题”“下一步打算”，请示缺“妥否，请批示”）",
-        {
+        id="missing-section",
+        severity=Severity.WARNING,
+        summary="文种必备部分缺失（工作总结缺“存在问题”“下一步打算”，请示缺“妥否，请批示”）",
+        doc={
             "作用": "按标题识别文种（工作总结、述职报告、情况报告、请示、通知），检查其必备部分和结束语。",
             "为什么": "审核时最常因“只讲成绩、不讲问题和打算”或请示缺少请示语而退回。同义说法（下半年工作安排、改进措施等）都算。",
             "示例": "××局2024年工作总结\n一、主要工作……\n二、工作亮点……",
             "修改后": "××局2024年工作总结\n一、主要工作……\n二、存在的问题……\n三、下一步工作打算……",
         },
-        False,
+        fixable=False,
         document_check=check,
     )
 )
@@ -151,7 +150,6 @@ def check_order(view: DocView, config: Config) -> Iterable[Problem]:
     if dt is None or len(dt.sections) < 2:
         return
     pos = _positions(view)
-    sev = view.severity(ORDER_RULE)
     names = [spec.name for spec in dt.sections]
     for k, later in enumerate(names):
         for earlier in names[k + 1 :]:
@@ -159,24 +157,22 @@ def check_order(view: DocView, config: Config) -> Iterable[Problem]:
             if later in pos and earlier in pos and pos[later] > pos[earlier]:
                 i = pos[later]
                 text = view.paragraphs[i].text
-                yield problem(
-                    ORDER_RULE, sev, i, text, 0, len(text.rstrip()), msg.section_order(dt.name, later, earlier)
-                )
+                yield problem(ORDER_RULE, i, text, 0, len(text.rstrip()), msg.section_order(dt.name, later, earlier))
                 break
 
 
 ORDER_RULE = register(
     Rule(
-        "section-order",
-        Severity.WARNING,
-        "文种各部分顺序颠倒（工作总结应为 成绩→问题→打算）",
-        {
+        id="section-order",
+        severity=Severity.WARNING,
+        summary="文种各部分顺序颠倒（工作总结应为 成绩→问题→打算）",
+        doc={
             "作用": "检查一级标题中各部分的先后：工作总结、述职报告先讲做法和成效，再讲问题，最后讲打算。",
             "为什么": "顺序颠倒（先写打算再写问题）是审核时常见的退改理由。合并的部分（“存在的问题及下步打算”）不报。",
             "示例": "2024年度工作总结\n一、主要工作\n全年完成各项任务。\n二、下一步打算\n继续努力。\n三、存在的问题\n学习不够深入。",
             "修改后": "2024年度工作总结\n一、主要工作\n全年完成各项任务。\n二、存在的问题\n学习不够深入。\n三、下一步打算\n继续努力。",
         },
-        False,
+        fixable=False,
         document_check=check_order,
     )
 )

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from .. import messages as msg
 from ..analysis import toc_title
-from ..markers import CJK_RANGE
+from ..chars import HAN_RANGE as CJK_RANGE
 from ..model import Problem, Severity
 from . import register
 from .base import Finding, Rule, problem
@@ -17,7 +17,7 @@ from .base import Finding, Rule, problem
 if TYPE_CHECKING:
     from ..analysis import ParagraphFacts
     from ..config import Config
-    from ..engine import DocView
+    from ..view import DocView
 
 # 。。 ，， 、、 ；； ：： — exactly two (three or more 。 are an ellipsis typed by hand: placeholder).
 _RE_DOUBLED = re.compile(r"([。，、；：])\1(?!\1)")
@@ -121,71 +121,70 @@ def check_toc(view: DocView, config: Config) -> Iterable[Problem]:
     # placeholder contents or a body we could not outline are not reported entry by entry.
     if not misses or hits < 2 or hits < len(misses) * 2:
         return
-    sev = view.severity(TOC)
     for i in misses:
         text = view.paragraphs[i].text
         t = toc_title(text)
         start = max(0, text.find(t)) if t else 0
-        yield problem(TOC, sev, i, text, start, start + len(t), msg.toc_mismatch(t))
+        yield problem(TOC, i, text, start, start + len(t), msg.toc_mismatch(t))
 
 
 register(
     Rule(
-        "punct-doubled",
-        Severity.WARNING,
-        "标点误重复（。。 ，， 、、）",
-        {
+        id="punct-doubled",
+        severity=Severity.WARNING,
+        summary="标点误重复（。。 ，， 、、）",
+        doc={
             "作用": "找出连续输入两次的句号、逗号、顿号、分号、冒号。",
             "为什么": "删改句子时常留下重复的标点，一眼就能看出是没校对过的稿子。",
             "示例": "全年共完成检查任务12次。。下一步将继续加强督查。",
             "修改后": "全年共完成检查任务12次。下一步将继续加强督查。",
         },
-        True,
+        fixable=True,
         paragraph_check=check_doubled,
     )
 )
 register(
     Rule(
-        "sentence-period",
-        Severity.WARNING,
-        "中文句子末尾用了半角点号“.”（应为句号“。”）",
-        {
+        id="sentence-period",
+        severity=Severity.WARNING,
+        summary="中文句子末尾用了半角点号“.”（应为句号“。”）",
+        doc={
             "作用": "找出紧跟汉字、结束一句话的半角“.”。“1.”序号、小数、网址不报。",
             "为什么": "GB/T 15834 规定中文句末用句号“。”；半角点号多是输入法未切换造成的。",
             "示例": "今年共组织培训三期.参训人员达到二百人次。",
             "修改后": "今年共组织培训三期。参训人员达到二百人次。",
         },
-        True,
+        fixable=True,
         paragraph_check=check_sentence_period,
     )
 )
 register(
     Rule(
-        "doc-number-brackets",
-        Severity.WARNING,
-        "发文字号年份用错括号（【2023】、[2023] 应为〔2023〕）",
-        {
+        id="doc-number-brackets",
+        severity=Severity.WARNING,
+        summary="发文字号年份用错括号（【2023】、[2023] 应为〔2023〕）",
+        doc={
             "作用": "检查发文字号中的年份是否用六角括号“〔〕”括起。",
             "为什么": "GB/T 9704-2012 规定发文字号的年份用六角括号；方括号、方头括号、圆括号都不对。",
             "示例": "青政办发【2023】15号",
             "修改后": "青政办发〔2023〕15号",
         },
-        True,
+        fixable=True,
         paragraph_check=check_doc_number,
     )
 )
 TOC = register(
     Rule(
-        "toc-mismatch",
-        Severity.WARNING,
-        "目录项与正文标题不一致（改了标题没更新目录）",
-        {
+        id="toc-mismatch",
+        severity=Severity.WARNING,
+        summary="目录项与正文标题不一致（改了标题没更新目录）",
+        doc={
             "作用": "把目录中的每一项与正文标题对照，找出正文里已经没有的目录项。",
             "为什么": "修改标题后忘记更新目录，打印出来目录和正文对不上。",
             "示例": "目录\n一、总体情况\t1\n二、主要做法\t2\n三、存在问题\t3\n一、总体情况\n……\n二、主要举措\n……\n三、存在问题\n……",
             "修改后": "目录\n一、总体情况\t1\n二、主要举措\t2\n三、存在问题\t3\n一、总体情况\n……\n二、主要举措\n……\n三、存在问题\n……",
         },
-        False,
+        fixable=False,
         document_check=check_toc,
     )
 )

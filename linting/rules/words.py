@@ -19,6 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..chars import HAN_BASIC_RANGE
 from ..model import Severity
 from . import register
 from .base import Finding, Rule
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
     from ..analysis import ParagraphFacts
     from ..config import Config
 
-_HAN = "\u4e00-\u9fff"
+_HAN = HAN_BASIC_RANGE
 # Two passes are faster than one alternation: each starts with a plain character class.
 _CANDIDATE_WORD = re.compile(rf"([{_HAN}]{{2,4}})\1")
 _CANDIDATE_CHAR = re.compile(r"([的了在是和与及对将把被为从向于以])\1")
@@ -172,16 +173,16 @@ def check(text: str, facts: ParagraphFacts, config: Config) -> Iterable[Finding]
 
 register(
     Rule(
-        "duplicate-word",
-        Severity.WARNING,
-        "词语误重复（按照按照）；牢牢、方方面面、一个个、层层、今年年初等不报",
-        {
+        id="duplicate-word",
+        severity=Severity.WARNING,
+        summary="词语误重复（按照按照）；牢牢、方方面面、一个个、层层、今年年初等不报",
+        doc={
             "作用": "找出连续重复输入的词语，用 jieba 分词确认是两个相同的词相连。",
             "为什么": "复制粘贴或输入法联想常造成“按照按照”之类的重复，朗读时才发现。",
             "示例": "安排办公室一名工作人员按照按照实施方案要求落实。",
             "修改后": "安排办公室一名工作人员按照实施方案要求落实。",
         },
-        True,
+        fixable=True,
         paragraph_check=check,
         needs_jieba=True,
     )
