@@ -71,38 +71,25 @@ class Paragraph:
         # Paragraphs are cache keys on every lint: hash once (0 means "not yet computed").
         h = self._hash
         if not h:
-            h = (
-                hash(
-                    (
-                        self.text,
-                        self.style,
-                        self.outline_level,
-                        self.auto_number,
-                        self.in_table,
-                        self.read_only,
-                        self.locked,
-                        self.objects,
-                    )
-                )
-                or 1
-            )
+            h = hash(self._fields()) or 1
             object.__setattr__(self, "_hash", h)
         return h
 
     def __reduce__(self) -> tuple[object, ...]:
         # Never carry the cached hash to another process: str hashes differ per process.
+        return (Paragraph, self._fields())
+
+    def _fields(self) -> tuple[object, ...]:
+        """Every field but the cached hash, in declaration order (the hash key and the pickled form)."""
         return (
-            Paragraph,
-            (
-                self.text,
-                self.style,
-                self.outline_level,
-                self.auto_number,
-                self.in_table,
-                self.read_only,
-                self.locked,
-                self.objects,
-            ),
+            self.text,
+            self.style,
+            self.outline_level,
+            self.auto_number,
+            self.in_table,
+            self.read_only,
+            self.locked,
+            self.objects,
         )
 
 

@@ -442,24 +442,14 @@ def _check_sibling(
                 "heading-order", i, m.start, m.end, msg.heading_order(prev.shown, m.shown, expected), shown=m.shown
             )
         )
+    # The same number written in another form of the level's style (1、 among 1. / ⑴ among （1））.
+    want = None
     if m.variant != lvl.variant and m.style == "arabic" and _variant_class(m.variant) != _variant_class(lvl.variant):
         want = render_marker(m, m.value)
         want = want[: len(want) - 1] + (lvl.variant or ".") if want and want[-1] in ".．、" else want
-        edits = () if m.from_auto_number else ((i, m.start, m.end, want),)
-        issues.append(
-            RawIssue(
-                "heading-style-mixed",
-                i,
-                m.start,
-                m.end,
-                msg.heading_variant_mixed(prev.shown, m.shown, want),
-                edits,
-                True,
-                f"改为“{want}”",
-            )
-        )
-    if m.style == "arabic-paren" and (m.variant == "enclosed") != (lvl.variant == "enclosed"):
+    elif m.style == "arabic-paren" and (m.variant == "enclosed") != (lvl.variant == "enclosed"):
         want = render_marker(Marker(m.style, m.value, lvl.variant, prev.shown, 0, 0), m.value)
+    if want is not None:
         edits = () if m.from_auto_number else ((i, m.start, m.end, want),)
         issues.append(
             RawIssue(

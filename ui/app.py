@@ -73,22 +73,18 @@ def create_app(argv: Sequence[str] = (), *, language: str | None = None) -> QApp
     app = QApplication([sys.argv[0] if sys.argv else "reportlint", *argv])
     app.setApplicationDisplayName("ReportLint")
     app.setWindowIcon(app_icon())
-    try:
-        from .i18n import install_translators
+    from .i18n import install_translators
 
+    try:
         install_translators(app, language)
-    except ImportError:
-        pass
     except Exception:  # noqa: BLE001 - a missing .qm must not stop the editor
         log.exception("could not install translators")
     return app
 
 
 def _install_crash_hook(app: QApplication) -> None:
-    try:
-        from .crash import install_excepthook
-    except ImportError:
-        return
+    from .crash import install_excepthook
+
     install_excepthook(app)
 
 
@@ -198,20 +194,14 @@ def open_windows(files: Sequence[str], app: QApplication | None = None) -> list[
     """
     global _recovery
     from .main_window import MainWindow, open_path
+    from .recovery import RecoveryManager, offer_recovery
     from .session import ReadError, Session
 
-    offer = None
     if app is not None:
-        try:
-            from .recovery import RecoveryManager, offer_recovery
-
-            _recovery = RecoveryManager(app)
-            offer = offer_recovery
-        except ImportError:
-            _recovery = None
+        _recovery = RecoveryManager(app)
     windows: list[Any] = []
-    if _recovery is not None and offer is not None:
-        for state in offer(None, _recovery):
+    if app is not None and _recovery is not None:
+        for state in offer_recovery(None, _recovery):
             w = MainWindow()
             w.restore_recovered(state)
             w.show()

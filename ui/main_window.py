@@ -280,12 +280,7 @@ class MainWindow(QMainWindow):
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(0)
         box.addWidget(self.editor, 1)
-        try:
-            bar = self.editor.find_bar()
-        except (AttributeError, ImportError):  # the find bar is VIEW's; tolerate it missing
-            bar = None
-        if bar is not None:
-            box.addWidget(bar)
+        box.addWidget(self.editor.find_bar())
         self.start_page = StartPage(self)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.start_page)
@@ -761,7 +756,7 @@ class MainWindow(QMainWindow):
         if p is None:
             self.show_status(self.tr("光标处没有问题"))
             return
-        if self.editor.hasFocus() and hasattr(self.editor, "problem_actions"):
+        if self.editor.hasFocus():
             menu = QMenu(self)
             menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             title = menu.addAction(p.message)
@@ -1139,10 +1134,8 @@ class MainWindow(QMainWindow):
     def _recovery_state(self) -> Any:
         if self.session is None or not self.is_modified():
             return None
-        try:
-            from .recovery import RecoveryState
-        except ImportError:
-            return None
+        from .recovery import RecoveryState
+
         s = self.session
         return RecoveryState(
             key=self._recovery_key(),
@@ -1174,22 +1167,16 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ dialogs of SERVICES
 
     def open_settings(self) -> None:
-        try:
-            from .settings_dialog import SettingsDialog
-        except ImportError:
-            return
+        from .settings_dialog import SettingsDialog
+
         dlg = SettingsDialog(self)
         dlg.settingsChanged.connect(apply_settings_everywhere)
         dlg.exec()
 
     def _apply_font_size(self) -> None:
-        try:
-            from .settings_dialog import font_size
-        except ImportError:
-            return
-        setter = getattr(self.editor, "set_base_point_size", None)
-        if callable(setter):
-            setter(font_size())
+        from .settings_dialog import font_size
+
+        self.editor.set_base_point_size(font_size())
 
     def apply_settings(self) -> None:
         """Settings changed: font size, then re-read the config and re-lint."""
@@ -1198,18 +1185,14 @@ class MainWindow(QMainWindow):
             self.worker.set_linter(self.session.reload_config())
 
     def open_rules_help(self, rule_id: str | None) -> None:
-        try:
-            from .rules_help import RulesHelpDialog
-        except ImportError:
-            return
+        from .rules_help import RulesHelpDialog
+
         dlg = RulesHelpDialog(self, rule_id)
         dlg.exec()
 
     def open_about(self) -> None:
-        try:
-            from .about import show_about
-        except ImportError:
-            return
+        from .about import show_about
+
         show_about(self)
 
     # ------------------------------------------------------------------ window state

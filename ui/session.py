@@ -18,8 +18,9 @@ from typing import Any
 
 from linting.config import Config, ConfigError, default_config, load_config
 from linting.engine import Linter
+from linting.ignores import DocumentIgnores
 from linting.io import ReadError, SaveError, open_document, save_document, target_kind
-from linting.model import Document, Paragraph, Problem, TextFormat
+from linting.model import Document, Paragraph, TextFormat
 
 log = logging.getLogger(__name__)
 
@@ -41,39 +42,9 @@ def save_with_sources(
     return save_document(doc, list(texts), path, sources=list(sources) if sources is not None else None)
 
 
-class _NoIgnores:
-    """Stand-in while ``linting.ignores`` is not available: nothing is ignored, nothing saved."""
-
-    def is_ignored(self, problem: Problem, paragraph_text: str) -> bool:
-        return False
-
-    def ignore_here(self, problem: Problem, paragraph_text: str) -> None:
-        pass
-
-    def ignore_rule(self, rule_id: str) -> None:
-        pass
-
-    def clear(self) -> None:
-        pass
-
-    def count(self) -> int:
-        return 0
-
-    def save(self) -> None:
-        pass
-
-
-def load_ignores(path: Path | None) -> Any:
-    """The document's ignores (``linting.ignores.DocumentIgnores``), or a no-op stand-in."""
-    try:
-        from linting.ignores import DocumentIgnores
-    except ImportError:
-        return _NoIgnores()
-    try:
-        return DocumentIgnores.load(path)
-    except Exception:  # noqa: BLE001 - a damaged ignore file must not stop the document from opening
-        log.exception("could not load ignores for %s", path)
-        return _NoIgnores()
+def load_ignores(path: Path | None) -> DocumentIgnores:
+    """The document's ignores (a damaged ignore file loads as empty; see ``linting.ignores``)."""
+    return DocumentIgnores.load(path)
 
 
 @dataclass

@@ -74,7 +74,7 @@ from linting.io.docx_text import (
     tokenize,
     w,
 )
-from linting.io.docx_write import _make_nodes, _pieces, _serialize, diff_opcodes
+from linting.io.docx_write import _make_nodes, _pieces, _serialize, diff_opcodes, remove_element
 from linting.model import Applicability, Document, Problem
 
 COMMENTS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments"
@@ -361,7 +361,7 @@ def reject_own_revisions(p: etree._Element, author: str) -> bool:
     for ins in [e for e in p.iter(W_INS) if e.get(W_AUTHOR) == author and e.getparent() is not None]:
         if ins.getparent().tag == W_RPR:  # a run-property mark, not content
             continue
-        _drop(ins)
+        remove_element(ins)
         changed = True
     for d in [e for e in p.iter(W_DEL) if e.get(W_AUTHOR) == author]:
         parent = d.getparent()
@@ -372,23 +372,9 @@ def reject_own_revisions(p: etree._Element, author: str) -> bool:
         pos = parent.index(d)
         for k, child in enumerate(list(d)):
             parent.insert(pos + k, child)
-        _drop(d)
+        remove_element(d)
         changed = True
     return changed
-
-
-def _drop(el: etree._Element) -> None:
-    parent = el.getparent()
-    if parent is None:
-        return
-    tail = el.tail
-    if tail:
-        prev = el.getprevious()
-        if prev is not None:
-            prev.tail = (prev.tail or "") + tail
-        else:
-            parent.text = (parent.text or "") + tail
-    parent.remove(el)
 
 
 def _track(
@@ -527,7 +513,7 @@ def strip_own_annotations(doc: Document, author: str = "ReportLint") -> bytes | 
     if not own:
         return None
     for c in [c for c in part.root if c.tag == W_COMMENT and c.get(W_ID, "") in own]:
-        _drop(c)
+        remove_element(c)
     repl: dict[int, str] = {}
     needle = re.compile(r"comment(?:RangeStart|RangeEnd|Reference)|author\s*=")
     for i, (s, e) in enumerate(src.spans):
@@ -541,10 +527,10 @@ def strip_own_annotations(doc: Document, author: str = "ReportLint") -> bytes | 
             if el.tag == W_CREF:
                 run = el.getparent()
                 if run is not None and run.tag == W_R and all(c is el or c.tag == W_RPR for c in run):
-                    _drop(run)
+                    remove_element(run)
                     changed = True
                     continue
-            _drop(el)
+            remove_element(el)
             changed = True
         if changed:
             repl[i] = _serialize(f.p, f.start_tag)

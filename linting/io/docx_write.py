@@ -664,7 +664,7 @@ def _detach_markers(p: etree._Element) -> list[etree._Element]:
     for el in out:
         parent = el.getparent()
         if parent is not None:
-            _remove(el)
+            remove_element(el)
     return out
 
 
@@ -879,7 +879,7 @@ def _split_before(p: etree._Element, x: etree._Element) -> list[etree._Element]:
         after = list(parent.itersiblings())
         grand = parent.getparent()
         if all(isinstance(c.tag, str) and c.tag in _PROPERTY_TAGS for c in parent):
-            _remove(parent)  # nothing of it is left on this side
+            remove_element(parent)  # nothing of it is left on this side
         moving = [clone, *after]
         parent = grand
     for node in moving:
@@ -1377,7 +1377,8 @@ def _make_nodes(pieces: list[str]) -> list[etree._Element]:
     return nodes
 
 
-def _remove(el: etree._Element) -> None:
+def remove_element(el: etree._Element) -> None:
+    """Remove ``el`` from its parent, keeping the text that follows it (its tail)."""
     parent = el.getparent()
     if parent is None:
         return
@@ -1422,7 +1423,7 @@ def apply_text_edit(p: etree._Element, old_text: str, new_text: str, field_state
                 _insert(p, tokens, starts, i1, pieces, anchor, i2)
     for t in emptied:
         if not t.text and t.getparent() is not None:
-            _remove(t)
+            remove_element(t)
 
 
 def _text_token_at(tokens: list[Token], starts: list[int], pos: int) -> Token | None:
@@ -1456,7 +1457,7 @@ def _delete_range(tokens: list[Token], starts: list[int], i1: int, i2: int, empt
             if not t.text:
                 emptied.append(t)
         else:
-            _remove(tok.elem)
+            remove_element(tok.elem)
             tok.alive = False
 
 

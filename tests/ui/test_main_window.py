@@ -312,8 +312,7 @@ def test_ignore_here_hides_the_problem_and_show_ignored_brings_it_back(qtbot, op
     p = w.visible_problems()[0]
     n = len(w.visible_problems())
     w.handle_problem_action(p, "ignore-here")
-    if w.session.ignores.count() == 0:
-        pytest.skip("linting.ignores is not available in this tree")
+    assert w.session.ignores.count() == 1
     assert p not in w.visible_problems() and len(w.visible_problems()) == n - 1
     w.act_show_ignored.trigger()
     assert p in w.visible_problems()
@@ -579,8 +578,7 @@ def test_a_clean_document_says_so_and_the_type_can_be_forced(qtbot, open_window,
     expected = _expected(paragraphs)
     w = open_window(Session.open(f))
     assert w.lint_result().problems == expected.problems
-    if expected.problems:
-        pytest.skip("the engine reports something in this text; the clean message can't be checked with it")
+    assert expected.problems == []  # the fixture is a clean notice; the clean message needs one
     assert w.problems_dock.stack.currentWidget() is w.problems_dock.clean_label
     assert "未发现问题" in w.problems_dock.clean_label.text()
     assert w.counts_label.text() == "未发现问题"
