@@ -16,6 +16,7 @@ from .chars import HAN_RANGE as CJK_RANGE
 from .markers import Marker, Ordinal, find_marker, find_ordinals, parse_auto_number
 from .model import Paragraph
 from .numerals import parse_arabic, parse_cn
+from .vocabulary import VOCABULARY, alternation
 
 _SENTENCE_END = "。！？；!?;"
 _RE_FIRST_SENTENCE = re.compile(r"[。！？；：!?;:]")
@@ -23,10 +24,16 @@ _RE_CJK = re.compile(f"[{CJK_RANGE}]")
 
 #: Longest text that still counts as a standalone heading line.
 STANDALONE_MAX = 60
+#: A short line (a possible unnumbered heading, with no sentence punctuation) has at most this many characters.
+SHORT_LINE_MAX = 40
+#: The colon that introduces the items of a count claim (“做好三个方面：”) is at most this far after it.
+COUNT_COLON_REACH = 12
+#: How far before a count claim its context words (做好/落实…) are looked for.
+COUNT_CONTEXT_BEFORE = 8
 
 _RE_COUNT = re.compile(
     r"(?P<n>[一二三四五六七八九十两]|[1-9]\d?)"
-    r"(?P<unit>个方面|方面|个重点|个问题|个环节|个阶段|个步骤|项工作|项措施|项任务|项举措|大任务|大工程|大行动|件实事|件事|点|项|条|个)"
+    rf"(?P<unit>{alternation(VOCABULARY.count_units)})"
 )
 _RE_COUNT_CONTEXT = re.compile(r"(以下|如下|下列|主要|重点|着力|抓好|做好|做到|突出|围绕|坚持|实施|开展|包括|有|从)")
 
@@ -107,7 +114,9 @@ def analyze(p: Paragraph) -> ParagraphFacts:
     stripped = text.strip()
     ordinals = tuple(find_ordinals(text, body_from)) if body_from < len(text) else ()
     claims = tuple(_count_claims(text)) if ordinals or "：" in text or ":" in text else ()
-    short = 0 < len(stripped) <= 40 and not any(c in stripped for c in "。！？；，,;!?：:") and marker is None
+    short = (
+        0 < len(stripped) <= SHORT_LINE_MAX and not any(c in stripped for c in "。！？；，,;!?：:") and marker is None
+    )
     return ParagraphFacts(
         quotes=quote_excess(text) if "“" in text or "”" in text else (0, 0),
         heading=heading,
@@ -119,12 +128,14 @@ def analyze(p: Paragraph) -> ParagraphFacts:
     )
 
 
+#: A typed table-of-contents line (title, leader, page number) has at most this many characters.
+TOC_LINE_MAX = 90
 _RE_TOC_LINE = re.compile(r"^\s*\S.{0,70}?(?:\t+[ \t]*|[.…·．・\s]{4,}|…{2,}\s*)[0-9]{1,3}\s*$")
 
 
 def is_toc_line(text: str) -> bool:
     """A table-of-contents entry typed or pasted as text: a title, a tab or dot leader, a page number."""
-    if len(text) > 90 or not text[-1:].isdigit():
+    if len(text) > TOC_LINE_MAX or not text[-1:].isdigit():
         return False
     m = _RE_TOC_LINE.match(text)
     return m is not None and bool(_RE_CJK.search(text))
@@ -139,9 +150,7 @@ def toc_title(text: str) -> str:
     return t.strip(" \t\u3000")
 
 
-_RE_LABEL_LINE = re.compile(
-    r"^\s*(?:【[^】]{1,12}】|(?:关键词|关键字|主题词|摘要|内容摘要|标签|Keywords?|Abstract)\s*[：:])"
-)
+_RE_LABEL_LINE = re.compile(rf"^\s*(?:【[^】]{{1,12}}】|(?:{alternation(VOCABULARY.metadata_labels)})\s*[：:])")
 _RE_SOFT_BREAK = re.compile(r"(?:\n|\t{2,}|(?<=[。；;])\t)[ \t\u3000]*(?=\S)")
 _RE_FULL_DATE = re.compile(r"\d{1,2}月\d{1,2}[日号]")
 
@@ -211,7 +220,7 @@ def _count_claims(text: str) -> list[CountClaim]:
         if m.start() > 0 and (text[m.start() - 1] in "第一二三四五六七八九十百零〇" or text[m.start() - 1].isdigit()):
             continue  # 第十三条 / 第二十条: an article number, not a count
         colon = -1
-        for i in range(m.end(), min(len(text), m.end() + 12)):
+        for i in range(m.end(), min(len(text), m.end() + COUNT_COLON_REACH)):
             if text[i] in "：:":
                 colon = i
                 break
@@ -219,7 +228,7 @@ def _count_claims(text: str) -> list[CountClaim]:
                 break
         if colon < 0:
             continue
-        before = text[max(0, m.start() - 8) : m.start()]
+        before = text[max(0, m.start() - COUNT_CONTEXT_BEFORE) : m.start()]
         if not _RE_COUNT_CONTEXT.search(before) and not _RE_COUNT_CONTEXT.search(text[m.end() : colon]):
             continue
         n = m.group("n")

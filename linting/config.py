@@ -225,7 +225,8 @@ class _Merged:
     @classmethod
     def from_defaults(cls, raw: dict[str, Any]) -> _Merged:
         m = cls()
-        m.apply_data(str(_DEFAULTS), raw.get("__text__", ""), raw)
+        own = {k: v for k, v in raw.items() if k != "vocabulary"}  # read by linting.vocabulary, not a setting
+        m.apply_data(str(_DEFAULTS), raw.get("__text__", ""), own)
         return m
 
     def apply(self, path: Path, data: dict[str, Any]) -> None:
@@ -236,6 +237,8 @@ class _Merged:
             return ConfigError(name, _line_of(text, line_key or key.split(".")[-1], table), key, reason)
 
         known = {"__text__", "doctype", "rules", "placeholder", "lookalikes", "placeholder_prefilter"}
+        if "vocabulary" in data:
+            raise err("vocabulary", "内置词表不能在配置文件中修改（它随程序提供，见 linting/data/defaults.toml）")
         for key in data:
             if key not in known:
                 raise err(key, f"未知的配置项（可用：{'、'.join(sorted(known - {'__text__'}))}）", line_key=key)

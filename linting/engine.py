@@ -23,9 +23,10 @@ from .outline import OutlineEntry
 from .rules import RULES, Rule
 from .rules.base import excerpt
 from .view import DocView, LintCache
+from .vocabulary import VOCABULARY, alternation
 
 _TITLE_NOISE = re.compile(
-    r"(?:[0-9０-９]+|[（(][^（）()]*[)）]|范文|模板|样本|草稿|初稿|修改稿|定稿|征求意见稿|送审稿|讨论稿|[一二三四五六七八九十]+篇|合集|精选|大全|\s)+$"
+    rf"(?:[0-9０-９]+|[（(][^（）()]*[)）]|{alternation(VOCABULARY.title_noise)}|[一二三四五六七八九十]+篇|\s)+$"
 )
 
 
@@ -34,10 +35,17 @@ _MD_HEADING = re.compile(r"^#{1,6}\s+")
 #: Lines of a saved web page or a document header that are never the title: 【打印本页】【关闭窗口】,
 #: breadcrumbs (首页 > 新闻中心), 关键词/摘要 lines, 【标签】 rows.
 _NOT_TITLE = re.compile(
-    r"^(?:【[^】]{1,8}】\s*){1,}$|^(?:首页|当前位置|您的位置|你的位置|位置)\s*[>＞:：»/]|[>＞»]\s*(?:正文|详情|首页)\s*$"
-    r"|^(?:关键词|关键字|主题词|摘要|内容摘要|发布时间|发布日期|来源|作者|浏览次数|字号|分享到)\s*[：:]"
-    r"|(?:打印本页|关闭窗口|返回顶部|加入收藏|设为首页)"
+    rf"^(?:【[^】]{{1,8}}】\s*){{1,}}$|^(?:{alternation(VOCABULARY.breadcrumbs)})\s*[>＞:：»/]|[>＞»]\s*(?:正文|详情|首页)\s*$"
+    rf"|^(?:{alternation(VOCABULARY.metadata_labels + VOCABULARY.web_page_labels)})\s*[：:]"
+    rf"|(?:{alternation(VOCABULARY.web_page_links)})"
 )
+
+#: The title is looked for in the first this-many paragraphs (after a red header, 份号 and 发文字号).
+TITLE_SEARCH_PARAGRAPHS = 30
+#: A line longer than this is body text, and ends the search for the title.
+TITLE_MAX_CHARS = 60
+#: At most this many short lines before the body are title candidates.
+TITLE_MAX_CANDIDATES = 6
 
 #: At most this many findings of one paragraph rule in one paragraph.
 MAX_FINDINGS_PER_RULE = 100
@@ -249,11 +257,11 @@ def find_title(
     header ``XX市人民政府文件`` and the 发文字号 before its title): the first one
     that names a document type, else the first one.
     """
-    for i, p in enumerate(paragraphs[:30]):
+    for i, p in enumerate(paragraphs[:TITLE_SEARCH_PARAGRAPHS]):
         if p.outline_level == 0 and p.text.strip():
             return i
     candidates: list[int] = []
-    for i, p in enumerate(paragraphs[:30]):
+    for i, p in enumerate(paragraphs[:TITLE_SEARCH_PARAGRAPHS]):
         if not p.text.strip() or p.in_table or (p.style or "").lower().startswith("toc"):
             continue
         f = facts[i]
@@ -262,10 +270,10 @@ def find_title(
             continue
         if f.heading is not None and f.heading.marker is not None:
             break
-        if len(t) > 60 or t.endswith(("。", "；", "，", "：", ":", ",", ";")):
+        if len(t) > TITLE_MAX_CHARS or t.endswith(("。", "；", "，", "：", ":", ",", ";")):
             break
         candidates.append(i)
-        if len(candidates) >= 6:
+        if len(candidates) >= TITLE_MAX_CANDIDATES:
             break
     if not candidates:
         return None

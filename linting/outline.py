@@ -20,6 +20,7 @@ from .analysis import Heading, ParagraphFacts, quoted_paragraphs
 from .markers import GB_CHAIN, STYLES, Marker, render_marker
 from .model import Paragraph
 from .numerals import parse_arabic, parse_cn
+from .vocabulary import VOCABULARY, alternation
 
 #: A numbered line ending like a sentence (``（二）…合计7万元；``) is a list item, not a heading.
 _ITEM_END = ("。", "；", ";", "，", ",")
@@ -30,6 +31,18 @@ RENUMBER_BUDGET = 5000
 
 #: From this rank down (``1.`` ``（1）`` ``①``) numbers are list items: a list may restart at 1.
 _LIST_RANK = 60
+#: An attachment list (附件：1.… 2.…) is recognised up to this many paragraphs after its 附件 line.
+ATTACHMENT_LIST_REACH = 30
+#: A line that starts an attachment or glossary (附件1 / 附件：…表 / 名词解释) has at most this many characters.
+PART_START_MAX = 48
+#: Headings shown in messages are cut to this many characters.
+SHORT_TITLE_CHARS = 40
+#: The next/previous non-empty paragraph is looked for at most this far away.
+NEIGHBOUR_REACH = 50
+#: The paragraphs around an unnumbered heading are body text: at least this many characters.
+BODY_PARAGRAPH_MIN = 40
+#: A heading found after a soft line break keeps at most this many characters as its title.
+INNER_TITLE_CHARS = 20
 
 #: The rule ids this pass may emit (each reported by exactly one rule in ``rules/headings.py``,
 #: which checks it at registration); a :class:`RawIssue` with any other id is refused, so a
@@ -334,7 +347,7 @@ def _attachment_line(paragraphs: list[Paragraph], i: int) -> bool:
     t = paragraphs[i].text.lstrip(" \t\u3000")
     if t.startswith(_ATTACHMENT):
         return True
-    for j in range(i - 1, max(-1, i - 30), -1):
+    for j in range(i - 1, max(-1, i - ATTACHMENT_LIST_REACH), -1):
         prev = paragraphs[j].text.lstrip(" \t\u3000")
         if not prev:
             continue
@@ -345,7 +358,7 @@ def _attachment_line(paragraphs: list[Paragraph], i: int) -> bool:
     return False
 
 
-def _short_title(title: str, limit: int = 40) -> str:
+def _short_title(title: str, limit: int = SHORT_TITLE_CHARS) -> str:
     title = title.strip()
     return title if len(title) <= limit else title[: limit - 1] + "…"
 
@@ -574,14 +587,14 @@ def _heading_level_for_period(style: str, explicit: int | None) -> bool:
 
 
 def _next_nonempty(paragraphs: list[Paragraph], i: int) -> int | None:
-    for j in range(i + 1, min(len(paragraphs), i + 50)):
+    for j in range(i + 1, min(len(paragraphs), i + NEIGHBOUR_REACH)):
         if paragraphs[j].text.strip():
             return j
     return None
 
 
 def _prev_nonempty(paragraphs: list[Paragraph], i: int) -> int | None:
-    for j in range(i - 1, max(-1, i - 50), -1):
+    for j in range(i - 1, max(-1, i - NEIGHBOUR_REACH), -1):
         if paragraphs[j].text.strip():
             return j
     return None
@@ -622,7 +635,7 @@ def _heading_items(
                 out.append((i, h))
             elif mk is not None:
                 text = paragraphs[i].text
-                out.append((i, Heading(mk, False, text[mk.end : mk.end + 20], mk.end, mk.end, False)))
+                out.append((i, Heading(mk, False, text[mk.end : mk.end + INNER_TITLE_CHARS], mk.end, mk.end, False)))
     return out
 
 
@@ -675,7 +688,7 @@ def _part_starts(paragraphs: list[Paragraph], title_index: int | None) -> list[i
     out = []
     for i in range(start, len(paragraphs)):
         t = paragraphs[i].text
-        if t and len(t) <= 48 and t.lstrip()[:2] in ("附件", "附录", "名词", "术语", "附表"):
+        if t and len(t) <= PART_START_MAX and t.lstrip()[:2] in ("附件", "附录", "名词", "术语", "附表"):
             if _RE_PART_START.match(t) and not re.search(r"[0-9]\s*[.．、]", t.split("：")[-1][:3]):
                 out.append(i)
     return out
@@ -714,11 +727,11 @@ def _unnumbered_headings(paragraphs: list[Paragraph], facts: list[ParagraphFacts
         nxt = next((j for j in range(i + 1, n) if facts[j].length), None)
         if prev is None or nxt is None or prev == title_index:
             continue
-        if facts[prev].length < 40 or facts[prev].heading is not None:
+        if facts[prev].length < BODY_PARAGRAPH_MIN or facts[prev].heading is not None:
             continue
         nf = facts[nxt]
         if not (
-            nf.length >= 40
+            nf.length >= BODY_PARAGRAPH_MIN
             or (nf.heading is not None and nf.heading.marker is not None and nf.heading.marker.value == 1)
         ):
             continue
@@ -729,15 +742,15 @@ def _unnumbered_headings(paragraphs: list[Paragraph], facts: list[ParagraphFacts
 
 
 #: 【标签】 rows, 关键词/摘要 lines: short lines that are not section headings.
-_RE_NOT_A_HEADING = re.compile(r"^\s*(?:【[^】]*】|(?:关键词|关键字|主题词|摘要|内容摘要|标签)\s*[：:]?)")
+_RE_NOT_A_HEADING = re.compile(rf"^\s*(?:【[^】]*】|(?:{alternation(VOCABULARY.metadata_labels)})\s*[：:]?)")
+
+
+_RE_SIGNATURE_DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月|年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
+_RE_CLOSING_WORD = re.compile(alternation(VOCABULARY.closing_words))
+_RE_ORGANIZATION = re.compile(f"(?:{alternation(VOCABULARY.organization_suffixes)})$")
 
 
 def _looks_like_signature(text: str) -> bool:
-    import re
-
+    """A date, a closing word (特此/此致…) or an organisation's name (…局, …社区): the signature block."""
     t = text.strip()
-    if re.search(r"\d{4}\s*年\s*\d{1,2}\s*月|年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$", t):
-        return True
-    if re.search(r"(特此|此致|敬礼|附件)", t):
-        return True
-    return bool(re.search(r"(局|委|会|办|院|部|厅|处|室|社区|中心|公司|政府|学校|大学|支部|党委)$", t))
+    return bool(_RE_SIGNATURE_DATE.search(t) or _RE_CLOSING_WORD.search(t) or _RE_ORGANIZATION.search(t))

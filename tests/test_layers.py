@@ -24,6 +24,7 @@ LAYERS: dict[str, int] = {
     "linting.appdata": 0,
     "linting.rule_ids": 0,
     "linting.chars": 0,
+    "linting.vocabulary": 0,
     # 1. text helpers
     "linting.markers": 1,
     "linting.lexicon": 1,

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from ..chars import is_han_wide
 from ..model import Severity
+from ..vocabulary import VOCABULARY, alternation
 from . import register
 from .base import Finding, Rule
 
@@ -15,7 +16,7 @@ if TYPE_CHECKING:
     from ..analysis import ParagraphFacts
     from ..config import Config
 
-_QUESTION_WORDS = re.compile(r"吗|呢|什么|怎么|怎样|为什么|为何|哪|谁|是否|何|多少|几|难道|岂|么")
+_QUESTION_WORDS = re.compile(alternation(VOCABULARY.question_words))
 _CLAUSE_START_CHARS = "。！？；!;\n"
 
 
@@ -58,11 +59,19 @@ def _ends_a_list(text: str, start: int, end: int) -> bool:
 
 
 _RE_UNIT_BEFORE = re.compile(r"\d[.\d]*\s*[^\d\s/，,。；;、]{1,3}$")
+#: A rate (62.5天/季) has its number at most this many characters before the “/”.
+RATE_REACH = 12
+#: A title or label line where “--” is a typed dash has at most this many characters.
+DASH_TITLE_MAX = 30
+#: A formula sign (×÷=+) this close after a “-” makes it a minus sign.
+FORMULA_REACH = 30
+#: A paragraph with no Chinese and longer than this is English text, not checked for placeholders.
+ENGLISH_MIN = 20
 
 
 def _slash_alternative(text: str, pos: int) -> bool:
     """``2000元/支``, ``视频/海报/推送``, ``（个人/单位）``: a unit or alternatives, not a cut word."""
-    if _RE_UNIT_BEFORE.search(text, max(0, pos - 12), pos):
+    if _RE_UNIT_BEFORE.search(text, max(0, pos - RATE_REACH), pos):
         return True  # a rate after a number: 62.5天/季, 5分/项
     clause = clause_start(text, pos, "，,。；;：:！？!?“”")
     end = len(text)
@@ -103,14 +112,14 @@ def _typed_dash(text: str, start: int, end: int) -> bool:
     if not (_is_cjk_or_digit(text[start - 1]) and _is_cjk_or_digit(text[end])):
         return False
     t = text.strip()
-    return len(t) <= 30 and not any(c in t for c in "，,。；;")
+    return len(t) <= DASH_TITLE_MAX and not any(c in t for c in "，,。；;")
 
 
 def _arithmetic(text: str, pos: int) -> bool:
     """``应休天数＝（…÷365天）×…-已休天数``: a minus sign in a formula; ``中国-东盟博览会`` / ``京-津``:
     a hyphen joining two names."""
     clause = clause_start(text, pos, "，,。；;！？!?")
-    if any(c in text[clause : pos + 30] for c in "×÷＝=＋+"):
+    if any(c in text[clause : pos + FORMULA_REACH] for c in "×÷＝=＋+"):
         return True
     before = text[pos - 1] if pos > 0 else ""
     after = text[pos + 1] if pos + 1 < len(text) else ""
@@ -126,7 +135,7 @@ def _is_cjk_or_digit(ch: str) -> bool:
 
 
 def check(text: str, facts: ParagraphFacts, config: Config) -> Iterable[Finding]:
-    if not facts.has_cjk and facts.length > 20:
+    if not facts.has_cjk and facts.length > ENGLISH_MIN:
         return ()  # an English passage; a short line of only dots or letters is still checked
     if config.placeholder_prefilter is not None and not config.placeholder_prefilter.search(text):
         return ()

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from .. import messages as msg
 from ..model import Problem, Severity
+from ..vocabulary import VOCABULARY, alternation
 from . import register
 from .base import Rule, problem
 from .placeholders import clause_start
@@ -22,7 +23,11 @@ if TYPE_CHECKING:
     from ..config import Config, SectionSpec
     from ..view import DocView
 
-_NEGATION = re.compile(r"没有|未|无|并无|杜绝|不存在")
+_NEGATION = re.compile(alternation(VOCABULARY.negations))
+#: A label line (``下半年计划：``) standing for a section heading is shorter than this.
+LABEL_LINE_LIMIT = 40
+#: … and its label (stripped, with the colon) has at most this many characters.
+LABEL_MAX = 16
 
 
 def _heading_text(view: DocView, i: int) -> str:
@@ -44,7 +49,7 @@ def _cue_present(spec: SectionSpec, text: str) -> bool:
 def _label_line(text: str) -> str | None:
     """A short label line ending in a colon (``下半年计划：``): a section heading written as a label."""
     t = text.strip()
-    if 2 <= len(t) <= 16 and t[-1] in "：:" and not any(c in t for c in "。，,；;"):
+    if 2 <= len(t) <= LABEL_MAX and t[-1] in "：:" and not any(c in t for c in "。，,；;"):
         return t[:-1]
     return None
 
@@ -55,7 +60,7 @@ def _present(view: DocView, spec: SectionSpec) -> bool:
         return True
     if spec.headings is not None:
         for p in view.paragraphs:
-            label = _label_line(p.text) if len(p.text) < 40 else None
+            label = _label_line(p.text) if len(p.text) < LABEL_LINE_LIMIT else None
             if label is not None and spec.headings.search(label):
                 return True
     if spec.cues is None:

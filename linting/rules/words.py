@@ -118,12 +118,16 @@ def _freq(word: str) -> int:
     return lexicon().freq(word)
 
 
+#: The clause around a repeated word is looked for at most this far on each side.
+CLAUSE_REACH = 30
+
+
 def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     s = start
-    while s > 0 and not _CLAUSE.match(text, s - 1) and start - s < 30:
+    while s > 0 and not _CLAUSE.match(text, s - 1) and start - s < CLAUSE_REACH:
         s -= 1
     e = end
-    while e < len(text) and not _CLAUSE.match(text, e) and e - end < 30:
+    while e < len(text) and not _CLAUSE.match(text, e) and e - end < CLAUSE_REACH:
         e += 1
     return s, e
 
