@@ -15,19 +15,30 @@ def _matching(range_: str, upto: int = 0x32000) -> set[int]:
     return {c for c in range(upto) if not 0xD800 <= c <= 0xDFFF and rx.match(chr(c))}
 
 
-def test_the_classes_nest_and_differ_only_where_documented() -> None:
-    basic, han, wide = (_matching(r) for r in (chars.HAN_BASIC_RANGE, chars.HAN_RANGE, chars.HAN_WIDE_RANGE))
-    assert basic < han < wide
-    assert wide - han == set(range(0x4DC0, 0x4E00))  # the Yijing hexagram symbols
-    assert ord("中") in basic and ord("㐀") in han and ord("\U00020000") in han
+def test_the_range_and_the_predicate_agree() -> None:
+    han = _matching(chars.HAN_RANGE)
+    predicate = {c for c in range(0x32000) if not 0xD800 <= c <= 0xDFFF and chars.is_han(chr(c))}
+    assert han == predicate
+    assert ord("中") in han and ord("㐀") in han and ord("\U00020000") in han and ord("\U0003134f") in han
 
 
-def test_the_predicate_matches_the_wide_range_and_has_no_upper_bound() -> None:
-    wide = _matching(chars.HAN_WIDE_RANGE)
-    predicate = {c for c in range(0x32000) if not 0xD800 <= c <= 0xDFFF and chars.is_han_wide(chr(c))}
-    assert predicate - wide == set(range(0x31350, 0x32000))  # above Extension H: the range stops, not the predicate
-    assert wide <= predicate
-    assert chars.is_han_wide("\U000e0001") and not chars.is_han_wide("a") and not chars.is_han_wide("，")
+def test_what_is_not_a_chinese_character() -> None:
+    for ch in ("a", "1", "，", "。", "\u4dc0", "\u4dff", "\U00031350", "\U000e0001", "\U000f0000", "\u3007", " "):
+        assert not chars.is_han(ch), repr(ch)
+        assert not re.match(f"[{chars.HAN_RANGE}]", ch), repr(ch)
+
+
+def test_punctuation_next_to_a_hexagram_symbol_is_not_in_chinese_context() -> None:
+    """The hexagram symbols (U+4DC0–U+4DFF) were once counted as Chinese by the punctuation rule."""
+    from linting.engine import Linter
+    from linting.model import Document, Paragraph
+
+    def rules_hit(text: str) -> set[str]:
+        doc = Document([Paragraph(text)])
+        return {p.rule for p in Linter(rules=["halfwidth-punct"]).lint(doc.paragraphs).problems}
+
+    assert "halfwidth-punct" in rules_hit("我们开展了调研,形成了报告。")
+    assert rules_hit("\u4dc0,\u4dc1") == set()
 
 
 def test_no_module_defines_its_own_han_range() -> None:

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from ..chars import is_han_wide
+from ..chars import is_han
 from ..model import Severity
 from ..vocabulary import VOCABULARY, alternation
 from . import register
@@ -131,7 +131,7 @@ def _arithmetic(text: str, pos: int) -> bool:
 
 
 def _is_cjk_or_digit(ch: str) -> bool:
-    return ch.isdigit() or is_han_wide(ch)
+    return ch.isdigit() or is_han(ch)
 
 
 def check(text: str, facts: ParagraphFacts, config: Config) -> Iterable[Finding]:

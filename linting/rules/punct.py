@@ -9,7 +9,7 @@ from itertools import islice
 from typing import TYPE_CHECKING
 
 from .. import messages as msg
-from ..chars import CN_PUNCT, HAN_WIDE_RANGE, is_han_wide
+from ..chars import CN_PUNCT, HAN_RANGE, is_han
 from ..model import Applicability, Problem, Severity
 from . import register
 from .base import Finding, Rule, problem
@@ -25,7 +25,7 @@ _CN_PUNCT = CN_PUNCT
 
 
 def _is_cjk(ch: str) -> bool:
-    return is_han_wide(ch) or ch in _CN_PUNCT
+    return is_han(ch) or ch in _CN_PUNCT
 
 
 def _prev(text: str, i: int) -> str:
@@ -42,7 +42,7 @@ def _next(text: str, i: int) -> str:
     return text[j] if j < len(text) else ""
 
 
-_CJKP = HAN_WIDE_RANGE + _CN_PUNCT
+_CJKP = HAN_RANGE + _CN_PUNCT
 # A half-width mark with a Chinese character (or Chinese punctuation) right before or after it
 # (one space allowed).  Digits on both sides (10:30, 1,000) never match.
 # The mark comes first in the pattern so the scanner jumps from mark to mark (a leading

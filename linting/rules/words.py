@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..chars import HAN_BASIC_RANGE
+from ..chars import HAN_RANGE
 from ..model import Severity
 from . import register
 from .base import Finding, Rule
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from ..analysis import ParagraphFacts
     from ..config import Config
 
-_HAN = HAN_BASIC_RANGE
+_HAN = HAN_RANGE
 # Two passes are faster than one alternation: each starts with a plain character class.
 _CANDIDATE_WORD = re.compile(rf"([{_HAN}]{{2,4}})\1")
 _CANDIDATE_CHAR = re.compile(r"([的了在是和与及对将把被为从向于以])\1")
