@@ -66,6 +66,11 @@ class Paragraph:
     #: "textbox", "footnote", "endnote", "equation" or "object" (empty: unknown).
     objects: tuple[str, ...] = ()
     _hash: int = field(default=0, init=False, compare=False, repr=False)
+    #: Display only: the horizontal alignment the file gives the paragraph ("left", "center",
+    #: "right", "justify"; None when the file says nothing, e.g. a .txt).  Read-only for the
+    #: editor's view: no rule reads it, saving never writes it, and it is not part of equality
+    #: or the hash (so lint caches and results are the same whatever it is).
+    alignment: str | None = field(default=None, compare=False)
 
     def __hash__(self) -> int:
         # Paragraphs are cache keys on every lint: hash once (0 means "not yet computed").
@@ -77,7 +82,7 @@ class Paragraph:
 
     def __reduce__(self) -> tuple[object, ...]:
         # Never carry the cached hash to another process: str hashes differ per process.
-        return (Paragraph, self._fields())
+        return (Paragraph, (*self._fields(), self.alignment))
 
     def _fields(self) -> tuple[object, ...]:
         """Every field but the cached hash, in declaration order (the hash key and the pickled form)."""

@@ -14,7 +14,7 @@ conversion happens only in :mod:`ui.positions`.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QRect, QRectF, QSizeF, Qt, QTimer, Signal
@@ -65,6 +65,8 @@ P_CHAR_ROLE = QTextFormat.Property.UserProperty + 12  # str: the face role of th
 OBJECT_TYPE = QTextFormat.ObjectTypes.UserObject + 1
 
 _LINE_SEP = "\u2028"
+# Left/centre/right/justify, without AlignAbsolute (which the layout adds for a left-to-right block)
+_H_ALIGN = Qt.AlignmentFlag.AlignHorizontal_Mask & ~Qt.AlignmentFlag.AlignAbsolute
 _GREY = QColor("#8a8a8a")
 _TABLE_BG = QColor("#eef3f8")
 _TABLE_GRID = QColor("#b8c7d9")
@@ -168,6 +170,8 @@ class DocumentEditor(QTextEdit):
         self._char_formats: dict[tuple[str, bool, bool], QTextCharFormat] = {}
         self._object_formats: dict[tuple[str, str, bool], QTextCharFormat] = {}
         self._label_width = 0.0
+        self._title_block = QTextBlock()  # the block shown as the title (invalid: none)
+        self._title_known = False  # set_title has named the title since set_document
         self._objects = _ObjectMarks(self)
         doc.documentLayout().registerHandler(OBJECT_TYPE, self._objects)
         doc.contentsChange.connect(self._on_contents_change)
@@ -207,6 +211,18 @@ class DocumentEditor(QTextEdit):
             self._char_formats[key] = fmt
         return fmt
 
+    def _overlay_format(self, role: str) -> QTextCharFormat:
+        """A role's face as a layout (display-only) format: it sets weight and size outright, so it
+        also undoes the face underneath (a former title or heading shown as body text)."""
+        key = ("overlay:" + role, False, False)
+        fmt = self._char_formats.get(key)
+        if fmt is None:
+            fmt = QTextCharFormat(self._char_format(role))
+            fmt.setFontWeight(QFont.Weight.Bold if font_for(role, _BASE_POINT_SIZE).bold() else QFont.Weight.Normal)
+            fmt.setProperty(QTextFormat.Property.FontSizeAdjustment, 1 if role == "title" else 0)
+            self._char_formats[key] = fmt
+        return fmt
+
     def _object_format(self, role: str, kind: str, locked: bool) -> QTextCharFormat:
         key = (role, kind, locked)
         fmt = self._object_formats.get(key)
@@ -242,7 +258,7 @@ class DocumentEditor(QTextEdit):
         """
         if p.in_table:
             return "table", None
-        if p.outline_level == 0 or is_title:
+        if p.outline_level == 0 or is_title:  # the title whatever its style (a Title style may carry level 1)
             return "title", None
         if p.outline_level == 1:
             return "h1", None
@@ -285,9 +301,17 @@ class DocumentEditor(QTextEdit):
         indent = (1 if p.auto_number else 0) + (1 if p.in_table else 0)
         if indent:
             bf.setIndent(indent)
-        if role == "title":
-            bf.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        bf.setAlignment(self._alignment_for(p, role))
         return bf
+
+    @staticmethod
+    def _alignment_for(p: Paragraph, role: str) -> Qt.AlignmentFlag:
+        """How the paragraph is aligned on screen: a title centred, else as the file says (centre/right)."""
+        if role == "title" or p.alignment == "center":
+            return Qt.AlignmentFlag.AlignHCenter
+        if p.alignment == "right":
+            return Qt.AlignmentFlag.AlignRight
+        return Qt.AlignmentFlag.AlignLeft
 
     def _new_block_format(self) -> QTextBlockFormat:
         """Block format of a pasted (new) paragraph."""
@@ -339,7 +363,7 @@ class DocumentEditor(QTextEdit):
             paras: list[Paragraph] = []
             any_special = False
             for i, p in enumerate(paragraphs):
-                role, head_end = self._role_span(p, i == title and p.outline_level is None)
+                role, head_end = self._role_span(p, i == title)
                 bf = self._block_format(
                     i,
                     p,
@@ -398,6 +422,8 @@ class DocumentEditor(QTextEdit):
             self._problems = {}
             self._underline_cache.clear()
             self._update_label_width()
+            self._title_block = doc.findBlockByNumber(title) if title is not None else QTextBlock()
+            self._title_known = False
         finally:
             doc.blockSignals(False)
             self._building = False
@@ -507,6 +533,7 @@ class DocumentEditor(QTextEdit):
             read_only=m.read_only,
             locked=tuple(locked),
             objects=objects,
+            alignment=m.alignment,
         )
 
     def _rebuild_all(self) -> tuple[list[Paragraph], list[int | None]]:
@@ -575,11 +602,83 @@ class DocumentEditor(QTextEdit):
             self._on_cursor_moved()
 
     def _live_role(self, block: QTextBlock, p: Paragraph) -> tuple[str, int | None]:
-        """The role a block shows now (and where its heading face ends): stored, or implied by its edited text."""
+        """The role a block shows now (and where its heading face ends): stored, or implied by its edited text.
+
+        Once the engine has named the title (:meth:`set_title`), that block shows as the
+        title and a block stored as the title but no longer it shows its own role.
+        """
         stored = block.blockFormat().stringProperty(P_ROLE) or "body"
+        if self._title_known and not p.in_table:
+            if block == self._title_block:
+                return "title", None
+            if stored == "title" and p.outline_level != 0:
+                return self._role_span(p, False)
         if stored == "title" or p.outline_level is not None or p.in_table:
             return stored, None
         return self._role_span(p, False)
+
+    def set_title(self, paragraph: int | None) -> None:
+        """Show paragraph ``paragraph`` (current index; None: no title) as the document's title.
+
+        Called with every lint result's ``title_index``.  When the title moves (a title
+        typed into an empty first line, deleted, …) the old and new title blocks are
+        restyled for display only — layout formats and the layout's alignment, like a
+        syntax highlighter — so the document, its undo stack and its modified flag are
+        not touched.
+        """
+        doc = self.document()
+        block = doc.findBlockByNumber(paragraph) if paragraph is not None else QTextBlock()
+        if not block.isValid():
+            block = QTextBlock()
+        if self._title_known and block == self._title_block:
+            return
+        old = self._title_block
+        self._title_block = block
+        self._title_known = True
+        for b in (old, block):
+            if b.isValid() and b.blockNumber() < len(self._paras):
+                self._restyle(b.blockNumber(), b.blockNumber())
+        self._sync_alignment()
+        self.viewport().update()
+
+    def title_paragraph(self) -> int | None:
+        """The paragraph shown as the title (the last :meth:`set_title`, or the one found on opening)."""
+        block = self._title_block
+        return block.blockNumber() if block.isValid() else None
+
+    def display_alignment(self, paragraph: int) -> Qt.AlignmentFlag:
+        """The horizontal alignment paragraph ``paragraph`` is shown with (as the layout draws it)."""
+        block = self._block(paragraph)
+        self.document().documentLayout().blockBoundingRect(block)  # laid out (the layout sets its option)
+        self._sync_alignment([block])
+        return Qt.AlignmentFlag(block.layout().textOption().alignment() & _H_ALIGN)
+
+    def _sync_alignment(self, blocks: Iterable[QTextBlock] | None = None) -> None:
+        """Give the laid-out title blocks the alignment of the role they show (display only).
+
+        The document layout sets each block's text option from its block format whenever it
+        lays the block out; a block whose shown role differs from its stored one (the title
+        named by :meth:`set_title`, or a former title) gets its alignment set on its layout
+        here, before painting.  Line breaks don't depend on left/centre/right alignment, so the
+        lines stay valid.
+        """
+        if not self._title_known:
+            return
+        for block in self._visible_blocks() if blocks is None else blocks:
+            n = block.blockNumber()
+            if n < 0 or n >= len(self._paras):
+                continue
+            fmt = block.blockFormat()
+            if fmt.stringProperty(P_ROLE) != "title" and block != self._title_block:
+                continue
+            p = self._paras[n]
+            want = self._alignment_for(p, self._live_role(block, p)[0])
+            layout = block.layout()
+            option = layout.textOption()
+            current = option.alignment()
+            if current & _H_ALIGN != want:
+                option.setAlignment((current & ~_H_ALIGN) | want)
+                layout.setTextOption(option)
 
     def _restyle(self, first: int, last: int) -> None:
         """Show blocks whose text became (or stopped being) a heading in the new role's face.
@@ -604,7 +703,7 @@ class DocumentEditor(QTextEdit):
                         rng = QTextLayout.FormatRange()
                         rng.start = start
                         rng.length = end - start
-                        rng.format = self._char_format(role)
+                        rng.format = self._overlay_format(role)
                         ranges.append(rng)
                 layout.setFormats(ranges)
                 doc.markContentsDirty(block.position(), block.length())
@@ -1427,6 +1526,7 @@ class DocumentEditor(QTextEdit):
     # ------------------------------------------------------------------ painting
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt API)
+        self._sync_alignment()
         if self._has_tables:
             self._paint_table_cells()  # under the text
         super().paintEvent(event)

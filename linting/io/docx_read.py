@@ -102,6 +102,7 @@ W_NAME = w("name")
 W_BASEDON = w("basedOn")
 W_DEFAULT = w("default")
 W_OUTLINELVL = w("outlineLvl")
+W_JC = w("jc")
 W_FOOTNOTE = w("footnote")
 W_ENDNOTE = w("endnote")
 W_COMMENT = w("comment")
@@ -248,6 +249,7 @@ class _Style:
     outline: int | None  # raw w:outlineLvl value
     num_id: str | None
     ilvl: int | None
+    jc: str | None = None  # the style's own w:jc, as shown (see _alignment)
 
 
 @dataclass(slots=True)
@@ -259,6 +261,7 @@ class _StyleInfo:
     num_id: str | None
     ilvl: int | None
     is_toc: bool
+    jc: str | None = None  # the first w:jc up the basedOn chain, as shown (see _alignment)
 
 
 class Styles:
@@ -299,6 +302,7 @@ class Styles:
                 outline,
                 num_id,
                 ilvl,
+                _alignment(ppr),
             )
             if st.get(W_DEFAULT) in ("1", "true", "on") and self.default_id is None:
                 self.default_id = sid
@@ -330,7 +334,8 @@ class Styles:
                     ilvl = st.ilvl
                     break
         is_toc = bool(name and _TOC_RE.match(name.strip()))
-        info = _StyleInfo(name, outline, num_id, ilvl, is_toc)
+        jc = next((st.jc for st in chain if st.jc is not None), None)
+        info = _StyleInfo(name, outline, num_id, ilvl, is_toc, jc)
         self._memo[style_id] = info
         return info
 
@@ -512,6 +517,7 @@ def _read(path: Path) -> Document:
                 read_only=read_only,
                 locked=tuple(walker.locked),
                 objects=tuple(walker.objects),
+                alignment=_alignment(ppr) or sinfo.jc,
             )
         )
 
@@ -541,6 +547,26 @@ def _read(path: Path) -> Document:
         root_nsdecl=root_nsdecl,
     )
     return Document(paragraphs=paragraphs, path=path, kind="docx", source=source, extra=extra)
+
+
+#: w:jc values → Paragraph.alignment (display only; "start"/"end" as in a left-to-right paragraph).
+_JC = {
+    "left": "left",
+    "start": "left",
+    "center": "center",
+    "right": "right",
+    "end": "right",
+    "both": "justify",
+    "distribute": "justify",
+}
+
+
+def _alignment(ppr: etree._Element | None) -> str | None:
+    """The paragraph alignment a ``w:pPr`` states (``w:jc``), or None."""
+    if ppr is None:
+        return None
+    jc = ppr.find(W_JC)
+    return None if jc is None else _JC.get(jc.get(W_VAL, ""))
 
 
 def _outline(ppr: etree._Element | None, sinfo: _StyleInfo, styles: Styles, style_id: str | None) -> int | None:
