@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QRect, QRectF, QSizeF, Qt, QTimer, Signal
@@ -39,7 +40,11 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
     QTextFormat,
+    QTextFrameFormat,
     QTextLayout,
+    QTextLength,
+    QTextTable,
+    QTextTableFormat,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QMenu, QTextEdit, QToolTip, QWidget
@@ -58,6 +63,7 @@ __all__ = ["DocumentEditor"]
 P_SOURCE = QTextFormat.Property.UserProperty + 1  # int: index in set_document's list, -1 = new paragraph
 P_ROLE = QTextFormat.Property.UserProperty + 2  # str: "title", "h1", "h2", "body", "table"
 P_READONLY = QTextFormat.Property.UserProperty + 3  # bool
+P_GRID = QTextFormat.Property.UserProperty + 4  # bool: a cell paragraph of a table shown as a grid (QTextTable)
 # Char-format properties
 P_LOCKED = QTextFormat.Property.UserProperty + 10  # bool: text Word computes (field result, TOC, revision)
 P_KIND = QTextFormat.Property.UserProperty + 11  # str: the object kind of a U+FFFC
@@ -87,6 +93,92 @@ _MIN_POINT_SIZE = 6.0
 _MAX_POINT_SIZE = 48.0
 # From this many edits in one paragraph, apply_edits replaces the span they cover in one operation.
 _BATCH_MIN_EDITS = 3
+# A table larger than this is shown as one framed column (a QTextTable lays out whole).
+_MAX_GRID_COLUMNS = 63
+_MAX_GRID_CELLS = 20_000
+
+
+@dataclass(slots=True)
+class _GridPlan:
+    """A table shown as a QTextTable: paragraphs ``start`` to ``end`` (exclusive) on a ``rows`` × ``cols`` grid."""
+
+    start: int
+    end: int
+    rows: int
+    cols: int
+    #: Per paragraph of the table (``start`` on): its cell (row, column), or None when it
+    #: continues the cell of the paragraph before.
+    cells: list[tuple[int, int] | None]
+    #: Merged cells: (row, column, row span, column span).
+    merges: list[tuple[int, int, int, int]]
+
+
+def _plan_grids(paragraphs: Sequence[Paragraph]) -> dict[int, _GridPlan]:
+    """Which tables can be shown as real grids, keyed by their first paragraph.
+
+    A table is a run of paragraphs with the same ``table_cell`` table number.  It becomes a
+    grid when its cells tile the grid exactly, in reading order, and a paragraph that is not
+    in a grid comes right before and right after it: a QTextTable always has a block before
+    and after it, and every block must be one paragraph (block number = paragraph index).
+    Any other table is shown as one framed column, as before.
+    """
+    plans: dict[int, _GridPlan] = {}
+    n = len(paragraphs)
+    i = 0
+    last_grid_end = -1
+    while i < n:
+        cell = paragraphs[i].table_cell
+        if not paragraphs[i].in_table or cell is None:
+            i += 1
+            continue
+        table = cell[0]
+        j = i
+        while j < n and paragraphs[j].in_table and (c := paragraphs[j].table_cell) is not None and c[0] == table:
+            j += 1
+        plan = _grid_plan(paragraphs, i, j)
+        if plan is not None and i > 0 and j < n and last_grid_end != i and not paragraphs[j].in_table:
+            plans[i] = plan
+            last_grid_end = j
+        i = j
+    return plans
+
+
+def _grid_plan(paragraphs: Sequence[Paragraph], start: int, end: int) -> _GridPlan | None:
+    """The grid of paragraphs ``start:end`` (one table), or None if its cells don't tile a grid in order."""
+    cells: list[tuple[int, int] | None] = []
+    merges: list[tuple[int, int, int, int]] = []
+    spans: dict[tuple[int, int], tuple[int, int]] = {}
+    prev: tuple[int, int] | None = None
+    for k in range(start, end):
+        c = paragraphs[k].table_cell
+        assert c is not None
+        _t, row, col, rs, cs = c
+        if (row, col) == prev:
+            if spans[prev] != (rs, cs):
+                return None
+            cells.append(None)
+            continue
+        if prev is not None and (row, col) <= prev or rs < 1 or cs < 1 or row < 0 or col < 0:
+            return None  # not in reading order
+        spans[(row, col)] = (rs, cs)
+        cells.append((row, col))
+        if rs > 1 or cs > 1:
+            merges.append((row, col, rs, cs))
+        prev = (row, col)
+    rows = max(r + rs for (r, _c), (rs, _cs) in spans.items())
+    cols = max(c + cs for (_r, c), (_rs, cs) in spans.items())
+    if cols > _MAX_GRID_COLUMNS or rows * cols > _MAX_GRID_CELLS:
+        return None
+    covered = [[False] * cols for _ in range(rows)]
+    for (top, left), (rs, cs) in spans.items():
+        for rr in range(top, top + rs):
+            for cc in range(left, left + cs):
+                if covered[rr][cc]:
+                    return None
+                covered[rr][cc] = True
+    if not all(all(row) for row in covered):
+        return None
+    return _GridPlan(start, end, rows, cols, cells, merges)
 
 
 def _count_words(text: str) -> int:
@@ -161,6 +253,7 @@ class DocumentEditor(QTextEdit):
         self._any_special = False  # any locked span, object or read-only paragraph ever shown
         self._has_labels = False  # any auto-number label to paint
         self._has_tables = False  # any table cell to frame
+        self._grid_count = 0  # tables shown as QTextTable grids
         self._building = False
         self._revision = 0
         self._current_paragraph = 0
@@ -280,16 +373,33 @@ class DocumentEditor(QTextEdit):
         return role, heading.title_end
 
     def _block_format(
-        self, source: int | None, p: Paragraph, role: str, table_start: bool = True, table_end: bool = True
+        self,
+        source: int | None,
+        p: Paragraph,
+        role: str,
+        table_start: bool = True,
+        table_end: bool = True,
+        grid: bool = False,
     ) -> QTextBlockFormat:
         """Block format of a paragraph; ``table_start``/``table_end``: a table cell is the first/last in its run.
 
-        Cells of one table touch (no gap between them); their background and grid
-        are painted by :meth:`paintEvent`.
+        Cells of one table shown as a column touch (no gap between them); their
+        background and grid are painted by :meth:`paintEvent`.  ``grid``: the
+        paragraph is in a cell of a table shown as a QTextTable (it draws its own grid).
         """
         bf = QTextBlockFormat()
         bf.setProperty(P_SOURCE, -1 if source is None else source)
         bf.setProperty(P_ROLE, role)
+        if grid:
+            bf.setProperty(P_GRID, True)
+            bf.setBottomMargin(2)
+            bf.setLineHeight(125, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+            if p.read_only:
+                bf.setProperty(P_READONLY, True)
+            if p.auto_number:
+                bf.setIndent(1)
+            bf.setAlignment(self._alignment_for(p, role))
+            return bf
         if p.in_table:
             bf.setTopMargin(2 * _TABLE_PAD if table_start else _TABLE_PAD)  # inside the cell: _TABLE_PAD
             bf.setBottomMargin(4 + _TABLE_PAD if table_end else 0)
@@ -358,21 +468,45 @@ class DocumentEditor(QTextEdit):
             self._meta = paragraphs
             head = paragraphs[:30]
             title = find_title(head, [analyze(p) for p in head]) if head else None
+            grids = _plan_grids(paragraphs)
+            in_grid = [False] * len(paragraphs)
+            for g in grids.values():
+                in_grid[g.start : g.end] = [True] * (g.end - g.start)
             cursor = QTextCursor(doc)
-            cursor.beginEditBlock()
+            edit_block = QTextCursor(cursor)  # the one edit block (the cursor below moves into tables)
+            edit_block.beginEditBlock()
             paras: list[Paragraph] = []
             any_special = False
+            table: QTextTable | None = None
+            plan: _GridPlan | None = None
             for i, p in enumerate(paragraphs):
                 role, head_end = self._role_span(p, i == title)
                 bf = self._block_format(
                     i,
                     p,
                     role,
-                    table_start=not (i and paragraphs[i - 1].in_table),
-                    table_end=not (i + 1 < len(paragraphs) and paragraphs[i + 1].in_table),
+                    table_start=not (i and paragraphs[i - 1].in_table and not in_grid[i - 1]),
+                    table_end=not (i + 1 < len(paragraphs) and paragraphs[i + 1].in_table and not in_grid[i + 1]),
+                    grid=in_grid[i],
                 )
                 plain = self._char_format(role, False, p.read_only)
-                if i:
+                if i in grids:
+                    plan = grids[i]
+                    table = self._insert_grid(cursor, plan)
+                cell = plan.cells[i - plan.start] if plan is not None and table is not None and in_grid[i] else None
+                if cell is not None and table is not None:
+                    # the first paragraph of a cell goes into the cell's own (first) block
+                    cursor = table.cellAt(*cell).firstCursorPosition()
+                    cursor.setBlockFormat(bf)
+                    cursor.mergeBlockCharFormat(plain)  # merge: the cell's spans live in this format
+                elif plan is not None and table is not None and i == plan.end:
+                    # the paragraph after a grid goes into the block the table keeps after it
+                    cursor = QTextCursor(doc)
+                    cursor.setPosition(table.lastPosition() + 1)
+                    cursor.setBlockFormat(bf)
+                    cursor.setBlockCharFormat(plain)
+                    plan = table = None
+                elif i:
                     cursor.insertBlock(bf, plain)
                 else:
                     cursor.setBlockFormat(bf)
@@ -399,10 +533,11 @@ class DocumentEditor(QTextEdit):
                 if p.read_only:
                     any_special = True
                 paras.append(p)  # re-read from the block below if the view had to normalise it
-            cursor.endEditBlock()
+            edit_block.endEditBlock()
             self._any_special = any_special
             self._has_labels = any(p.auto_number for p in paragraphs)
-            self._has_tables = any(p.in_table for p in paragraphs)
+            self._has_tables = any(p.in_table and not g for p, g in zip(paragraphs, in_grid, strict=True))
+            self._grid_count = len(grids)
             self._paras = paras
             self._srcs = list(range(len(paragraphs)))
             self._counts = [None] * len(paragraphs)
@@ -435,6 +570,39 @@ class DocumentEditor(QTextEdit):
         self.edited.emit()
         self.cursorParagraphChanged.emit(0)
         self.viewport().update()
+
+    def _insert_grid(self, cursor: QTextCursor, plan: _GridPlan) -> QTextTable:
+        """Insert an empty QTextTable for ``plan`` at ``cursor`` (the end of the paragraph before it)."""
+        fmt = QTextTableFormat()
+        fmt.setBorder(1)
+        fmt.setBorderBrush(_TABLE_GRID)
+        fmt.setBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_Solid)
+        fmt.setBorderCollapse(True)
+        fmt.setCellPadding(_TABLE_PAD + 1)
+        fmt.setCellSpacing(0)
+        fmt.setTopMargin(_TABLE_PAD)
+        fmt.setBottomMargin(_TABLE_PAD + 4)
+        fmt.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
+        fmt.setColumnWidthConstraints(
+            [QTextLength(QTextLength.Type.PercentageLength, 100 / plan.cols) for _ in range(plan.cols)]
+        )
+        table = cursor.insertTable(plan.rows, plan.cols, fmt)
+        for row, col, rs, cs in plan.merges:
+            table.mergeCells(row, col, rs, cs)
+        return table
+
+    def grid_count(self) -> int:
+        """How many tables are shown as real grids (QTextTable); the others are one framed column."""
+        return self._grid_count
+
+    def table_cell_at(self, paragraph: int) -> tuple[int, int, int, int] | None:
+        """(row, column, row span, column span) of the grid cell paragraph ``paragraph`` is shown in, or None."""
+        block = self._block(paragraph)
+        table = QTextCursor(block).currentTable()
+        if table is None:
+            return None
+        cell = table.cellAt(block.position())
+        return (cell.row(), cell.column(), cell.rowSpan(), cell.columnSpan())
 
     @staticmethod
     def _needs_reread(p: Paragraph) -> bool:
@@ -534,6 +702,7 @@ class DocumentEditor(QTextEdit):
             locked=tuple(locked),
             objects=objects,
             alignment=m.alignment,
+            table_cell=m.table_cell,
         )
 
     def _rebuild_all(self) -> tuple[list[Paragraph], list[int | None]]:
@@ -1535,14 +1704,19 @@ class DocumentEditor(QTextEdit):
 
     def _cell_rect(self, block: QTextBlock) -> QRectF | None:
         """The viewport rectangle framed around a table cell's text (None: not a shown table cell)."""
-        if block.blockFormat().stringProperty(P_ROLE) != "table" or not block.layout().lineCount():
+        fmt = block.blockFormat()
+        if fmt.stringProperty(P_ROLE) != "table" or fmt.boolProperty(P_GRID) or not block.layout().lineCount():
             return None
         layout = self.document().documentLayout()
         rect = layout.blockBoundingRect(block)  # the text's lines, without the margins
         left = rect.left() + block.layout().lineAt(0).x() - 2 * _TABLE_PAD
         bottom = rect.bottom()
         nxt = block.next()
-        if nxt.isValid() and nxt.blockFormat().stringProperty(P_ROLE) == "table":
+        if (
+            nxt.isValid()
+            and nxt.blockFormat().stringProperty(P_ROLE) == "table"
+            and not nxt.blockFormat().boolProperty(P_GRID)
+        ):
             bottom = max(bottom, layout.blockBoundingRect(nxt).top() - _TABLE_PAD)  # the next cell's frame top
         cell = QRectF(left, rect.top() - _TABLE_PAD, rect.right() - left, bottom - rect.top() + _TABLE_PAD)
         return cell.translated(-self.horizontalScrollBar().value(), -self.verticalScrollBar().value())
@@ -1583,7 +1757,7 @@ class DocumentEditor(QTextEdit):
             painter.setFont(font)
             fm = QFontMetricsF(font)
             x = rect.left() + line.x() - fm.horizontalAdvance(label) - fm.horizontalAdvance("中") * 0.25 + dx
-            if role == "table":
+            if role == "table" and not block.blockFormat().boolProperty(P_GRID):
                 x -= 2 * _TABLE_PAD
             baseline = rect.top() + line.y() + line.ascent() + dy
             painter.drawText(QPointF(x, baseline), label)
