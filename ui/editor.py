@@ -64,6 +64,7 @@ P_SOURCE = QTextFormat.Property.UserProperty + 1  # int: index in set_document's
 P_ROLE = QTextFormat.Property.UserProperty + 2  # str: "title", "h1", "h2", "body", "table"
 P_READONLY = QTextFormat.Property.UserProperty + 3  # bool
 P_GRID = QTextFormat.Property.UserProperty + 4  # bool: a cell paragraph of a table shown as a grid (QTextTable)
+P_LEAD = QTextFormat.Property.UserProperty + 5  # bool: the block Qt keeps before a table that starts the document
 # Char-format properties
 P_LOCKED = QTextFormat.Property.UserProperty + 10  # bool: text Word computes (field result, TOC, revision)
 P_KIND = QTextFormat.Property.UserProperty + 11  # str: the object kind of a U+FFFC
@@ -118,9 +119,11 @@ def _plan_grids(paragraphs: Sequence[Paragraph]) -> dict[int, _GridPlan]:
 
     A table is a run of paragraphs with the same ``table_cell`` table number.  It becomes a
     grid when its cells tile the grid exactly, in reading order, and a paragraph that is not
-    in a grid comes right before and right after it: a QTextTable always has a block before
-    and after it, and every block must be one paragraph (block number = paragraph index).
-    Any other table is shown as one framed column, as before.
+    in a grid comes right after it and (unless the table starts the document) right before
+    it: a QTextTable always has a block before and after it, and every block must be one
+    paragraph.  The one exception is the hidden "lead" block Qt keeps before a table that
+    starts the document (see ``DocumentEditor._lead``).  Any other table is shown as one
+    framed column, as before.
     """
     plans: dict[int, _GridPlan] = {}
     n = len(paragraphs)
@@ -136,7 +139,7 @@ def _plan_grids(paragraphs: Sequence[Paragraph]) -> dict[int, _GridPlan]:
         while j < n and paragraphs[j].in_table and (c := paragraphs[j].table_cell) is not None and c[0] == table:
             j += 1
         plan = _grid_plan(paragraphs, i, j)
-        if plan is not None and i > 0 and j < n and last_grid_end != i and not paragraphs[j].in_table:
+        if plan is not None and j < n and (i == 0 or last_grid_end != i) and not paragraphs[j].in_table:
             plans[i] = plan
             last_grid_end = j
         i = j
@@ -254,6 +257,7 @@ class DocumentEditor(QTextEdit):
         self._has_labels = False  # any auto-number label to paint
         self._has_tables = False  # any table cell to frame
         self._grid_count = 0  # tables shown as QTextTable grids
+        self._lead = 0  # hidden blocks before the first paragraph (1: the document starts with a grid)
         self._building = False
         self._revision = 0
         self._current_paragraph = 0
@@ -541,13 +545,20 @@ class DocumentEditor(QTextEdit):
             self._paras = paras
             self._srcs = list(range(len(paragraphs)))
             self._counts = [None] * len(paragraphs)
+            self._lead = 0
+            if 0 in grids:
+                lead = QTextCursor(doc.firstBlock())
+                fmt = self._new_block_format()
+                fmt.setProperty(P_LEAD, True)
+                lead.setBlockFormat(fmt)
+                self._set_lead(1)
             if not paragraphs:
                 self._paras, self._srcs, self._counts = [Paragraph("")], [None], [None]
                 cursor = QTextCursor(doc)
                 cursor.setBlockFormat(self._new_block_format())
             else:
                 # Paragraphs whose text the view had to normalise are re-read from their block.
-                block = doc.firstBlock()
+                block = doc.findBlockByNumber(self._lead)
                 for i, p in enumerate(paragraphs):
                     if self._needs_reread(p):
                         self._paras[i] = self._paragraph_from_block(block, i - 1 if i else None)
@@ -557,14 +568,14 @@ class DocumentEditor(QTextEdit):
             self._problems = {}
             self._underline_cache.clear()
             self._update_label_width()
-            self._title_block = doc.findBlockByNumber(title) if title is not None else QTextBlock()
+            self._title_block = doc.findBlockByNumber(title + self._lead) if title is not None else QTextBlock()
             self._title_known = False
         finally:
             doc.blockSignals(False)
             self._building = False
             self.setUpdatesEnabled(True)
         self.setExtraSelections([])
-        self.setTextCursor(QTextCursor(doc))
+        self.setTextCursor(QTextCursor(doc.findBlockByNumber(self._lead)))
         self._current_paragraph = 0
         self._revision += 1
         self.edited.emit()
@@ -590,6 +601,22 @@ class DocumentEditor(QTextEdit):
         for row, col, rs, cs in plan.merges:
             table.mergeCells(row, col, rs, cs)
         return table
+
+    def _compute_lead(self) -> int:
+        """1 while the document starts with a table shown as a grid (Qt keeps an empty block before it)."""
+        first = self.document().firstBlock()
+        if not first.blockFormat().boolProperty(P_LEAD) or first.length() > 1:
+            return 0
+        nxt = first.next()
+        return 1 if nxt.isValid() and QTextCursor(nxt).currentTable() is not None else 0
+
+    def _set_lead(self, lead: int) -> None:
+        """Hide the lead block (display only: not an edit, no undo step) or show it again as a paragraph."""
+        self._lead = lead
+        first = self.document().firstBlock()
+        if first.isVisible() == bool(lead):
+            first.setVisible(not lead)
+            self.document().markContentsDirty(first.position(), first.length())
 
     def grid_count(self) -> int:
         """How many tables are shown as real grids (QTextTable); the others are one framed column."""
@@ -709,7 +736,7 @@ class DocumentEditor(QTextEdit):
         """Full rebuild of the snapshot from the blocks (the reference the incremental cache must equal)."""
         paras: list[Paragraph] = []
         srcs: list[int | None] = []
-        block = self.document().firstBlock()
+        block = self.document().findBlockByNumber(self._lead)
         prev: int | None = None
         while block.isValid():
             src = self._block_source(block)
@@ -723,22 +750,26 @@ class DocumentEditor(QTextEdit):
         if self._building:
             return
         doc = self.document()
-        new_count = doc.blockCount()
+        lead = self._compute_lead()
+        lead_changed = lead != self._lead
+        if lead_changed:
+            self._set_lead(lead)
+        new_count = doc.blockCount() - lead
         delta = new_count - len(self._paras)
         end_pos = max(0, min(pos + added, doc.characterCount() - 1))
-        first = doc.findBlock(max(0, pos)).blockNumber()
-        last = doc.findBlock(end_pos).blockNumber()
+        first = doc.findBlock(max(0, pos)).blockNumber() - lead
+        last = doc.findBlock(end_pos).blockNumber() - lead
         if first < 0 or last < first:
             first, last = 0, new_count - 1
         old_n = last - first + 1 - delta
-        if old_n < 0 or first + old_n > len(self._paras):
+        if lead_changed or old_n < 0 or first + old_n > len(self._paras):
             self._paras, self._srcs = self._rebuild_all()
             self._counts = [None] * len(self._paras)
             self._problems = {}
             changed = True
         else:
             prev = self._srcs[first - 1] if first > 0 else None
-            block = doc.findBlockByNumber(first)
+            block = doc.findBlockByNumber(first + lead)
             new_paras: list[Paragraph] = []
             new_srcs: list[int | None] = []
             for _ in range(first, last + 1):
@@ -796,8 +827,8 @@ class DocumentEditor(QTextEdit):
         not touched.
         """
         doc = self.document()
-        block = doc.findBlockByNumber(paragraph) if paragraph is not None else QTextBlock()
-        if not block.isValid():
+        block = doc.findBlockByNumber(paragraph + self._lead) if paragraph is not None else QTextBlock()
+        if not block.isValid() or block.blockNumber() < self._lead:
             block = QTextBlock()
         if self._title_known and block == self._title_block:
             return
@@ -805,15 +836,16 @@ class DocumentEditor(QTextEdit):
         self._title_block = block
         self._title_known = True
         for b in (old, block):
-            if b.isValid() and b.blockNumber() < len(self._paras):
-                self._restyle(b.blockNumber(), b.blockNumber())
+            n = b.blockNumber() - self._lead if b.isValid() else -1
+            if 0 <= n < len(self._paras):
+                self._restyle(n, n)
         self._sync_alignment()
         self.viewport().update()
 
     def title_paragraph(self) -> int | None:
         """The paragraph shown as the title (the last :meth:`set_title`, or the one found on opening)."""
         block = self._title_block
-        return block.blockNumber() if block.isValid() else None
+        return block.blockNumber() - self._lead if block.isValid() else None
 
     def display_alignment(self, paragraph: int) -> Qt.AlignmentFlag:
         """The horizontal alignment paragraph ``paragraph`` is shown with (as the layout draws it)."""
@@ -834,7 +866,7 @@ class DocumentEditor(QTextEdit):
         if not self._title_known:
             return
         for block in self._visible_blocks() if blocks is None else blocks:
-            n = block.blockNumber()
+            n = block.blockNumber() - self._lead
             if n < 0 or n >= len(self._paras):
                 continue
             fmt = block.blockFormat()
@@ -856,7 +888,7 @@ class DocumentEditor(QTextEdit):
         document and its undo stack are not touched.
         """
         doc = self.document()
-        block = doc.findBlockByNumber(first)
+        block = doc.findBlockByNumber(first + self._lead)
         for n in range(first, last + 1):
             if not block.isValid() or n >= len(self._paras):
                 break
@@ -900,7 +932,7 @@ class DocumentEditor(QTextEdit):
 
     def current_paragraph(self) -> int:
         """Index of the paragraph under the cursor."""
-        return self.textCursor().blockNumber()
+        return max(0, self.textCursor().blockNumber() - self._lead)
 
     def character_count(self) -> int:
         """字数 as Word counts it: CJK characters and full-width punctuation, plus non-CJK words."""
@@ -913,7 +945,12 @@ class DocumentEditor(QTextEdit):
         return total
 
     def _on_cursor_moved(self) -> None:
-        n = self.textCursor().blockNumber()
+        cursor = self.textCursor()
+        if self._lead and cursor.blockNumber() < self._lead and not cursor.hasSelection():
+            # the hidden block before a table that starts the document holds no paragraph
+            self.setTextCursor(QTextCursor(self.document().findBlockByNumber(self._lead)))
+            return
+        n = max(0, cursor.blockNumber() - self._lead)
         if n != self._current_paragraph:
             self._current_paragraph = n
             self.cursorParagraphChanged.emit(n)
@@ -921,7 +958,7 @@ class DocumentEditor(QTextEdit):
     # ------------------------------------------------------------------ positions
 
     def _block(self, paragraph: int) -> QTextBlock:
-        block = self.document().findBlockByNumber(paragraph)
+        block = self.document().findBlockByNumber(paragraph + self._lead) if paragraph >= 0 else QTextBlock()
         if not block.isValid():
             raise IndexError(f"paragraph {paragraph} out of range")
         return block
@@ -932,11 +969,13 @@ class DocumentEditor(QTextEdit):
     def _cp_at(self, pos: int) -> tuple[int, int]:
         """Document (UTF-16) position → (paragraph, code-point offset)."""
         block = self.document().findBlock(pos)
-        return block.blockNumber(), utf16_to_cp(block.text(), pos - block.position())
+        if block.blockNumber() < self._lead:
+            return 0, 0
+        return block.blockNumber() - self._lead, utf16_to_cp(block.text(), pos - block.position())
 
     def go_to(self, paragraph: int, start: int = 0, end: int | None = None) -> None:
         """Select the code-point span ``[start, end)`` of ``paragraph`` (or put the cursor), centre it, focus."""
-        paragraph = max(0, min(paragraph, self.document().blockCount() - 1))
+        paragraph = max(0, min(paragraph, len(self._paras) - 1))
         block = self._block(paragraph)
         cursor = QTextCursor(block)
         cursor.setPosition(self._doc_pos(block, start))
@@ -991,7 +1030,7 @@ class DocumentEditor(QTextEdit):
         cursor = QTextCursor(doc)
         cursor.beginEditBlock()
         for para in sorted(by_para, reverse=True):  # later blocks first: earlier positions stay valid
-            self._apply_block_edits(cursor, doc.findBlockByNumber(para), by_para[para], moves)
+            self._apply_block_edits(cursor, self._block(para), by_para[para], moves)
         cursor.endEditBlock()
         self._restore_cursor(user_ends, moves)
         if label:
@@ -1185,6 +1224,8 @@ class DocumentEditor(QTextEdit):
 
     def _insert_reason(self, pos: int) -> str | None:
         """Why text may not be inserted at document position ``pos`` (None: it may)."""
+        if self._lead and pos == 0:
+            return self.tr("文档开头的表格之前不能输入，请在表格内或表格后输入")
         if not self._any_special:
             return None
         block = self.document().findBlock(pos)
@@ -1538,7 +1579,7 @@ class DocumentEditor(QTextEdit):
         selections: list[QTextEdit.ExtraSelection] = []
         if self._problems:
             for block in self._visible_blocks():
-                n = block.blockNumber()
+                n = block.blockNumber() - self._lead
                 problems = self._problems.get(n)
                 if not problems:
                     continue
@@ -1742,9 +1783,11 @@ class DocumentEditor(QTextEdit):
         dy = -self.verticalScrollBar().value()
         size = self.document().defaultFont().pointSizeF()
         for block in self._visible_blocks():
-            n = block.blockNumber()
+            n = block.blockNumber() - self._lead
             if n >= len(self._paras):
                 break
+            if n < 0:
+                continue
             label = self._paras[n].auto_number
             if not label:
                 continue

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtGui import QTextCursor
 
 from linting.config import load_config
 from linting.engine import Linter
@@ -262,14 +263,9 @@ def test_paste_lines_into_a_cell(qtbot, table_docx: Path) -> None:  # noqa: ANN0
     assert ed.paragraphs() == doc.paragraphs
 
 
-@pytest.mark.parametrize(
-    ("before", "after"),
-    [([], AFTER), (BEFORE, [])],
-    ids=["table-first", "table-last"],
-)
-def test_table_without_a_paragraph_around_it_stays_a_column(qtbot, tmp_path: Path, before, after) -> None:  # noqa: ANN001
+def test_table_without_a_paragraph_after_it_stays_a_column(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
     path = tmp_path / "edge.docx"
-    path.write_bytes(build_docx(_body(TABLE, before, after)))
+    path.write_bytes(build_docx(_body(TABLE, BEFORE, [])))
     doc = open_document(path)
     ed = _editor(qtbot, doc.paragraphs)
     assert ed.grid_count() == 0
@@ -347,13 +343,16 @@ def test_deleting_across_a_table_and_undo(qtbot, table_docx: Path) -> None:  # n
     assert _grid(ed) == list(zip(CELLS, GRID, strict=True))
 
 
-def test_random_edits_keep_the_snapshot_right(qtbot, table_docx: Path) -> None:  # noqa: ANN001
+@pytest.mark.parametrize("first", [False, True], ids=["table-inside", "table-first"])
+def test_random_edits_keep_the_snapshot_right(qtbot, tmp_path: Path, first: bool) -> None:  # noqa: ANN001
     import random
 
-    doc = open_document(table_docx)
+    path = tmp_path / "r.docx"
+    path.write_bytes(build_docx(_body(TABLE, [] if first else BEFORE, AFTER)))
+    doc = open_document(path)
     ed = _editor(qtbot, doc.paragraphs)
     rng = random.Random(7)
-    keys = [Qt.Key.Key_Return, Qt.Key.Key_Backspace, Qt.Key.Key_Delete]
+    keys = [Qt.Key.Key_Return, Qt.Key.Key_Backspace, Qt.Key.Key_Delete, Qt.Key.Key_Up, Qt.Key.Key_Left]
     for _ in range(150):
         n = len(ed.paragraphs())
         k = rng.randrange(n)
@@ -365,10 +364,77 @@ def test_random_edits_keep_the_snapshot_right(qtbot, table_docx: Path) -> None: 
             key(qtbot, ed, rng.choice(keys))
         else:
             ed.undo()
-        assert ed.document().blockCount() == len(ed.paragraphs())
+        assert ed.document().blockCount() == len(ed.paragraphs()) + ed._lead
         rebuilt, srcs = ed._rebuild_all()
         assert ed.paragraphs() == rebuilt and ed.sources() == srcs
     while ed.document().isUndoAvailable():
         ed.undo()
     assert ed.paragraphs() == doc.paragraphs
     assert _grid(ed) == list(zip(CELLS, GRID, strict=True))
+
+
+def test_table_that_starts_the_document(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    path = tmp_path / "first.docx"
+    path.write_bytes(build_docx(_body(TABLE, [], AFTER)))
+    doc = open_document(path)
+    ed = _editor(qtbot, doc.paragraphs)
+    assert ed.grid_count() == 1
+    assert _grid(ed) == list(zip(CELLS, GRID, strict=True))
+    assert ed.paragraphs() == doc.paragraphs
+    assert ed.sources() == list(range(len(doc.paragraphs)))
+    # Qt's block before the table holds no paragraph: hidden, the cursor starts in the first cell
+    assert ed.document().blockCount() == len(doc.paragraphs) + 1
+    assert not ed.document().firstBlock().isVisible()
+    assert ed.current_paragraph() == 0 and ed.textCursor().block().text() == "项目"
+    ed.go_to(0, 1, 2)
+    assert ed.textCursor().selectedText() == "目"
+    # typing can't land before the table
+    cursor = ed.textCursor()
+    cursor.setPosition(0)
+    ed.setTextCursor(cursor)
+    assert ed.textCursor().block().text() == "项目"
+    at_lead = QTextCursor(ed.document())
+    assert ed.edit_refusal(at_lead)  # the one way in (a cursor put there by code) is refused
+    key(qtbot, ed, Qt.Key.Key_Up)
+    commit(ed, "甲")  # lands in the first cell
+    assert ed.document().firstBlock().text() == ""
+    assert ed.paragraphs()[0].text == "甲项目"
+    assert ed.document().blockCount() == len(ed.paragraphs()) + 1
+    # edit, Enter and Backspace in cells; save by identity and reopen
+    place(ed, CELLS.index("十二次"), 0, 2)
+    commit(ed, "十五")
+    place(ed, CELLS.index("合计二十次"), 2)
+    key(qtbot, ed, Qt.Key.Key_Return)
+    key(qtbot, ed, Qt.Key.Key_Backspace)
+    key(qtbot, ed, Qt.Key.Key_Backspace)
+    rebuilt, srcs = ed._rebuild_all()
+    assert ed.paragraphs() == rebuilt and ed.sources() == srcs
+    out = tmp_path / "out.docx"
+    save_document(doc, [p.text for p in ed.paragraphs()], out, sources=ed.sources())
+    edited = [
+        "甲" + t if t == "项目" else t.replace("十二次", "十五次").replace("合计二十次", "合二十次") for t in CELLS
+    ]
+    assert _cells_of(out) == [(t, (0, *g)) for t, g in zip(edited, GRID, strict=True)]
+    # deleting everything makes the lead block the one (visible) paragraph; undo brings the table back
+    ed.selectAll()
+    key(qtbot, ed, Qt.Key.Key_Delete)
+    assert [p.text for p in ed.paragraphs()] == [""]
+    assert ed.document().firstBlock().isVisible()
+    commit(ed, "新的文字")
+    assert [p.text for p in ed.paragraphs()] == ["新的文字"]
+    ed.undo()
+    ed.undo()
+    assert [p.text for p in ed.paragraphs()] == [p.text for p in open_document(out).paragraphs]
+    assert not ed.document().firstBlock().isVisible()
+    assert ed.document().blockCount() == len(ed.paragraphs()) + 1
+    assert ed.grid_count() == 1 and ed.table_cell_at(0) == (0, 0, 1, 1)
+
+
+def test_table_first_problems_and_underlines(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    path = tmp_path / "first.docx"
+    path.write_bytes(build_docx(_body(TABLE, [], AFTER)))
+    ed = _editor(qtbot, open_document(path).paragraphs)
+    problem = Problem("placeholder", Severity.WARNING, 1, 0, 2, "数量", "测试")
+    ed.set_problems([problem])
+    qtbot.waitUntil(lambda: ed.underlined_spans() == [(1, 0, 2)], timeout=2000)
+    assert ed.problems_at(1, 1) == [problem]
