@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QRect, QRectF, QSizeF, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -72,6 +72,7 @@ P_CHAR_ROLE = QTextFormat.Property.UserProperty + 12  # str: the face role of th
 OBJECT_TYPE = QTextFormat.ObjectTypes.UserObject + 1
 
 _LINE_SEP = "\u2028"
+_FRAME_MARKS = ("\ufdd0", "\ufdd1")  # QTextBeginningOfFrame / QTextEndOfFrame in selectedText()
 # Left/centre/right/justify, without AlignAbsolute (which the layout adds for a left-to-right block)
 _H_ALIGN = Qt.AlignmentFlag.AlignHorizontal_Mask & ~Qt.AlignmentFlag.AlignAbsolute
 _GREY = QColor("#8a8a8a")
@@ -1461,9 +1462,33 @@ class DocumentEditor(QTextEdit):
     def createMimeDataFromSelection(self) -> QMimeData:  # noqa: N802 (Qt API)
         """Copy as plain text: paragraphs and soft breaks as line breaks, objects left out, NBSP kept."""
         mime = QMimeData()
-        text = self.textCursor().selectedText()
+        cursor = self.textCursor()
+        if cursor.hasComplexSelection() and cursor.currentTable() is not None:
+            text = self._cells_text(cursor)
+        else:
+            text = cursor.selectedText()
+        for mark in _FRAME_MARKS:  # a table's cell and frame boundaries: a paragraph break each
+            text = text.replace(mark, "\n")
         mime.setText(text.replace("\u2029", "\n").replace(_LINE_SEP, "\n").replace(OBJECT_CHAR, ""))
         return mime
+
+    @staticmethod
+    def _cells_text(cursor: QTextCursor) -> str:
+        """The text of a rectangle of selected grid cells: one line per paragraph, row by row."""
+        table = cursor.currentTable()
+        top, rows, left, cols = cast("tuple[int, int, int, int]", cursor.selectedTableCells())
+        lines: list[str] = []
+        seen: set[int] = set()
+        for r in range(top, top + rows):
+            for c in range(left, left + cols):
+                cell = table.cellAt(r, c)
+                if cell.firstPosition() in seen:  # a merged cell shows once
+                    continue
+                seen.add(cell.firstPosition())
+                probe = cell.firstCursorPosition()
+                probe.setPosition(cell.lastPosition(), QTextCursor.MoveMode.KeepAnchor)
+                lines.append(probe.selectedText())
+        return "\n".join(lines)
 
     def canInsertFromMimeData(self, source: QMimeData) -> bool:  # noqa: N802 (Qt API)
         return source.hasText()

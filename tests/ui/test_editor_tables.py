@@ -438,3 +438,59 @@ def test_table_first_problems_and_underlines(qtbot, tmp_path: Path) -> None:  # 
     ed.set_problems([problem])
     qtbot.waitUntil(lambda: ed.underlined_spans() == [(1, 0, 2)], timeout=2000)
     assert ed.problems_at(1, 1) == [problem]
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        # a row with a cell missing (ragged): the grid has a hole
+        "<w:tbl><w:tr>" + _tc(_p("甲")) + _tc(_p("乙")) + "</w:tr><w:tr>" + _tc(_p("丙")) + "</w:tr></w:tbl>",
+        # a span far wider than any real table
+        "<w:tbl><w:tr>" + _tc(_p("甲"), span=500) + "</w:tr><w:tr>" + _tc(_p("乙"), span=500) + "</w:tr></w:tbl>",
+        # two cells claiming the same grid column
+        '<w:tbl><w:tr><w:trPr><w:gridBefore w:val="1"/></w:trPr>'
+        + _tc(_p("甲"))
+        + "</w:tr><w:tr>"
+        + _tc(_p("乙"), span=2)
+        + _tc(_p("丙"))
+        + "</w:tr></w:tbl>",
+    ],
+    ids=["ragged", "huge-span", "grid-before"],
+)
+def test_irregular_tables_stay_a_column(qtbot, tmp_path: Path, table: str) -> None:  # noqa: ANN001
+    path = tmp_path / "odd.docx"
+    path.write_bytes(build_docx(_body(table)))
+    doc = open_document(path)
+    ed = _editor(qtbot, doc.paragraphs)
+    assert ed.paragraphs() == doc.paragraphs
+    assert ed.document().blockCount() == len(doc.paragraphs)
+    in_table = [i for i, p in enumerate(doc.paragraphs) if p.in_table]
+    assert in_table and all(ed.table_cell_at(i) is None for i in in_table)
+    assert all(ed.display_role(i) == "table" for i in in_table)
+
+
+def test_copy_across_cells_and_deleting_a_cell_range(qtbot, table_docx: Path) -> None:  # noqa: ANN001
+    doc = open_document(table_docx)
+    ed = _editor(qtbot, doc.paragraphs)
+    # from the paragraph before the table into it: one line per paragraph, no frame marks
+    cursor = ed.textCursor()
+    cursor.setPosition(ed.document().findBlockByNumber(FIRST_CELL - 1).position() + 5)
+    cursor.setPosition(ed.document().findBlockByNumber(FIRST_CELL + 1).position() + 1, QTextCursor.MoveMode.KeepAnchor)
+    ed.setTextCursor(cursor)
+    assert ed.createMimeDataFromSelection().text().split("\n")[:3] == ["隐患点四十处。", "项目", "数量"]
+    # a rectangle of cells (Qt's cell selection): each cell once, row by row
+    cursor = ed.textCursor()
+    cursor.setPosition(ed.document().findBlockByNumber(FIRST_CELL).position())
+    cursor.setPosition(ed.document().findBlockByNumber(FIRST_CELL + 4).position() + 1, QTextCursor.MoveMode.KeepAnchor)
+    ed.setTextCursor(cursor)
+    assert ed.textCursor().hasComplexSelection()
+    assert ed.createMimeDataFromSelection().text() == "项目\n数量\n巡查\n十二次"
+    key(qtbot, ed, Qt.Key.Key_Delete)
+    rebuilt, srcs = ed._rebuild_all()
+    assert ed.paragraphs() == rebuilt and ed.sources() == srcs
+    assert ed.document().blockCount() == len(ed.paragraphs())
+    assert [p.text for p in ed.paragraphs()][FIRST_CELL : FIRST_CELL + 5] == ["", "", "备注", "", ""]
+    assert ed.grid_count() == 1 and ed.table_cell_at(FIRST_CELL + 3) == (1, 0, 2, 1)
+    ed.undo()
+    assert ed.paragraphs() == doc.paragraphs
+    assert _grid(ed) == list(zip(CELLS, GRID, strict=True))
