@@ -66,6 +66,16 @@ class Paragraph:
     #: "textbox", "footnote", "endnote", "equation" or "object" (empty: unknown).
     objects: tuple[str, ...] = ()
     _hash: int = field(default=0, init=False, compare=False, repr=False)
+    #: Display only: the horizontal alignment the file gives the paragraph ("left", "center",
+    #: "right", "justify"; None when the file says nothing, e.g. a .txt).  Read-only for the
+    #: editor's view: no rule reads it, saving never writes it, and it is not part of equality
+    #: or the hash (so lint caches and results are the same whatever it is).
+    alignment: str | None = field(default=None, compare=False)
+    #: Display only, like ``alignment``: where a table paragraph sits in its table, as
+    #: ``(table, row, column, row_span, column_span)`` on Word's grid (``table`` counts the
+    #: document's outermost tables from 0; a nested table's paragraphs belong to the outer cell;
+    #: a vMerge/gridSpan cell carries its spans).  None outside tables and for a .txt.
+    table_cell: tuple[int, int, int, int, int] | None = field(default=None, compare=False)
 
     def __hash__(self) -> int:
         # Paragraphs are cache keys on every lint: hash once (0 means "not yet computed").
@@ -77,7 +87,7 @@ class Paragraph:
 
     def __reduce__(self) -> tuple[object, ...]:
         # Never carry the cached hash to another process: str hashes differ per process.
-        return (Paragraph, self._fields())
+        return (Paragraph, (*self._fields(), self.alignment, self.table_cell))
 
     def _fields(self) -> tuple[object, ...]:
         """Every field but the cached hash, in declaration order (the hash key and the pickled form)."""

@@ -14,8 +14,9 @@ conversion happens only in :mod:`ui.positions`.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
-from typing import Any
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any, cast
 
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QRect, QRectF, QSizeF, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -39,7 +40,11 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
     QTextFormat,
+    QTextFrameFormat,
     QTextLayout,
+    QTextLength,
+    QTextTable,
+    QTextTableFormat,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QMenu, QTextEdit, QToolTip, QWidget
@@ -58,6 +63,8 @@ __all__ = ["DocumentEditor"]
 P_SOURCE = QTextFormat.Property.UserProperty + 1  # int: index in set_document's list, -1 = new paragraph
 P_ROLE = QTextFormat.Property.UserProperty + 2  # str: "title", "h1", "h2", "body", "table"
 P_READONLY = QTextFormat.Property.UserProperty + 3  # bool
+P_GRID = QTextFormat.Property.UserProperty + 4  # bool: a cell paragraph of a table shown as a grid (QTextTable)
+P_LEAD = QTextFormat.Property.UserProperty + 5  # bool: the block Qt keeps before a table that starts the document
 # Char-format properties
 P_LOCKED = QTextFormat.Property.UserProperty + 10  # bool: text Word computes (field result, TOC, revision)
 P_KIND = QTextFormat.Property.UserProperty + 11  # str: the object kind of a U+FFFC
@@ -65,6 +72,9 @@ P_CHAR_ROLE = QTextFormat.Property.UserProperty + 12  # str: the face role of th
 OBJECT_TYPE = QTextFormat.ObjectTypes.UserObject + 1
 
 _LINE_SEP = "\u2028"
+_FRAME_MARKS = ("\ufdd0", "\ufdd1")  # QTextBeginningOfFrame / QTextEndOfFrame in selectedText()
+# Left/centre/right/justify, without AlignAbsolute (which the layout adds for a left-to-right block)
+_H_ALIGN = Qt.AlignmentFlag.AlignHorizontal_Mask & ~Qt.AlignmentFlag.AlignAbsolute
 _GREY = QColor("#8a8a8a")
 _TABLE_BG = QColor("#eef3f8")
 _TABLE_GRID = QColor("#b8c7d9")
@@ -85,6 +95,94 @@ _MIN_POINT_SIZE = 6.0
 _MAX_POINT_SIZE = 48.0
 # From this many edits in one paragraph, apply_edits replaces the span they cover in one operation.
 _BATCH_MIN_EDITS = 3
+# A table larger than this is shown as one framed column (a QTextTable lays out whole).
+_MAX_GRID_COLUMNS = 63
+_MAX_GRID_CELLS = 20_000
+
+
+@dataclass(slots=True)
+class _GridPlan:
+    """A table shown as a QTextTable: paragraphs ``start`` to ``end`` (exclusive) on a ``rows`` × ``cols`` grid."""
+
+    start: int
+    end: int
+    rows: int
+    cols: int
+    #: Per paragraph of the table (``start`` on): its cell (row, column), or None when it
+    #: continues the cell of the paragraph before.
+    cells: list[tuple[int, int] | None]
+    #: Merged cells: (row, column, row span, column span).
+    merges: list[tuple[int, int, int, int]]
+
+
+def _plan_grids(paragraphs: Sequence[Paragraph]) -> dict[int, _GridPlan]:
+    """Which tables can be shown as real grids, keyed by their first paragraph.
+
+    A table is a run of paragraphs with the same ``table_cell`` table number.  It becomes a
+    grid when its cells tile the grid exactly, in reading order, and a paragraph that is not
+    in a grid comes right after it and (unless the table starts the document) right before
+    it: a QTextTable always has a block before and after it, and every block must be one
+    paragraph.  The one exception is the hidden "lead" block Qt keeps before a table that
+    starts the document (see ``DocumentEditor._lead``).  Any other table is shown as one
+    framed column, as before.
+    """
+    plans: dict[int, _GridPlan] = {}
+    n = len(paragraphs)
+    i = 0
+    last_grid_end = -1
+    while i < n:
+        cell = paragraphs[i].table_cell
+        if not paragraphs[i].in_table or cell is None:
+            i += 1
+            continue
+        table = cell[0]
+        j = i
+        while j < n and paragraphs[j].in_table and (c := paragraphs[j].table_cell) is not None and c[0] == table:
+            j += 1
+        plan = _grid_plan(paragraphs, i, j)
+        if plan is not None and j < n and (i == 0 or last_grid_end != i) and not paragraphs[j].in_table:
+            plans[i] = plan
+            last_grid_end = j
+        i = j
+    return plans
+
+
+def _grid_plan(paragraphs: Sequence[Paragraph], start: int, end: int) -> _GridPlan | None:
+    """The grid of paragraphs ``start:end`` (one table), or None if its cells don't tile a grid in order."""
+    cells: list[tuple[int, int] | None] = []
+    merges: list[tuple[int, int, int, int]] = []
+    spans: dict[tuple[int, int], tuple[int, int]] = {}
+    prev: tuple[int, int] | None = None
+    for k in range(start, end):
+        c = paragraphs[k].table_cell
+        assert c is not None
+        _t, row, col, rs, cs = c
+        if (row, col) == prev:
+            if spans[prev] != (rs, cs):
+                return None
+            cells.append(None)
+            continue
+        if prev is not None and (row, col) <= prev or rs < 1 or cs < 1 or row < 0 or col < 0:
+            return None  # not in reading order
+        spans[(row, col)] = (rs, cs)
+        cells.append((row, col))
+        if rs > 1 or cs > 1:
+            merges.append((row, col, rs, cs))
+        prev = (row, col)
+    rows = max(r + rs for (r, _c), (rs, _cs) in spans.items())
+    cols = max(c + cs for (_r, c), (_rs, cs) in spans.items())
+    if cols > _MAX_GRID_COLUMNS or rows * cols > _MAX_GRID_CELLS:
+        return None
+    covered = [[False] * cols for _ in range(rows)]
+    for (top, left), (rs, cs) in spans.items():
+        for rr in range(top, top + rs):
+            for cc in range(left, left + cs):
+                if covered[rr][cc]:
+                    return None
+                covered[rr][cc] = True
+    if not all(all(row) for row in covered):
+        return None
+    return _GridPlan(start, end, rows, cols, cells, merges)
 
 
 def _count_words(text: str) -> int:
@@ -159,6 +257,8 @@ class DocumentEditor(QTextEdit):
         self._any_special = False  # any locked span, object or read-only paragraph ever shown
         self._has_labels = False  # any auto-number label to paint
         self._has_tables = False  # any table cell to frame
+        self._grid_count = 0  # tables shown as QTextTable grids
+        self._lead = 0  # hidden blocks before the first paragraph (1: the document starts with a grid)
         self._building = False
         self._revision = 0
         self._current_paragraph = 0
@@ -168,6 +268,8 @@ class DocumentEditor(QTextEdit):
         self._char_formats: dict[tuple[str, bool, bool], QTextCharFormat] = {}
         self._object_formats: dict[tuple[str, str, bool], QTextCharFormat] = {}
         self._label_width = 0.0
+        self._title_block = QTextBlock()  # the block shown as the title (invalid: none)
+        self._title_known = False  # set_title has named the title since set_document
         self._objects = _ObjectMarks(self)
         doc.documentLayout().registerHandler(OBJECT_TYPE, self._objects)
         doc.contentsChange.connect(self._on_contents_change)
@@ -207,6 +309,18 @@ class DocumentEditor(QTextEdit):
             self._char_formats[key] = fmt
         return fmt
 
+    def _overlay_format(self, role: str) -> QTextCharFormat:
+        """A role's face as a layout (display-only) format: it sets weight and size outright, so it
+        also undoes the face underneath (a former title or heading shown as body text)."""
+        key = ("overlay:" + role, False, False)
+        fmt = self._char_formats.get(key)
+        if fmt is None:
+            fmt = QTextCharFormat(self._char_format(role))
+            fmt.setFontWeight(QFont.Weight.Bold if font_for(role, _BASE_POINT_SIZE).bold() else QFont.Weight.Normal)
+            fmt.setProperty(QTextFormat.Property.FontSizeAdjustment, 1 if role == "title" else 0)
+            self._char_formats[key] = fmt
+        return fmt
+
     def _object_format(self, role: str, kind: str, locked: bool) -> QTextCharFormat:
         key = (role, kind, locked)
         fmt = self._object_formats.get(key)
@@ -242,7 +356,7 @@ class DocumentEditor(QTextEdit):
         """
         if p.in_table:
             return "table", None
-        if p.outline_level == 0 or is_title:
+        if p.outline_level == 0 or is_title:  # the title whatever its style (a Title style may carry level 1)
             return "title", None
         if p.outline_level == 1:
             return "h1", None
@@ -264,16 +378,33 @@ class DocumentEditor(QTextEdit):
         return role, heading.title_end
 
     def _block_format(
-        self, source: int | None, p: Paragraph, role: str, table_start: bool = True, table_end: bool = True
+        self,
+        source: int | None,
+        p: Paragraph,
+        role: str,
+        table_start: bool = True,
+        table_end: bool = True,
+        grid: bool = False,
     ) -> QTextBlockFormat:
         """Block format of a paragraph; ``table_start``/``table_end``: a table cell is the first/last in its run.
 
-        Cells of one table touch (no gap between them); their background and grid
-        are painted by :meth:`paintEvent`.
+        Cells of one table shown as a column touch (no gap between them); their
+        background and grid are painted by :meth:`paintEvent`.  ``grid``: the
+        paragraph is in a cell of a table shown as a QTextTable (it draws its own grid).
         """
         bf = QTextBlockFormat()
         bf.setProperty(P_SOURCE, -1 if source is None else source)
         bf.setProperty(P_ROLE, role)
+        if grid:
+            bf.setProperty(P_GRID, True)
+            bf.setBottomMargin(2)
+            bf.setLineHeight(125, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+            if p.read_only:
+                bf.setProperty(P_READONLY, True)
+            if p.auto_number:
+                bf.setIndent(1)
+            bf.setAlignment(self._alignment_for(p, role))
+            return bf
         if p.in_table:
             bf.setTopMargin(2 * _TABLE_PAD if table_start else _TABLE_PAD)  # inside the cell: _TABLE_PAD
             bf.setBottomMargin(4 + _TABLE_PAD if table_end else 0)
@@ -285,9 +416,17 @@ class DocumentEditor(QTextEdit):
         indent = (1 if p.auto_number else 0) + (1 if p.in_table else 0)
         if indent:
             bf.setIndent(indent)
-        if role == "title":
-            bf.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        bf.setAlignment(self._alignment_for(p, role))
         return bf
+
+    @staticmethod
+    def _alignment_for(p: Paragraph, role: str) -> Qt.AlignmentFlag:
+        """How the paragraph is aligned on screen: a title centred, else as the file says (centre/right)."""
+        if role == "title" or p.alignment == "center":
+            return Qt.AlignmentFlag.AlignHCenter
+        if p.alignment == "right":
+            return Qt.AlignmentFlag.AlignRight
+        return Qt.AlignmentFlag.AlignLeft
 
     def _new_block_format(self) -> QTextBlockFormat:
         """Block format of a pasted (new) paragraph."""
@@ -334,21 +473,45 @@ class DocumentEditor(QTextEdit):
             self._meta = paragraphs
             head = paragraphs[:30]
             title = find_title(head, [analyze(p) for p in head]) if head else None
+            grids = _plan_grids(paragraphs)
+            in_grid = [False] * len(paragraphs)
+            for g in grids.values():
+                in_grid[g.start : g.end] = [True] * (g.end - g.start)
             cursor = QTextCursor(doc)
-            cursor.beginEditBlock()
+            edit_block = QTextCursor(cursor)  # the one edit block (the cursor below moves into tables)
+            edit_block.beginEditBlock()
             paras: list[Paragraph] = []
             any_special = False
+            table: QTextTable | None = None
+            plan: _GridPlan | None = None
             for i, p in enumerate(paragraphs):
-                role, head_end = self._role_span(p, i == title and p.outline_level is None)
+                role, head_end = self._role_span(p, i == title)
                 bf = self._block_format(
                     i,
                     p,
                     role,
-                    table_start=not (i and paragraphs[i - 1].in_table),
-                    table_end=not (i + 1 < len(paragraphs) and paragraphs[i + 1].in_table),
+                    table_start=not (i and paragraphs[i - 1].in_table and not in_grid[i - 1]),
+                    table_end=not (i + 1 < len(paragraphs) and paragraphs[i + 1].in_table and not in_grid[i + 1]),
+                    grid=in_grid[i],
                 )
                 plain = self._char_format(role, False, p.read_only)
-                if i:
+                if i in grids:
+                    plan = grids[i]
+                    table = self._insert_grid(cursor, plan)
+                cell = plan.cells[i - plan.start] if plan is not None and table is not None and in_grid[i] else None
+                if cell is not None and table is not None:
+                    # the first paragraph of a cell goes into the cell's own (first) block
+                    cursor = table.cellAt(*cell).firstCursorPosition()
+                    cursor.setBlockFormat(bf)
+                    cursor.mergeBlockCharFormat(plain)  # merge: the cell's spans live in this format
+                elif plan is not None and table is not None and i == plan.end:
+                    # the paragraph after a grid goes into the block the table keeps after it
+                    cursor = QTextCursor(doc)
+                    cursor.setPosition(table.lastPosition() + 1)
+                    cursor.setBlockFormat(bf)
+                    cursor.setBlockCharFormat(plain)
+                    plan = table = None
+                elif i:
                     cursor.insertBlock(bf, plain)
                 else:
                     cursor.setBlockFormat(bf)
@@ -375,20 +538,28 @@ class DocumentEditor(QTextEdit):
                 if p.read_only:
                     any_special = True
                 paras.append(p)  # re-read from the block below if the view had to normalise it
-            cursor.endEditBlock()
+            edit_block.endEditBlock()
             self._any_special = any_special
             self._has_labels = any(p.auto_number for p in paragraphs)
-            self._has_tables = any(p.in_table for p in paragraphs)
+            self._has_tables = any(p.in_table and not g for p, g in zip(paragraphs, in_grid, strict=True))
+            self._grid_count = len(grids)
             self._paras = paras
             self._srcs = list(range(len(paragraphs)))
             self._counts = [None] * len(paragraphs)
+            self._lead = 0
+            if 0 in grids:
+                lead = QTextCursor(doc.firstBlock())
+                fmt = self._new_block_format()
+                fmt.setProperty(P_LEAD, True)
+                lead.setBlockFormat(fmt)
+                self._set_lead(1)
             if not paragraphs:
                 self._paras, self._srcs, self._counts = [Paragraph("")], [None], [None]
                 cursor = QTextCursor(doc)
                 cursor.setBlockFormat(self._new_block_format())
             else:
                 # Paragraphs whose text the view had to normalise are re-read from their block.
-                block = doc.firstBlock()
+                block = doc.findBlockByNumber(self._lead)
                 for i, p in enumerate(paragraphs):
                     if self._needs_reread(p):
                         self._paras[i] = self._paragraph_from_block(block, i - 1 if i else None)
@@ -398,17 +569,68 @@ class DocumentEditor(QTextEdit):
             self._problems = {}
             self._underline_cache.clear()
             self._update_label_width()
+            self._title_block = doc.findBlockByNumber(title + self._lead) if title is not None else QTextBlock()
+            self._title_known = False
         finally:
             doc.blockSignals(False)
             self._building = False
             self.setUpdatesEnabled(True)
         self.setExtraSelections([])
-        self.setTextCursor(QTextCursor(doc))
+        self.setTextCursor(QTextCursor(doc.findBlockByNumber(self._lead)))
         self._current_paragraph = 0
         self._revision += 1
         self.edited.emit()
         self.cursorParagraphChanged.emit(0)
         self.viewport().update()
+
+    def _insert_grid(self, cursor: QTextCursor, plan: _GridPlan) -> QTextTable:
+        """Insert an empty QTextTable for ``plan`` at ``cursor`` (the end of the paragraph before it)."""
+        fmt = QTextTableFormat()
+        fmt.setBorder(1)
+        fmt.setBorderBrush(_TABLE_GRID)
+        fmt.setBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_Solid)
+        fmt.setBorderCollapse(True)
+        fmt.setCellPadding(_TABLE_PAD + 1)
+        fmt.setCellSpacing(0)
+        fmt.setTopMargin(_TABLE_PAD)
+        fmt.setBottomMargin(_TABLE_PAD + 4)
+        fmt.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
+        fmt.setColumnWidthConstraints(
+            [QTextLength(QTextLength.Type.PercentageLength, 100 / plan.cols) for _ in range(plan.cols)]
+        )
+        table = cursor.insertTable(plan.rows, plan.cols, fmt)
+        for row, col, rs, cs in plan.merges:
+            table.mergeCells(row, col, rs, cs)
+        return table
+
+    def _compute_lead(self) -> int:
+        """1 while the document starts with a table shown as a grid (Qt keeps an empty block before it)."""
+        first = self.document().firstBlock()
+        if not first.blockFormat().boolProperty(P_LEAD) or first.length() > 1:
+            return 0
+        nxt = first.next()
+        return 1 if nxt.isValid() and QTextCursor(nxt).currentTable() is not None else 0
+
+    def _set_lead(self, lead: int) -> None:
+        """Hide the lead block (display only: not an edit, no undo step) or show it again as a paragraph."""
+        self._lead = lead
+        first = self.document().firstBlock()
+        if first.isVisible() == bool(lead):
+            first.setVisible(not lead)
+            self.document().markContentsDirty(first.position(), first.length())
+
+    def grid_count(self) -> int:
+        """How many tables are shown as real grids (QTextTable); the others are one framed column."""
+        return self._grid_count
+
+    def table_cell_at(self, paragraph: int) -> tuple[int, int, int, int] | None:
+        """(row, column, row span, column span) of the grid cell paragraph ``paragraph`` is shown in, or None."""
+        block = self._block(paragraph)
+        table = QTextCursor(block).currentTable()
+        if table is None:
+            return None
+        cell = table.cellAt(block.position())
+        return (cell.row(), cell.column(), cell.rowSpan(), cell.columnSpan())
 
     @staticmethod
     def _needs_reread(p: Paragraph) -> bool:
@@ -507,13 +729,15 @@ class DocumentEditor(QTextEdit):
             read_only=m.read_only,
             locked=tuple(locked),
             objects=objects,
+            alignment=m.alignment,
+            table_cell=m.table_cell,
         )
 
     def _rebuild_all(self) -> tuple[list[Paragraph], list[int | None]]:
         """Full rebuild of the snapshot from the blocks (the reference the incremental cache must equal)."""
         paras: list[Paragraph] = []
         srcs: list[int | None] = []
-        block = self.document().firstBlock()
+        block = self.document().findBlockByNumber(self._lead)
         prev: int | None = None
         while block.isValid():
             src = self._block_source(block)
@@ -527,22 +751,26 @@ class DocumentEditor(QTextEdit):
         if self._building:
             return
         doc = self.document()
-        new_count = doc.blockCount()
+        lead = self._compute_lead()
+        lead_changed = lead != self._lead
+        if lead_changed:
+            self._set_lead(lead)
+        new_count = doc.blockCount() - lead
         delta = new_count - len(self._paras)
         end_pos = max(0, min(pos + added, doc.characterCount() - 1))
-        first = doc.findBlock(max(0, pos)).blockNumber()
-        last = doc.findBlock(end_pos).blockNumber()
+        first = doc.findBlock(max(0, pos)).blockNumber() - lead
+        last = doc.findBlock(end_pos).blockNumber() - lead
         if first < 0 or last < first:
             first, last = 0, new_count - 1
         old_n = last - first + 1 - delta
-        if old_n < 0 or first + old_n > len(self._paras):
+        if lead_changed or old_n < 0 or first + old_n > len(self._paras):
             self._paras, self._srcs = self._rebuild_all()
             self._counts = [None] * len(self._paras)
             self._problems = {}
             changed = True
         else:
             prev = self._srcs[first - 1] if first > 0 else None
-            block = doc.findBlockByNumber(first)
+            block = doc.findBlockByNumber(first + lead)
             new_paras: list[Paragraph] = []
             new_srcs: list[int | None] = []
             for _ in range(first, last + 1):
@@ -575,11 +803,84 @@ class DocumentEditor(QTextEdit):
             self._on_cursor_moved()
 
     def _live_role(self, block: QTextBlock, p: Paragraph) -> tuple[str, int | None]:
-        """The role a block shows now (and where its heading face ends): stored, or implied by its edited text."""
+        """The role a block shows now (and where its heading face ends): stored, or implied by its edited text.
+
+        Once the engine has named the title (:meth:`set_title`), that block shows as the
+        title and a block stored as the title but no longer it shows its own role.
+        """
         stored = block.blockFormat().stringProperty(P_ROLE) or "body"
+        if self._title_known and not p.in_table:
+            if block == self._title_block:
+                return "title", None
+            if stored == "title" and p.outline_level != 0:
+                return self._role_span(p, False)
         if stored == "title" or p.outline_level is not None or p.in_table:
             return stored, None
         return self._role_span(p, False)
+
+    def set_title(self, paragraph: int | None) -> None:
+        """Show paragraph ``paragraph`` (current index; None: no title) as the document's title.
+
+        Called with every lint result's ``title_index``.  When the title moves (a title
+        typed into an empty first line, deleted, …) the old and new title blocks are
+        restyled for display only — layout formats and the layout's alignment, like a
+        syntax highlighter — so the document, its undo stack and its modified flag are
+        not touched.
+        """
+        doc = self.document()
+        block = doc.findBlockByNumber(paragraph + self._lead) if paragraph is not None else QTextBlock()
+        if not block.isValid() or block.blockNumber() < self._lead:
+            block = QTextBlock()
+        if self._title_known and block == self._title_block:
+            return
+        old = self._title_block
+        self._title_block = block
+        self._title_known = True
+        for b in (old, block):
+            n = b.blockNumber() - self._lead if b.isValid() else -1
+            if 0 <= n < len(self._paras):
+                self._restyle(n, n)
+        self._sync_alignment()
+        self.viewport().update()
+
+    def title_paragraph(self) -> int | None:
+        """The paragraph shown as the title (the last :meth:`set_title`, or the one found on opening)."""
+        block = self._title_block
+        return block.blockNumber() - self._lead if block.isValid() else None
+
+    def display_alignment(self, paragraph: int) -> Qt.AlignmentFlag:
+        """The horizontal alignment paragraph ``paragraph`` is shown with (as the layout draws it)."""
+        block = self._block(paragraph)
+        self.document().documentLayout().blockBoundingRect(block)  # laid out (the layout sets its option)
+        self._sync_alignment([block])
+        return Qt.AlignmentFlag(block.layout().textOption().alignment() & _H_ALIGN)
+
+    def _sync_alignment(self, blocks: Iterable[QTextBlock] | None = None) -> None:
+        """Give the laid-out title blocks the alignment of the role they show (display only).
+
+        The document layout sets each block's text option from its block format whenever it
+        lays the block out; a block whose shown role differs from its stored one (the title
+        named by :meth:`set_title`, or a former title) gets its alignment set on its layout
+        here, before painting.  Line breaks don't depend on left/centre/right alignment, so the
+        lines stay valid.
+        """
+        if not self._title_known:
+            return
+        for block in self._visible_blocks() if blocks is None else blocks:
+            n = block.blockNumber() - self._lead
+            if n < 0 or n >= len(self._paras):
+                continue
+            fmt = block.blockFormat()
+            if fmt.stringProperty(P_ROLE) != "title" and block != self._title_block:
+                continue
+            p = self._paras[n]
+            want = self._alignment_for(p, self._live_role(block, p)[0])
+            layout = block.layout()
+            option = layout.textOption()
+            current = option.alignment()
+            if current & _H_ALIGN != want:
+                option.setAlignment((current & ~_H_ALIGN) | want)
+                layout.setTextOption(option)
 
     def _restyle(self, first: int, last: int) -> None:
         """Show blocks whose text became (or stopped being) a heading in the new role's face.
@@ -588,7 +889,7 @@ class DocumentEditor(QTextEdit):
         document and its undo stack are not touched.
         """
         doc = self.document()
-        block = doc.findBlockByNumber(first)
+        block = doc.findBlockByNumber(first + self._lead)
         for n in range(first, last + 1):
             if not block.isValid() or n >= len(self._paras):
                 break
@@ -604,7 +905,7 @@ class DocumentEditor(QTextEdit):
                         rng = QTextLayout.FormatRange()
                         rng.start = start
                         rng.length = end - start
-                        rng.format = self._char_format(role)
+                        rng.format = self._overlay_format(role)
                         ranges.append(rng)
                 layout.setFormats(ranges)
                 doc.markContentsDirty(block.position(), block.length())
@@ -632,7 +933,7 @@ class DocumentEditor(QTextEdit):
 
     def current_paragraph(self) -> int:
         """Index of the paragraph under the cursor."""
-        return self.textCursor().blockNumber()
+        return max(0, self.textCursor().blockNumber() - self._lead)
 
     def character_count(self) -> int:
         """字数 as Word counts it: CJK characters and full-width punctuation, plus non-CJK words."""
@@ -645,7 +946,12 @@ class DocumentEditor(QTextEdit):
         return total
 
     def _on_cursor_moved(self) -> None:
-        n = self.textCursor().blockNumber()
+        cursor = self.textCursor()
+        if self._lead and cursor.blockNumber() < self._lead and not cursor.hasSelection():
+            # the hidden block before a table that starts the document holds no paragraph
+            self.setTextCursor(QTextCursor(self.document().findBlockByNumber(self._lead)))
+            return
+        n = max(0, cursor.blockNumber() - self._lead)
         if n != self._current_paragraph:
             self._current_paragraph = n
             self.cursorParagraphChanged.emit(n)
@@ -653,7 +959,7 @@ class DocumentEditor(QTextEdit):
     # ------------------------------------------------------------------ positions
 
     def _block(self, paragraph: int) -> QTextBlock:
-        block = self.document().findBlockByNumber(paragraph)
+        block = self.document().findBlockByNumber(paragraph + self._lead) if paragraph >= 0 else QTextBlock()
         if not block.isValid():
             raise IndexError(f"paragraph {paragraph} out of range")
         return block
@@ -664,11 +970,13 @@ class DocumentEditor(QTextEdit):
     def _cp_at(self, pos: int) -> tuple[int, int]:
         """Document (UTF-16) position → (paragraph, code-point offset)."""
         block = self.document().findBlock(pos)
-        return block.blockNumber(), utf16_to_cp(block.text(), pos - block.position())
+        if block.blockNumber() < self._lead:
+            return 0, 0
+        return block.blockNumber() - self._lead, utf16_to_cp(block.text(), pos - block.position())
 
     def go_to(self, paragraph: int, start: int = 0, end: int | None = None) -> None:
         """Select the code-point span ``[start, end)`` of ``paragraph`` (or put the cursor), centre it, focus."""
-        paragraph = max(0, min(paragraph, self.document().blockCount() - 1))
+        paragraph = max(0, min(paragraph, len(self._paras) - 1))
         block = self._block(paragraph)
         cursor = QTextCursor(block)
         cursor.setPosition(self._doc_pos(block, start))
@@ -723,7 +1031,7 @@ class DocumentEditor(QTextEdit):
         cursor = QTextCursor(doc)
         cursor.beginEditBlock()
         for para in sorted(by_para, reverse=True):  # later blocks first: earlier positions stay valid
-            self._apply_block_edits(cursor, doc.findBlockByNumber(para), by_para[para], moves)
+            self._apply_block_edits(cursor, self._block(para), by_para[para], moves)
         cursor.endEditBlock()
         self._restore_cursor(user_ends, moves)
         if label:
@@ -917,6 +1225,8 @@ class DocumentEditor(QTextEdit):
 
     def _insert_reason(self, pos: int) -> str | None:
         """Why text may not be inserted at document position ``pos`` (None: it may)."""
+        if self._lead and pos == 0:
+            return self.tr("文档开头的表格之前不能输入，请在表格内或表格后输入")
         if not self._any_special:
             return None
         block = self.document().findBlock(pos)
@@ -1152,9 +1462,33 @@ class DocumentEditor(QTextEdit):
     def createMimeDataFromSelection(self) -> QMimeData:  # noqa: N802 (Qt API)
         """Copy as plain text: paragraphs and soft breaks as line breaks, objects left out, NBSP kept."""
         mime = QMimeData()
-        text = self.textCursor().selectedText()
+        cursor = self.textCursor()
+        if cursor.hasComplexSelection() and cursor.currentTable() is not None:
+            text = self._cells_text(cursor)
+        else:
+            text = cursor.selectedText()
+        for mark in _FRAME_MARKS:  # a table's cell and frame boundaries: a paragraph break each
+            text = text.replace(mark, "\n")
         mime.setText(text.replace("\u2029", "\n").replace(_LINE_SEP, "\n").replace(OBJECT_CHAR, ""))
         return mime
+
+    @staticmethod
+    def _cells_text(cursor: QTextCursor) -> str:
+        """The text of a rectangle of selected grid cells: one line per paragraph, row by row."""
+        table = cursor.currentTable()
+        top, rows, left, cols = cast("tuple[int, int, int, int]", cursor.selectedTableCells())
+        lines: list[str] = []
+        seen: set[int] = set()
+        for r in range(top, top + rows):
+            for c in range(left, left + cols):
+                cell = table.cellAt(r, c)
+                if cell.firstPosition() in seen:  # a merged cell shows once
+                    continue
+                seen.add(cell.firstPosition())
+                probe = cell.firstCursorPosition()
+                probe.setPosition(cell.lastPosition(), QTextCursor.MoveMode.KeepAnchor)
+                lines.append(probe.selectedText())
+        return "\n".join(lines)
 
     def canInsertFromMimeData(self, source: QMimeData) -> bool:  # noqa: N802 (Qt API)
         return source.hasText()
@@ -1270,7 +1604,7 @@ class DocumentEditor(QTextEdit):
         selections: list[QTextEdit.ExtraSelection] = []
         if self._problems:
             for block in self._visible_blocks():
-                n = block.blockNumber()
+                n = block.blockNumber() - self._lead
                 problems = self._problems.get(n)
                 if not problems:
                     continue
@@ -1427,6 +1761,7 @@ class DocumentEditor(QTextEdit):
     # ------------------------------------------------------------------ painting
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt API)
+        self._sync_alignment()
         if self._has_tables:
             self._paint_table_cells()  # under the text
         super().paintEvent(event)
@@ -1435,14 +1770,19 @@ class DocumentEditor(QTextEdit):
 
     def _cell_rect(self, block: QTextBlock) -> QRectF | None:
         """The viewport rectangle framed around a table cell's text (None: not a shown table cell)."""
-        if block.blockFormat().stringProperty(P_ROLE) != "table" or not block.layout().lineCount():
+        fmt = block.blockFormat()
+        if fmt.stringProperty(P_ROLE) != "table" or fmt.boolProperty(P_GRID) or not block.layout().lineCount():
             return None
         layout = self.document().documentLayout()
         rect = layout.blockBoundingRect(block)  # the text's lines, without the margins
         left = rect.left() + block.layout().lineAt(0).x() - 2 * _TABLE_PAD
         bottom = rect.bottom()
         nxt = block.next()
-        if nxt.isValid() and nxt.blockFormat().stringProperty(P_ROLE) == "table":
+        if (
+            nxt.isValid()
+            and nxt.blockFormat().stringProperty(P_ROLE) == "table"
+            and not nxt.blockFormat().boolProperty(P_GRID)
+        ):
             bottom = max(bottom, layout.blockBoundingRect(nxt).top() - _TABLE_PAD)  # the next cell's frame top
         cell = QRectF(left, rect.top() - _TABLE_PAD, rect.right() - left, bottom - rect.top() + _TABLE_PAD)
         return cell.translated(-self.horizontalScrollBar().value(), -self.verticalScrollBar().value())
@@ -1468,9 +1808,11 @@ class DocumentEditor(QTextEdit):
         dy = -self.verticalScrollBar().value()
         size = self.document().defaultFont().pointSizeF()
         for block in self._visible_blocks():
-            n = block.blockNumber()
+            n = block.blockNumber() - self._lead
             if n >= len(self._paras):
                 break
+            if n < 0:
+                continue
             label = self._paras[n].auto_number
             if not label:
                 continue
@@ -1483,7 +1825,7 @@ class DocumentEditor(QTextEdit):
             painter.setFont(font)
             fm = QFontMetricsF(font)
             x = rect.left() + line.x() - fm.horizontalAdvance(label) - fm.horizontalAdvance("中") * 0.25 + dx
-            if role == "table":
+            if role == "table" and not block.blockFormat().boolProperty(P_GRID):
                 x -= 2 * _TABLE_PAD
             baseline = rect.top() + line.y() + line.ascent() + dy
             painter.drawText(QPointF(x, baseline), label)

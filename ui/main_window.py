@@ -598,6 +598,7 @@ class MainWindow(QMainWindow):
         else:
             self.doctype_label.setText("")
         self.chars_label.setText(self.tr("字数 {n}").format(n=self.editor.character_count()))
+        self.editor.set_title(res.title_index)  # display only: no undo step, not modified
         self._refresh_problems(sliced=True)
 
     def _refresh_problems(self, *, sliced: bool = False) -> None:

@@ -118,6 +118,10 @@ def _paragraph_to_json(p: Paragraph) -> dict[str, Any]:
         d["locked"] = [list(span) for span in p.locked]
     if p.objects:
         d["objects"] = list(p.objects)
+    if p.alignment is not None:
+        d["alignment"] = p.alignment
+    if p.table_cell is not None:
+        d["table_cell"] = list(p.table_cell)
     return d
 
 
@@ -131,7 +135,24 @@ def _paragraph_from_json(d: dict[str, Any]) -> Paragraph:
         read_only=bool(d.get("read_only", False)),
         locked=tuple((int(a), int(b)) for a, b in d.get("locked", ())),
         objects=tuple(str(k) for k in d.get("objects", ())),
+        alignment=_alignment_from_json(d.get("alignment")),
+        table_cell=_cell_from_json(d.get("table_cell")),
     )
+
+
+def _alignment_from_json(value: Any) -> str | None:
+    return value if value in ("left", "center", "right", "justify") else None
+
+
+def _cell_from_json(value: Any) -> tuple[int, int, int, int, int] | None:
+    """A display-only table cell; anything malformed is dropped (the table then shows as a column)."""
+    if not isinstance(value, list) or len(value) != 5:
+        return None
+    try:
+        t, r, c, rs, cs = (int(v) for v in value)
+    except (TypeError, ValueError):
+        return None
+    return (t, r, c, rs, cs)
 
 
 def _pid_alive(pid: int) -> bool:

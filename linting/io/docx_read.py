@@ -56,7 +56,14 @@ from linting.io.docx_text import (
     W_P,
     W_PPR,
     W_PSTYLE,
+    W_SDT,
+    W_SDTCONTENT,
+    W_TBL,
+    W_TC,
+    W_TCPR,
+    W_TR,
     W_VAL,
+    W_VMERGE,
     FieldStack,
     ParagraphWalker,
     block_texts,
@@ -102,6 +109,13 @@ W_NAME = w("name")
 W_BASEDON = w("basedOn")
 W_DEFAULT = w("default")
 W_OUTLINELVL = w("outlineLvl")
+W_JC = w("jc")
+W_GRIDSPAN = w("gridSpan")
+W_GRIDBEFORE = w("gridBefore")
+W_TRPR = w("trPr")
+W_CUSTOMXML = w("customXml")
+#: Grid spans beyond this are clamped (display only; a hostile file can't ask for a huge grid).
+_MAX_SPAN = 1000
 W_FOOTNOTE = w("footnote")
 W_ENDNOTE = w("endnote")
 W_COMMENT = w("comment")
@@ -248,6 +262,7 @@ class _Style:
     outline: int | None  # raw w:outlineLvl value
     num_id: str | None
     ilvl: int | None
+    jc: str | None = None  # the style's own w:jc, as shown (see _alignment)
 
 
 @dataclass(slots=True)
@@ -259,6 +274,7 @@ class _StyleInfo:
     num_id: str | None
     ilvl: int | None
     is_toc: bool
+    jc: str | None = None  # the first w:jc up the basedOn chain, as shown (see _alignment)
 
 
 class Styles:
@@ -299,6 +315,7 @@ class Styles:
                 outline,
                 num_id,
                 ilvl,
+                _alignment(ppr),
             )
             if st.get(W_DEFAULT) in ("1", "true", "on") and self.default_id is None:
                 self.default_id = sid
@@ -330,7 +347,8 @@ class Styles:
                     ilvl = st.ilvl
                     break
         is_toc = bool(name and _TOC_RE.match(name.strip()))
-        info = _StyleInfo(name, outline, num_id, ilvl, is_toc)
+        jc = next((st.jc for st in chain if st.jc is not None), None)
+        info = _StyleInfo(name, outline, num_id, ilvl, is_toc, jc)
         self._memo[style_id] = info
         return info
 
@@ -476,6 +494,7 @@ def _read(path: Path) -> Document:
         raise ReadError(path, too_many_paragraphs(len(blocks)))
     textboxes: list[str] = []
     fields = FieldStack()
+    cells = _TableCells()
     paragraphs: list[Paragraph] = []
     field_states: list[tuple] = []
     root_nsdecl = _nsdecl(root.nsmap)
@@ -512,6 +531,8 @@ def _read(path: Path) -> Document:
                 read_only=read_only,
                 locked=tuple(walker.locked),
                 objects=tuple(walker.objects),
+                alignment=_alignment(ppr) or sinfo.jc,
+                table_cell=cells.of(p) if bp.in_table else None,
             )
         )
 
@@ -541,6 +562,105 @@ def _read(path: Path) -> Document:
         root_nsdecl=root_nsdecl,
     )
     return Document(paragraphs=paragraphs, path=path, kind="docx", source=source, extra=extra)
+
+
+#: w:jc values → Paragraph.alignment (display only; "start"/"end" as in a left-to-right paragraph).
+_JC = {
+    "left": "left",
+    "start": "left",
+    "center": "center",
+    "right": "right",
+    "end": "right",
+    "both": "justify",
+    "distribute": "justify",
+}
+
+
+class _TableCells:
+    """Where each table paragraph sits on its outermost table's grid (display only, see
+    ``Paragraph.table_cell``); each table's grid is worked out once, when first asked."""
+
+    def __init__(self) -> None:
+        self._tables: dict[etree._Element, int] = {}
+        self._cells: dict[etree._Element, tuple[int, int, int, int, int]] = {}
+
+    def of(self, p: etree._Element) -> tuple[int, int, int, int, int] | None:
+        outer = None
+        for anc in p.iterancestors(W_TC):
+            outer = anc  # the outermost cell (a nested table's paragraphs belong to it)
+        if outer is None:
+            return None
+        cell = self._cells.get(outer)
+        if cell is None:
+            tbl = next(outer.iterancestors(W_TBL), None)
+            if tbl is None or tbl in self._tables:
+                return None
+            self._tables[tbl] = index = len(self._tables)
+            for tc, (row, col, rows, cols) in _grid(tbl).items():
+                self._cells[tc] = (index, row, col, rows, cols)
+            cell = self._cells.get(outer)
+        return cell
+
+
+def _children_through(parent: etree._Element, want: str) -> list[etree._Element]:
+    """Children with tag ``want``, looking through content controls and custom XML (as the reader does)."""
+    out = []
+    for child in parent:
+        if child.tag == want:
+            out.append(child)
+        elif child.tag == W_SDT:
+            content = child.find(W_SDTCONTENT)
+            if content is not None:
+                out.extend(_children_through(content, want))
+        elif child.tag == W_CUSTOMXML:
+            out.extend(_children_through(child, want))
+    return out
+
+
+def _int_val(parent: etree._Element | None, tag: str, default: int) -> int:
+    el = parent.find(tag) if parent is not None else None
+    if el is None:
+        return default
+    try:
+        return max(0, min(_MAX_SPAN, int(el.get(W_VAL, ""))))
+    except ValueError:
+        return default
+
+
+def _grid(tbl: etree._Element) -> dict[etree._Element, tuple[int, int, int, int]]:
+    """Each listed cell (not a vMerge continuation) of ``tbl`` → (row, column, row span, column span)."""
+    rows: list[dict[int, tuple[etree._Element, bool, int]]] = []
+    for tr in _children_through(tbl, W_TR):
+        col = _int_val(tr.find(W_TRPR), W_GRIDBEFORE, 0)
+        row: dict[int, tuple[etree._Element, bool, int]] = {}
+        for tc in _children_through(tr, W_TC):
+            pr = tc.find(W_TCPR)
+            span = max(1, _int_val(pr, W_GRIDSPAN, 1))
+            vm = pr.find(W_VMERGE) if pr is not None else None
+            row[col] = (tc, vm is not None and vm.get(W_VAL, "continue") == "continue", span)
+            col += span
+        rows.append(row)
+    out: dict[etree._Element, tuple[int, int, int, int]] = {}
+    for r, row in enumerate(rows):
+        for col, (tc, continuation, span) in row.items():
+            if continuation:
+                continue
+            down = 1
+            while r + down < len(rows):
+                below = rows[r + down].get(col)
+                if below is None or not below[1] or below[2] != span:
+                    break
+                down += 1
+            out[tc] = (r, col, down, span)
+    return out
+
+
+def _alignment(ppr: etree._Element | None) -> str | None:
+    """The paragraph alignment a ``w:pPr`` states (``w:jc``), or None."""
+    if ppr is None:
+        return None
+    jc = ppr.find(W_JC)
+    return None if jc is None else _JC.get(jc.get(W_VAL, ""))
 
 
 def _outline(ppr: etree._Element | None, sinfo: _StyleInfo, styles: Styles, style_id: str | None) -> int | None:
