@@ -76,6 +76,7 @@ The details were logged to %2.</translation>
         <name>DocumentEditor</name>
         <message>
             <source>[图片]</source>
+            <extracomment>Per paragraph of the table (``start`` on): its cell (row, column), or None when it continues the cell of the paragraph before. Merged cells: (row, column, row span, column span).</extracomment>
             <translation>[image]</translation>
         </message>
         <message>
@@ -117,6 +118,10 @@ The details were logged to %2.</translation>
         <message>
             <source>图片、公式、脚注等对象不能在这里修改，请在 Word 中修改</source>
             <translation>Images, equations, footnotes and other objects cannot be edited here; edit them in Word</translation>
+        </message>
+        <message>
+            <source>文档开头的表格之前不能输入，请在表格内或表格后输入</source>
+            <translation>You can't type before a table that starts the document; type in the table or after it</translation>
         </message>
         <message>
             <source>修复：{0}</source>
