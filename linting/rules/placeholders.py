@@ -7,9 +7,9 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from ..chars import is_han_wide
-from ..model import Severity
+from ..model import Finding, Severity
 from . import register
-from .base import Finding, Rule
+from .base import Rule
 
 if TYPE_CHECKING:
     from ..analysis import ParagraphFacts
