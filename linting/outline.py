@@ -160,7 +160,7 @@ def build_outline(paragraphs: list[Paragraph], facts: list[ParagraphFacts], titl
         elif idx is not None and m is not None:
             del stack[idx + 1 :]
             lvl = stack[idx]
-            _check_sibling(lvl, i, m, text, issues, pending_fixes)
+            _check_sibling(lvl, i, m, issues, pending_fixes)
         else:
             mixed_at = None
             if m is not None and m.value != 1:
@@ -400,7 +400,7 @@ def _should_pop(top: _Level, rank: int, explicit: int | None, style: str) -> boo
 
 
 def _check_sibling(
-    lvl: _Level, i: int, m: Marker, text: str, issues: list[Finding], pending: list[tuple[_Level, int, Finding]]
+    lvl: _Level, i: int, m: Marker, issues: list[Finding], pending: list[tuple[_Level, int, Finding]]
 ) -> None:
     prev = lvl.marker
     assert prev is not None

@@ -248,7 +248,7 @@ register(
         paragraph_check=check_halfwidth,
     )
 )
-UNBALANCED = register(
+register(
     Rule(
         id="unbalanced-pair",
         severity=Severity.WARNING,

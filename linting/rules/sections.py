@@ -104,7 +104,7 @@ def _examples(spec: SectionSpec) -> str:
     return msg.section_example(spec.name)
 
 
-RULE = register(
+register(
     Rule(
         id="missing-section",
         severity=Severity.WARNING,
@@ -159,7 +159,7 @@ def check_order(view: DocView, config: Config) -> Iterable[Finding]:
                 break
 
 
-ORDER_RULE = register(
+register(
     Rule(
         id="section-order",
         severity=Severity.WARNING,
