@@ -137,8 +137,9 @@ def sentence_period() -> str:
     return "句末用了半角点号“.”：中文句子应以句号“。”结束"
 
 
-def doc_number_brackets(shown: str, want: str) -> str:
-    return f"发文字号括号错误：“{shown}”应写作“{want}”（年份用六角括号，GB/T 9704）"
+def doc_number_brackets(shown: str, year: str) -> str:
+    """``shown``: the year as written (``【2023】``), to be written ``〔2023〕``."""
+    return f"发文字号括号错误：“{shown}”应写作“〔{year}〕”（年份用六角括号，GB/T 9704）"
 
 
 def toc_mismatch(title: str) -> str:

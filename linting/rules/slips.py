@@ -85,7 +85,7 @@ def check_doc_number(text: str, facts: ParagraphFacts, config: Config) -> Iterab
             Finding(
                 o,
                 c + 1,
-                msg.doc_number_brackets(m.group(1) + year + m.group(3), f"〔{year}〕"),
+                msg.doc_number_brackets(m.group(1) + year + m.group(3), year),
                 (Edit(THIS_PARAGRAPH, o, o + 1, "〔"), Edit(THIS_PARAGRAPH, c, c + 1, "〕")),
                 Applicability.SAFE,
                 msg.FIX_HEXAGONAL_BRACKETS,
