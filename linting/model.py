@@ -11,12 +11,12 @@ Offsets everywhere are Python code points into ``Paragraph.text``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from itertools import repeat
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, overload
 
 from .rule_ids import ALL as _RULE_IDS
 
@@ -118,9 +118,71 @@ THIS_PARAGRAPH = -1
 _tuple_new = tuple.__new__
 
 
-def local_edits(starts: Iterable[int], ends: Iterable[int], replacements: Iterable[str]) -> tuple[Edit, ...]:
-    """Edits in the finding's own paragraph (:data:`THIS_PARAGRAPH`), built in C loops for many marks."""
-    return tuple(map(_tuple_new, repeat(Edit), zip(repeat(THIS_PARAGRAPH), starts, ends, replacements)))
+def _placed(
+    paragraph: int, starts: Iterable[int], ends: Iterable[int], replacements: Iterable[str]
+) -> tuple[Edit, ...]:
+    """Edits built in C loops (no Python call per edit)."""
+    return tuple(map(_tuple_new, repeat(Edit), zip(repeat(paragraph), starts, ends, replacements)))
+
+
+class LocalEdits(Sequence[Edit]):
+    """Edits in a paragraph rule's own paragraph, kept as three columns; read, they are :class:`Edit`.
+
+    A converted draft has tens of thousands (every half-width comma is one), made on every full
+    lint and kept in the per-paragraph cache.  As columns (plain tuples, which the garbage collector
+    stops tracking) they cost no more than the spans they are; as objects the collector would walk
+    every one of them at each collection.  Each reads with ``paragraph`` :data:`THIS_PARAGRAPH`;
+    :meth:`placed` gives them in a paragraph.  Immutable.
+    """
+
+    __slots__ = ("_columns",)
+
+    def __init__(self, starts: Iterable[int], ends: Iterable[int], replacements: Iterable[str]) -> None:
+        self._columns: tuple[tuple[int, ...], tuple[int, ...], tuple[str, ...]] = (
+            tuple(starts),
+            tuple(ends),
+            tuple(replacements),
+        )
+        if not len(self._columns[0]) == len(self._columns[1]) == len(self._columns[2]):
+            raise ValueError("local edits: starts, ends and replacements differ in length")
+
+    def placed(self, paragraph: int) -> tuple[Edit, ...]:
+        """The edits in paragraph ``paragraph``."""
+        return _placed(paragraph, *self._columns)
+
+    def __len__(self) -> int:
+        return len(self._columns[0])
+
+    @overload
+    def __getitem__(self, k: int) -> Edit: ...
+
+    @overload
+    def __getitem__(self, k: slice) -> tuple[Edit, ...]: ...
+
+    def __getitem__(self, k: int | slice) -> Edit | tuple[Edit, ...]:
+        if isinstance(k, slice):
+            return self.placed(THIS_PARAGRAPH)[k]
+        starts, ends, replacements = self._columns
+        return Edit(THIS_PARAGRAPH, starts[k], ends[k], replacements[k])
+
+    def __iter__(self) -> Iterator[Edit]:
+        return iter(self.placed(THIS_PARAGRAPH))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, LocalEdits):
+            return self._columns == other._columns
+        return isinstance(other, Sequence) and tuple(self) == tuple(other)
+
+    def __hash__(self) -> int:
+        return hash(self.placed(THIS_PARAGRAPH))
+
+    def __repr__(self) -> str:
+        return f"LocalEdits({list(self)!r})"
+
+
+def local_edits(starts: Iterable[int], ends: Iterable[int], replacements: Iterable[str]) -> LocalEdits:
+    """Edits in the finding's own paragraph (:data:`THIS_PARAGRAPH`), as columns (see :class:`LocalEdits`)."""
+    return LocalEdits(starts, ends, replacements)
 
 
 class Fix:
@@ -131,33 +193,34 @@ class Fix:
     edits.  Immutable.
     """
 
-    __slots__ = ("_edits", "_paragraph", "applicability", "description")
+    __slots__ = ("_edits", "_local", "_paragraph", "applicability", "description")
 
     def __init__(self, edits: Iterable[Edit], applicability: Applicability, description: str) -> None:
         self._edits: tuple[Edit, ...] = tuple(edits)
-        #: The paragraph the edits still have to be placed in, or -1 once they are.
+        #: A paragraph rule's edits, still to be placed in paragraph ``_paragraph``.
+        self._local: Sequence[Edit] | None = None
         self._paragraph = -1
         self.applicability = applicability
         self.description = description
 
     @classmethod
-    def in_paragraph(
-        cls, paragraph: int, edits: tuple[Edit, ...], applicability: Applicability, description: str
-    ) -> Fix:
+    def in_paragraph(cls, paragraph: int, edits: Sequence[Edit], applicability: Applicability, description: str) -> Fix:
         """A fix whose edits all lie in ``paragraph`` (their own ``paragraph`` is not looked at)."""
-        fix = cls(edits, applicability, description)
+        fix = cls((), applicability, description)
+        fix._local = edits
         fix._paragraph = paragraph
         return fix
 
     @property
     def edits(self) -> tuple[Edit, ...]:
-        if self._paragraph >= 0:
-            if self._edits:
-                _, starts, ends, replacements = zip(*self._edits)
-                self._edits = tuple(
-                    map(_tuple_new, repeat(Edit), zip(repeat(self._paragraph), starts, ends, replacements))
-                )
-            self._paragraph = -1
+        local = self._local
+        if local is not None:
+            if isinstance(local, LocalEdits):
+                self._edits = local.placed(self._paragraph)
+            elif local:
+                _, starts, ends, replacements = zip(*local)
+                self._edits = _placed(self._paragraph, starts, ends, replacements)
+            self._local = None
         return self._edits
 
     def _key(self) -> tuple[object, ...]:
@@ -187,7 +250,7 @@ class _FindingFields(NamedTuple):
     start: int
     end: int
     message: str
-    edits: tuple[Edit, ...] = ()
+    edits: Sequence[Edit] = ()
     applicability: Applicability = Applicability.UNSAFE
     fix_description: str = ""
     rule: str | None = None
@@ -200,8 +263,8 @@ class Finding(_FindingFields):
 
     * ``start``/``end``: the span in the paragraph's text; ``message``: what is wrong.
     * ``edits``/``applicability``/``fix_description``: the fix, if any.  A paragraph rule's edits
-      lie in its own paragraph (:data:`THIS_PARAGRAPH`, see :func:`local_edits`); a pass's edits
-      name theirs (a renumbering reaches the siblings after the finding).
+      lie in its own paragraph (:data:`THIS_PARAGRAPH`; many of them: :func:`local_edits`); a
+      pass's edits name theirs (a renumbering reaches the siblings after the finding).
     * ``rule``: the id, for a pass that emits several (the outline pass, the series pass); checked
       against :data:`linting.rule_ids.ALL`, so a typo fails loudly.  ``None``: the reporting rule's.
     * ``paragraph``: where the finding is; ``None`` for a paragraph rule, which does not know its
@@ -218,7 +281,7 @@ class Finding(_FindingFields):
         start: int,
         end: int,
         message: str,
-        edits: tuple[Edit, ...] = (),
+        edits: Sequence[Edit] = (),
         applicability: Applicability = Applicability.UNSAFE,
         fix_description: str = "",
         *,

@@ -58,6 +58,20 @@ def test_edit_is_a_named_tuple() -> None:
     assert all(type(x) is Edit for x in local_edits([1], [2], ["，"]))
 
 
+def test_local_edits_read_as_edits() -> None:
+    """A paragraph rule's many edits are kept as columns and read as Edit objects."""
+    edits = local_edits([1, 5, 9], [2, 6, 10], ["，", "；", "："])
+    assert len(edits) == 3 and edits[1] == Edit(THIS_PARAGRAPH, 5, 6, "；") and edits[-1].start == 9
+    assert edits[1:] == (Edit(THIS_PARAGRAPH, 5, 6, "；"), Edit(THIS_PARAGRAPH, 9, 10, "："))
+    assert list(edits) == [Edit(THIS_PARAGRAPH, s, s + 1, r) for s, r in ((1, "，"), (5, "；"), (9, "："))]
+    assert edits.placed(4)[2] == Edit(4, 9, 10, "：")
+    assert edits == local_edits((1, 5, 9), (2, 6, 10), ("，", "；", "：")) != local_edits([1], [2], ["，"])
+    assert hash(edits) == hash(local_edits([1, 5, 9], [2, 6, 10], ["，", "；", "："]))
+    assert Finding(0, 1, "m", edits) == Finding(0, 1, "m", tuple(edits))
+    with pytest.raises(ValueError, match="differ in length"):
+        local_edits([1, 2], [2], ["，"])
+
+
 def test_fix_in_paragraph_places_local_edits() -> None:
     fix = Fix.in_paragraph(7, local_edits([1, 4], [2, 5], ["，", "："]), Applicability.SAFE, "d")
     assert fix.edits == (Edit(7, 1, 2, "，"), Edit(7, 4, 5, "："))
