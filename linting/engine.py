@@ -16,9 +16,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import islice
 
+from . import messages as msg
 from .analysis import ParagraphFacts, analyze
 from .config import Config, DocType, default_config
-from .model import Applicability, Edit, Fix, Paragraph, Problem, Severity
+from .model import Applicability, Edit, Finding, Fix, Paragraph, Problem, Severity
 from .outline import OutlineEntry
 from .rules import RULES, Rule
 from .rules.base import excerpt
@@ -97,7 +98,7 @@ class Linter:
         self._paragraph_rules = [r for r in self.rules if r.paragraph_check is not None]
         self._document_rules = [r for r in self.rules if r.document_check is not None]
         self._facts: dict[Paragraph, ParagraphFacts] = {}
-        self._findings: dict[Paragraph, tuple[tuple[Rule, object], ...]] = {}
+        self._findings: dict[Paragraph, tuple[tuple[Rule, Finding], ...]] = {}
         self._problems_at: dict[tuple[int, Paragraph], tuple[Problem, ...]] = {}
         #: What document rules keep between lints (see :class:`~linting.view.LintCache`).
         self.cache = LintCache()
@@ -165,8 +166,7 @@ class Linter:
             if cancel is not None and cancel():
                 raise LintCancelled
             sev = self.severity_of(rule)
-            for prob in rule.document_check(view, self.config):
-                problems.append(prob if prob.severity == sev else _with_severity(prob, sev))
+            problems.extend(to_problem(rule.id, sev, f, paragraphs) for f in rule.document_check(view, self.config))
         problems.sort(key=Problem.sort_key)
         self._trim_caches(paragraphs)
         result = LintResult(problems, view.outline.entries, dt.name if dt else None, source, title_index, facts)
@@ -188,14 +188,7 @@ class Linter:
                 for finding in islice(rule.paragraph_check(text, f, self.config), MAX_FINDINGS_PER_RULE)  # type: ignore[misc]
             )
             self._findings[p] = found
-        out = []
-        for rule, fd in found:
-            sev = self.severity_of(rule)
-            fix = None
-            if fd.edits and not p.read_only:  # type: ignore[attr-defined]
-                fix = Fix.in_paragraph(i, fd.edits, fd.applicability, fd.fix_description)  # type: ignore[attr-defined]
-            out.append(Problem(rule.id, sev, i, fd.start, fd.end, excerpt(p.text, fd.start, fd.end), fd.message, fix))  # type: ignore[attr-defined]
-        return tuple(out)
+        return tuple([to_problem(rule.id, self.severity_of(rule), fd, (), (i, p)) for rule, fd in found])
 
     def _trim_caches(self, paragraphs: Sequence[Paragraph]) -> None:
         # Keep caches bounded: drop entries for paragraphs no longer in the document
@@ -212,7 +205,7 @@ class Linter:
         if override:
             dt = self.config.doctype_named(override)
             if dt is None:
-                raise ValueError(f"未知文种“{override}”（可用：{'、'.join(d.name for d in self.config.doctypes)}）")
+                raise ValueError(msg.unknown_doctype(override, [d.name for d in self.config.doctypes]))
             return dt, "option"
         if self.config.doctype:
             return self.config.doctype_named(self.config.doctype), "config"
@@ -222,8 +215,32 @@ class Linter:
         return dt, ("title" if dt else "")
 
 
-def _with_severity(p: Problem, sev: Severity) -> Problem:
-    return Problem(p.rule, sev, p.paragraph, p.start, p.end, p.excerpt, p.message, p.fix)
+def to_problem(
+    rule_id: str,
+    severity: Severity,
+    f: Finding,
+    paragraphs: Sequence[Paragraph],
+    at: tuple[int, Paragraph] | None = None,
+) -> Problem:
+    """The one way a :class:`Finding` becomes a :class:`Problem` (paragraph rules, document rules, passes).
+
+    A document rule's finding says where it is (``f.paragraph``) in ``paragraphs``.  A paragraph
+    rule's finding does not: ``at`` gives its paragraph's index and the paragraph, where its edits
+    are placed.  A fix that would edit a read-only paragraph is dropped whole.
+    """
+    # One unpacking instead of an attribute lookup per field: this runs for every finding of a full lint.
+    start, end, message, edits, applicability, description, _rule, index, shown = f
+    if at is not None:
+        index, p = at
+        fix = Fix.in_paragraph(index, edits, applicability, description) if edits and not p.read_only else None
+    else:
+        assert index is not None, "a document rule's finding says in which paragraph it is"
+        p = paragraphs[index]
+        fix = None
+        if edits and not any(paragraphs[e.paragraph].read_only for e in edits):
+            fix = Fix(edits, applicability, description)
+    excerpt_ = shown if shown and start == end else excerpt(p.text, start, end)
+    return Problem(rule_id, severity, index, start, end, excerpt_, message, fix)
 
 
 def normalize_title(title: str) -> str:

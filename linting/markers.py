@@ -32,29 +32,14 @@ _CN = f"[{CN_NUMERAL_CHARS}]"
 
 @dataclass(frozen=True, slots=True)
 class MarkerStyle:
-    """A numbering style: its id, its rank in the GB/T 9704 hierarchy, and how to print a number."""
+    """A numbering style: its id, its rank in the GB/T 9704 hierarchy, and its name in messages.
+
+    A number is printed in the writer's own form of a marker by :func:`render_marker`.
+    """
 
     id: str
     rank: int
     label: str  # Chinese name used in messages
-
-    def render(self, value: int, variant: str = "") -> str:
-        if self.id == "cn":
-            return f"{format_cn(value)}、"
-        if self.id == "cn-paren":
-            return f"（{format_cn(value)}）"
-        if self.id == "arabic":
-            return f"{value}{variant or '.'}"
-        if self.id == "arabic-paren":
-            return f"（{value}）"
-        if self.id == "circled":
-            return format_circled(value)
-        if self.id in ("part", "chapter", "section", "article"):
-            word = {"part": "部分", "chapter": "章", "section": "节", "article": "条"}[self.id]
-            return f"第{format_cn(value)}{variant or word}"
-        if self.id.startswith("multi"):
-            return variant.replace("{n}", str(value)) if variant else str(value)
-        return str(value)
 
 
 STYLES: dict[str, MarkerStyle] = {

@@ -65,8 +65,10 @@ def ordinal_order(prev: str, actual: str, expected: str) -> str:
     return f"序次语倒序：{prev}之后出现{actual}，应为{expected}"
 
 
-def ordinal_mixed(first_items: str, actual: str, suggestion: str) -> str:
-    return f"序次语混用：本组以{first_items}开头，这里用了{actual}；应统一为{suggestion}"
+def ordinal_mixed(first_items: list[str], actual: str, suggestion: str) -> str:
+    """``first_items``: the series' first items (``["一是", "二是"]``); ``suggestion``: :func:`ordinal_suggestion`."""
+    firsts = "、".join(dict.fromkeys(first_items))
+    return f"序次语混用：本组以“{firsts}”开头，这里用了“{actual}”；应统一为{suggestion}"
 
 
 def ordinal_nested(outer: str, inner: str) -> str:
@@ -135,9 +137,82 @@ def sentence_period() -> str:
     return "句末用了半角点号“.”：中文句子应以句号“。”结束"
 
 
-def doc_number_brackets(shown: str, want: str) -> str:
-    return f"发文字号括号错误：“{shown}”应写作“{want}”（年份用六角括号，GB/T 9704）"
+def doc_number_brackets(shown: str, year: str) -> str:
+    """``shown``: the year as written (``【2023】``), to be written ``〔2023〕``."""
+    return f"发文字号括号错误：“{shown}”应写作“〔{year}〕”（年份用六角括号，GB/T 9704）"
 
 
 def toc_mismatch(title: str) -> str:
     return f"目录与正文不一致：目录项“{title}”在正文标题中找不到，请更新目录"
+
+
+# --- the series pass: how its messages quote what it found ------------------------------------
+
+#: The forms of an in-paragraph series, as suggested when two are mixed (by family).
+ORDINAL_FORMS: dict[str, str] = {
+    "首先": "“首先、其次、再次、最后”",
+    "第": "“第一、第二、第三……”",
+    "是": "“一是、二是、三是……”",
+    "要": "“一要、二要、三要……”",
+    "其": "“其一、其二、其三……”",
+}
+
+
+def ordinal_suggestion(first: str, other: str) -> str:
+    """The form(s) to use when series ``first`` goes on in the form of ``other`` (families)."""
+    a, b = ORDINAL_FORMS.get(first, first), ORDINAL_FORMS.get(other, other)
+    return f"{a}或{b}" if a != b else a
+
+
+def listed_items(items: list[str], total: int) -> str:
+    """The items of a series for :func:`count_mismatch` (``一是、二是……`` when more than shown)."""
+    return "、".join(items) + ("……" if total > len(items) else "")
+
+
+def heading_run(count: int) -> str:
+    """What :func:`count_mismatch` lists when the announced items are headings."""
+    return f"其后的同级标题共 {count} 个"
+
+
+def section_example(name: str) -> str:
+    """How ``missing_section`` names a section that has no examples of its own."""
+    return f"“{name}”"
+
+
+# --- fix descriptions (what the fix button / ``fix`` output says it will do) -----------------
+
+
+def fix_replace(new: str) -> str:
+    """Replace the flagged marker or ordinal by ``new``."""
+    return f"改为“{new}”"
+
+
+def fix_delete(text: str) -> str:
+    """Delete ``text``."""
+    return f"删去“{text}”"
+
+
+def fix_delete_repeated(text: str) -> str:
+    """Delete one of two ``text`` in a row."""
+    return f"删去重复的“{text}”"
+
+
+def fix_fullwidth(count: int) -> str:
+    """Turn the paragraph's ``count`` half-width marks into full-width ones."""
+    return f"改为全角标点（{count} 处）"
+
+
+FIX_RENUMBER_LEVEL = "重新编号本级其后的序号"
+FIX_DELETE_PERIOD = "删去句号"
+FIX_DUN_HAO = "改为顿号“、”"
+FIX_DOT = "改为下脚点“.”"
+FIX_PERIOD = "改为句号“。”"
+FIX_HEXAGONAL_BRACKETS = "改为六角括号“〔〕”"
+
+
+# --- the engine -------------------------------------------------------------------------------
+
+
+def unknown_doctype(name: str, known: list[str]) -> str:
+    """``--type`` names a document type the configuration does not know."""
+    return f"未知文种“{name}”（可用：{'、'.join(known)}）"

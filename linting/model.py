@@ -11,10 +11,14 @@ Offsets everywhere are Python code points into ``Paragraph.text``.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from itertools import repeat
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple, overload
+
+from .rule_ids import ALL as _RULE_IDS
 
 #: Character used in paragraph text for an embedded object (image, chart,
 #: text box, footnote reference): the user sees where it is, rules skip it.
@@ -103,9 +107,14 @@ class Paragraph:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class Edit:
-    """Replace ``text[start:end]`` of paragraph ``paragraph`` by ``replacement``."""
+class Edit(NamedTuple):
+    """Replace ``text[start:end]`` of paragraph ``paragraph`` by ``replacement``.
+
+    A named tuple, so creating one is cheap: a long converted draft carries tens of thousands
+    (every half-width comma is an edit).  In a paragraph rule's :class:`Finding` ``paragraph`` is
+    :data:`THIS_PARAGRAPH`: the rule does not know where its paragraph is (its findings are cached
+    per paragraph text), and the engine places the edits (:meth:`Fix.in_paragraph`).
+    """
 
     paragraph: int
     start: int
@@ -113,39 +122,115 @@ class Edit:
     replacement: str
 
 
+#: ``Edit.paragraph`` of an edit in a paragraph rule's finding: "the finding's own paragraph".
+THIS_PARAGRAPH = -1
+
+_tuple_new = tuple.__new__
+
+
+def _placed(
+    paragraph: int, starts: Iterable[int], ends: Iterable[int], replacements: Iterable[str]
+) -> tuple[Edit, ...]:
+    """Edits built in C loops (no Python call per edit)."""
+    return tuple(map(_tuple_new, repeat(Edit), zip(repeat(paragraph), starts, ends, replacements)))
+
+
+class LocalEdits(Sequence[Edit]):
+    """Edits in a paragraph rule's own paragraph, kept as three columns; read, they are :class:`Edit`.
+
+    A converted draft has tens of thousands (every half-width comma is one), made on every full
+    lint and kept in the per-paragraph cache.  As columns (plain tuples, which the garbage collector
+    stops tracking) they cost no more than the spans they are; as objects the collector would walk
+    every one of them at each collection.  Each reads with ``paragraph`` :data:`THIS_PARAGRAPH`;
+    :meth:`placed` gives them in a paragraph.  Immutable.
+    """
+
+    __slots__ = ("_columns",)
+
+    def __init__(self, starts: Iterable[int], ends: Iterable[int], replacements: Iterable[str]) -> None:
+        self._columns: tuple[tuple[int, ...], tuple[int, ...], tuple[str, ...]] = (
+            tuple(starts),
+            tuple(ends),
+            tuple(replacements),
+        )
+        if not len(self._columns[0]) == len(self._columns[1]) == len(self._columns[2]):
+            raise ValueError("local edits: starts, ends and replacements differ in length")
+
+    def placed(self, paragraph: int) -> tuple[Edit, ...]:
+        """The edits in paragraph ``paragraph``."""
+        return _placed(paragraph, *self._columns)
+
+    def __len__(self) -> int:
+        return len(self._columns[0])
+
+    @overload
+    def __getitem__(self, k: int) -> Edit: ...
+
+    @overload
+    def __getitem__(self, k: slice) -> tuple[Edit, ...]: ...
+
+    def __getitem__(self, k: int | slice) -> Edit | tuple[Edit, ...]:
+        if isinstance(k, slice):
+            return self.placed(THIS_PARAGRAPH)[k]
+        starts, ends, replacements = self._columns
+        return Edit(THIS_PARAGRAPH, starts[k], ends[k], replacements[k])
+
+    def __iter__(self) -> Iterator[Edit]:
+        return iter(self.placed(THIS_PARAGRAPH))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, LocalEdits):
+            return self._columns == other._columns
+        return isinstance(other, Sequence) and tuple(self) == tuple(other)
+
+    def __hash__(self) -> int:
+        return hash(self.placed(THIS_PARAGRAPH))
+
+    def __repr__(self) -> str:
+        return f"LocalEdits({list(self)!r})"
+
+
+def local_edits(starts: Iterable[int], ends: Iterable[int], replacements: Iterable[str]) -> LocalEdits:
+    """Edits in the finding's own paragraph (:data:`THIS_PARAGRAPH`), as columns (see :class:`LocalEdits`)."""
+    return LocalEdits(starts, ends, replacements)
+
+
 class Fix:
     """A fix is data: edits applied together as one undo step, with an applicability.
 
-    A fix found inside one paragraph keeps its edits compact — (start, end,
-    replacement) — and builds the :class:`Edit` objects when first asked: most
-    fixes are never applied, and a long converted draft can carry tens of
-    thousands of them (every half-width comma is an edit).  Immutable.
+    A fix from a paragraph rule (:meth:`in_paragraph`) places its edits in its paragraph when first
+    asked: most fixes are never applied, and a long converted draft can carry tens of thousands of
+    edits.  Immutable.
     """
 
-    __slots__ = ("_edits", "_paragraph", "_spans", "applicability", "description")
+    __slots__ = ("_edits", "_local", "_paragraph", "applicability", "description")
 
-    def __init__(self, edits: tuple[Edit, ...], applicability: Applicability, description: str) -> None:
-        self._edits: tuple[Edit, ...] | None = tuple(edits)
+    def __init__(self, edits: Iterable[Edit], applicability: Applicability, description: str) -> None:
+        self._edits: tuple[Edit, ...] = tuple(edits)
+        #: A paragraph rule's edits, still to be placed in paragraph ``_paragraph``.
+        self._local: Sequence[Edit] | None = None
         self._paragraph = -1
-        self._spans: tuple[tuple[int, int, str], ...] = ()
         self.applicability = applicability
         self.description = description
 
     @classmethod
-    def in_paragraph(
-        cls, paragraph: int, spans: tuple[tuple[int, int, str], ...], applicability: Applicability, description: str
-    ) -> Fix:
-        """A fix whose edits all lie in ``paragraph``, given as (start, end, replacement)."""
+    def in_paragraph(cls, paragraph: int, edits: Sequence[Edit], applicability: Applicability, description: str) -> Fix:
+        """A fix whose edits all lie in ``paragraph`` (their own ``paragraph`` is not looked at)."""
         fix = cls((), applicability, description)
-        fix._edits = None
+        fix._local = edits
         fix._paragraph = paragraph
-        fix._spans = spans
         return fix
 
     @property
     def edits(self) -> tuple[Edit, ...]:
-        if self._edits is None:
-            self._edits = tuple(Edit(self._paragraph, s, e, r) for s, e, r in self._spans)
+        local = self._local
+        if local is not None:
+            if isinstance(local, LocalEdits):
+                self._edits = local.placed(self._paragraph)
+            elif local:
+                _, starts, ends, replacements = zip(*local)
+                self._edits = _placed(self._paragraph, starts, ends, replacements)
+            self._local = None
         return self._edits
 
     def _key(self) -> tuple[object, ...]:
@@ -169,6 +254,61 @@ class Fix:
                 for e in self.edits
             ],
         }
+
+
+class _FindingFields(NamedTuple):
+    start: int
+    end: int
+    message: str
+    edits: Sequence[Edit] = ()
+    applicability: Applicability = Applicability.UNSAFE
+    fix_description: str = ""
+    rule: str | None = None
+    paragraph: int | None = None
+    shown: str = ""
+
+
+class Finding(_FindingFields):
+    """What a rule or a pass found; the engine turns it into a :class:`Problem` (one path for all).
+
+    * ``start``/``end``: the span in the paragraph's text; ``message``: what is wrong.
+    * ``edits``/``applicability``/``fix_description``: the fix, if any.  A paragraph rule's edits
+      lie in its own paragraph (:data:`THIS_PARAGRAPH`; many of them: :func:`local_edits`); a
+      pass's edits name theirs (a renumbering reaches the siblings after the finding).
+    * ``rule``: the id, for a pass that emits several (the outline pass, the series pass); checked
+      against :data:`linting.rule_ids.ALL`, so a typo fails loudly.  ``None``: the reporting rule's.
+    * ``paragraph``: where the finding is; ``None`` for a paragraph rule, which does not know its
+      index (its findings are cached per paragraph text), set by document rules and passes.
+    * ``shown``: the excerpt for an empty span (a Word auto-number, which is not in the text).
+
+    A named tuple (immutable, and cheap: paragraph rules create thousands on every full lint).
+    """
+
+    __slots__ = ()
+
+    def __new__(
+        cls,
+        start: int,
+        end: int,
+        message: str,
+        edits: Sequence[Edit] = (),
+        applicability: Applicability = Applicability.UNSAFE,
+        fix_description: str = "",
+        *,
+        rule: str | None = None,
+        paragraph: int | None = None,
+        shown: str = "",
+    ) -> Finding:
+        if rule is not None and rule not in _RULE_IDS:
+            raise ValueError(f"undeclared rule id {rule!r}")
+        return _tuple_new(cls, (start, end, message, edits, applicability, fix_description, rule, paragraph, shown))
+
+
+def check_rule_ids(findings: Iterable[Finding], declared: frozenset[str], source: str) -> None:
+    """Refuse a finding of ``source`` (a pass) whose ``rule`` is not among the ids it ``declared``."""
+    stray = {f.rule for f in findings} - declared
+    if stray:
+        raise ValueError(f"{source}: undeclared rule id {sorted(map(str, stray))[0]!r}")
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,7 +18,7 @@ from . import messages as msg
 from . import rule_ids
 from .analysis import Heading, ParagraphFacts, quoted_paragraphs
 from .markers import GB_CHAIN, STYLES, Marker, render_marker
-from .model import Paragraph
+from .model import Applicability, Edit, Finding, Paragraph, check_rule_ids
 from .numerals import parse_arabic, parse_cn
 from .vocabulary import VOCABULARY, alternation
 
@@ -45,8 +45,8 @@ BODY_PARAGRAPH_MIN = 40
 INNER_TITLE_CHARS = 20
 
 #: The rule ids this pass may emit (each reported by exactly one rule in ``rules/headings.py``,
-#: which checks it at registration); a :class:`RawIssue` with any other id is refused, so a
-#: typo fails loudly instead of silently dropping findings.
+#: which checks it at registration); a finding with any other id is refused, so a typo fails
+#: loudly instead of silently dropping findings.
 RULE_IDS: frozenset[str] = rule_ids.OUTLINE
 
 
@@ -59,26 +59,6 @@ class OutlineEntry:
     title: str
     paragraph: int
     style: str  # marker style id, "none" for an unnumbered heading
-
-
-@dataclass(frozen=True, slots=True)
-class RawIssue:
-    """A numbering problem found while building the outline (turned into a Problem by a rule)."""
-
-    rule: str
-    paragraph: int
-    start: int
-    end: int
-    message: str
-    edits: tuple[tuple[int, int, int, str], ...] = ()  # (paragraph, start, end, replacement)
-    safe: bool = False
-    fix_description: str = ""
-    #: What to show as the excerpt when the span is empty (an auto-number is not in the text).
-    shown: str = ""
-
-    def __post_init__(self) -> None:
-        if self.rule not in RULE_IDS:
-            raise ValueError(f"outline pass: undeclared rule id {self.rule!r}")
 
 
 @dataclass(slots=True)
@@ -98,7 +78,8 @@ class _Level:
 @dataclass(slots=True)
 class OutlineResult:
     entries: list[OutlineEntry]
-    issues: list[RawIssue]
+    #: The numbering findings (``rule`` and ``paragraph`` set), reported by ``rules/headings.py``.
+    issues: list[Finding]
     #: paragraph index → number of siblings in its run (for count-mismatch on headings)
     run_length: dict[int, int]
 
@@ -106,10 +87,10 @@ class OutlineResult:
 def build_outline(paragraphs: list[Paragraph], facts: list[ParagraphFacts], title_index: int | None) -> OutlineResult:
     """Build the outline and collect numbering issues."""
     entries: list[OutlineEntry] = []
-    issues: list[RawIssue] = []
+    issues: list[Finding] = []
     stack: list[_Level] = []
     runs: list[_Level] = []
-    pending_fixes: list[tuple[_Level, int, RawIssue]] = []
+    pending_fixes: list[tuple[_Level, int, Finding]] = []
     jumps_seen: set[tuple[str, str]] = set()
     unnumbered = _unnumbered_headings(paragraphs, facts, title_index)
     excess = [f.quotes for f in facts]
@@ -131,10 +112,10 @@ def build_outline(paragraphs: list[Paragraph], facts: list[ParagraphFacts], titl
     #: (style, parent style) → the last run of that style: learns restart vs continuous numbering.
     last_runs: dict[tuple[str, str], _Level] = {}
     restarts: dict[str, int] = {}
-    colon_issues: list[RawIssue] = []
+    colon_issues: list[Finding] = []
     dot_items = 0
-    carries: dict[str, list[RawIssue]] = {}
-    period_candidates: list[tuple[str, RawIssue]] = []
+    carries: dict[str, list[Finding]] = {}
+    period_candidates: list[tuple[str, Finding]] = []
     period_counts: dict[str, list[int]] = {}
     for pos, (i, h) in enumerate(items):
         p = paragraphs[i]
@@ -192,7 +173,7 @@ def build_outline(paragraphs: list[Paragraph], facts: list[ParagraphFacts], titl
         elif idx is not None and m is not None:
             del stack[idx + 1 :]
             lvl = stack[idx]
-            _check_sibling(lvl, i, m, text, issues, pending_fixes)
+            _check_sibling(lvl, i, m, issues, pending_fixes)
         else:
             mixed_at = None
             if m is not None and m.value != 1:
@@ -202,18 +183,18 @@ def build_outline(paragraphs: list[Paragraph], facts: list[ParagraphFacts], titl
                 lvl = stack[mixed_at]
                 assert lvl.marker is not None and m is not None
                 expected = render_marker(lvl.marker, m.value)
-                edits = () if m.from_auto_number else ((i, m.start, m.end, expected),)
+                edits = () if m.from_auto_number else (Edit(i, m.start, m.end, expected),)
                 issues.append(
-                    RawIssue(
-                        "heading-style-mixed",
-                        i,
+                    Finding(
                         m.start,
                         m.end,
                         msg.heading_style_mixed(lvl.marker.shown, m.shown, expected),
                         edits,
-                        True,
-                        f"改为“{expected}”",
-                        m.shown,
+                        Applicability.SAFE,
+                        msg.fix_replace(expected),
+                        rule="heading-style-mixed",
+                        paragraph=i,
+                        shown=m.shown,
                     )
                 )
                 lvl.last = m.value
@@ -240,20 +221,20 @@ def build_outline(paragraphs: list[Paragraph], facts: list[ParagraphFacts], titl
                             restarts[style] = restarts.get(style, 0) + 1
                     if m.value != 1:
                         first = render_marker(m, 1)
-                        edits = () if m.from_auto_number else ((i, m.start, m.end, first),)
+                        edits = () if m.from_auto_number else (Edit(i, m.start, m.end, first),)
                         (carries.setdefault(style, []) if carried else issues).append(
-                            RawIssue(
-                                "heading-skip",
-                                i,
+                            Finding(
                                 m.start,
                                 m.end,
                                 msg.heading_first_not_one(
                                     m.shown, first, parent.marker.shown if parent and parent.marker else None
                                 ),
                                 edits,
-                                False,
-                                f"改为“{first}”",
-                                m.shown,
+                                Applicability.UNSAFE,
+                                msg.fix_replace(first),
+                                rule="heading-skip",
+                                paragraph=i,
+                                shown=m.shown,
                             )
                         )
                     _check_level_jump(parent, lvl, i, m, explicit, issues, jumps_seen)
@@ -290,15 +271,15 @@ def build_outline(paragraphs: list[Paragraph], facts: list[ParagraphFacts], titl
                 period_candidates.append(
                     (
                         style,
-                        RawIssue(
-                            "heading-punctuation",
-                            i,
+                        Finding(
                             dot,
                             dot + 1,
                             msg.heading_period(),
-                            ((i, dot, dot + 1, ""),),
-                            True,
-                            "删去句号",
+                            (Edit(i, dot, dot + 1, ""),),
+                            Applicability.SAFE,
+                            msg.FIX_DELETE_PERIOD,
+                            rule="heading-punctuation",
+                            paragraph=i,
                         ),
                     )
                 )
@@ -335,8 +316,14 @@ def build_outline(paragraphs: list[Paragraph], facts: list[ParagraphFacts], titl
             continue
         budget -= cost
         issues.append(_with_renumber(issue, lvl, sib_index))
-    issues.sort(key=lambda r: (r.paragraph, r.start, r.rule))
+    issues.sort(key=_position)
+    check_rule_ids(issues, RULE_IDS, "outline pass")
     return OutlineResult(entries, issues, run_length)
+
+
+def _position(f: Finding) -> tuple[int, int, str]:
+    """Sort key of the pass's findings (``paragraph`` and ``rule`` are always set here)."""
+    return (f.paragraph or 0, f.start, f.rule or "")
 
 
 _ATTACHMENT = ("附件：", "附件:", "附件 ")
@@ -426,7 +413,7 @@ def _should_pop(top: _Level, rank: int, explicit: int | None, style: str) -> boo
 
 
 def _check_sibling(
-    lvl: _Level, i: int, m: Marker, text: str, issues: list[RawIssue], pending: list[tuple[_Level, int, RawIssue]]
+    lvl: _Level, i: int, m: Marker, issues: list[Finding], pending: list[tuple[_Level, int, Finding]]
 ) -> None:
     prev = lvl.marker
     assert prev is not None
@@ -438,21 +425,36 @@ def _check_sibling(
     elif m.value == lvl.last:
         lvl.alt_next = lvl.last + 2
         expected = render_marker(prev, expected_value)
-        issue = RawIssue(
-            "heading-duplicate", i, m.start, m.end, msg.heading_duplicate(m.shown, expected), shown=m.shown
+        issue = Finding(
+            m.start,
+            m.end,
+            msg.heading_duplicate(m.shown, expected),
+            rule="heading-duplicate",
+            paragraph=i,
+            shown=m.shown,
         )
         pending.append((lvl, len(lvl.siblings), issue))
     elif m.value > expected_value:
         expected = render_marker(prev, expected_value)
-        issue = RawIssue(
-            "heading-skip", i, m.start, m.end, msg.heading_skip(prev.shown, expected, m.shown), shown=m.shown
+        issue = Finding(
+            m.start,
+            m.end,
+            msg.heading_skip(prev.shown, expected, m.shown),
+            rule="heading-skip",
+            paragraph=i,
+            shown=m.shown,
         )
         pending.append((lvl, len(lvl.siblings), issue))
     else:
         expected = render_marker(prev, expected_value)
         issues.append(
-            RawIssue(
-                "heading-order", i, m.start, m.end, msg.heading_order(prev.shown, m.shown, expected), shown=m.shown
+            Finding(
+                m.start,
+                m.end,
+                msg.heading_order(prev.shown, m.shown, expected),
+                rule="heading-order",
+                paragraph=i,
+                shown=m.shown,
             )
         )
     # The same number written in another form of the level's style (1、 among 1. / ⑴ among （1））.
@@ -463,17 +465,17 @@ def _check_sibling(
     elif m.style == "arabic-paren" and (m.variant == "enclosed") != (lvl.variant == "enclosed"):
         want = render_marker(Marker(m.style, m.value, lvl.variant, prev.shown, 0, 0), m.value)
     if want is not None:
-        edits = () if m.from_auto_number else ((i, m.start, m.end, want),)
+        edits = () if m.from_auto_number else (Edit(i, m.start, m.end, want),)
         issues.append(
-            RawIssue(
-                "heading-style-mixed",
-                i,
+            Finding(
                 m.start,
                 m.end,
                 msg.heading_variant_mixed(prev.shown, m.shown, want),
                 edits,
-                True,
-                f"改为“{want}”",
+                Applicability.SAFE,
+                msg.fix_replace(want),
+                rule="heading-style-mixed",
+                paragraph=i,
             )
         )
     lvl.last = m.value
@@ -485,7 +487,7 @@ def _variant_class(v: str) -> str:
     return "dun" if v == "、" else "dot"
 
 
-def _with_renumber(issue: RawIssue, lvl: _Level, sib_index: int) -> RawIssue:
+def _with_renumber(issue: Finding, lvl: _Level, sib_index: int) -> Finding:
     """Attach a fix that renumbers this sibling and the ones after it in the same run."""
     sibs = lvl.siblings
     if sib_index == 0 or sib_index >= len(sibs):
@@ -497,13 +499,11 @@ def _with_renumber(issue: RawIssue, lvl: _Level, sib_index: int) -> RawIssue:
         if m.value != value:
             if m.from_auto_number:
                 return issue  # Word numbers it; the user must fix the list in Word
-            edits.append((para, m.start, m.end, render_marker(m, value)))
+            edits.append(Edit(para, m.start, m.end, render_marker(m, value)))
     if not edits:
         return issue
-    desc = "重新编号本级其后的序号" if len(edits) > 1 else f"改为“{edits[0][3]}”"
-    return RawIssue(
-        issue.rule, issue.paragraph, issue.start, issue.end, issue.message, tuple(edits), False, desc, issue.shown
-    )
+    desc = msg.FIX_RENUMBER_LEVEL if len(edits) > 1 else msg.fix_replace(edits[0].replacement)
+    return issue._replace(edits=tuple(edits), applicability=Applicability.UNSAFE, fix_description=desc)
 
 
 def _check_level_jump(
@@ -512,7 +512,7 @@ def _check_level_jump(
     i: int,
     m: Marker,
     explicit: int | None,
-    issues: list[RawIssue],
+    issues: list[Finding],
     seen: set[tuple[str, str]],
 ) -> None:
     """Report a skipped level once per pair of styles: the writer's scheme, not a slip each time."""
@@ -522,8 +522,12 @@ def _check_level_jump(
     if explicit is not None and parent.explicit is not None:
         if explicit > parent.explicit + 1:
             issues.append(
-                RawIssue(
-                    "heading-level-jump", i, m.start, m.end, msg.heading_level_jump_explicit(parent.explicit, explicit)
+                Finding(
+                    m.start,
+                    m.end,
+                    msg.heading_level_jump_explicit(parent.explicit, explicit),
+                    rule="heading-level-jump",
+                    paragraph=i,
                 )
             )
         return
@@ -532,51 +536,31 @@ def _check_level_jump(
         if gap > 1:
             missing = STYLES[GB_CHAIN[GB_CHAIN.index(parent.style) + 1]].label
             issues.append(
-                RawIssue(
-                    "heading-level-jump",
-                    i,
+                Finding(
                     m.start,
                     m.end,
                     msg.heading_level_jump(parent.marker.shown if parent.marker else "", m.shown, missing),
+                    rule="heading-level-jump",
+                    paragraph=i,
                 )
             )
 
 
-def _bad_punct_issue(i: int, text: str, m: Marker) -> RawIssue:
-    if m.style == "cn":
-        start = m.bad_punct_start
-        return RawIssue(
-            "heading-punctuation",
-            i,
-            m.start,
-            m.end,
-            msg.heading_marker_punct(m.shown, m.shown[:-1] + "、"),
-            ((i, start, start + 1, "、"),),
-            True,
-            "改为顿号“、”",
-        )
+def _bad_punct_issue(i: int, text: str, m: Marker) -> Finding:
     start = m.bad_punct_start
+    if m.style == "cn":
+        message = msg.heading_marker_punct(m.shown, m.shown[:-1] + "、")
+        return _punct_finding(i, m.start, m.end, message, Edit(i, start, start + 1, "、"), msg.FIX_DUN_HAO)
     if m.style == "arabic":
-        want = f"{m.value}."
-        return RawIssue(
-            "heading-punctuation",
-            i,
-            m.start,
-            m.end,
-            msg.heading_marker_colon(text[m.start : m.end], want),
-            ((i, start, start + 1, "."),),
-            True,
-            "改为下脚点“.”",
-        )
-    return RawIssue(
-        "heading-punctuation",
-        i,
-        m.start,
-        start + 1,
-        msg.heading_marker_punct(text[m.start : start + 1], m.shown),
-        ((i, start, start + 1, ""),),
-        True,
-        f"删去“{m.bad_punct}”",
+        message = msg.heading_marker_colon(text[m.start : m.end], f"{m.value}.")
+        return _punct_finding(i, m.start, m.end, message, Edit(i, start, start + 1, "."), msg.FIX_DOT)
+    message = msg.heading_marker_punct(text[m.start : start + 1], m.shown)
+    return _punct_finding(i, m.start, start + 1, message, Edit(i, start, start + 1, ""), msg.fix_delete(m.bad_punct))
+
+
+def _punct_finding(i: int, start: int, end: int, message: str, edit: Edit, description: str) -> Finding:
+    return Finding(
+        start, end, message, (edit,), Applicability.SAFE, description, rule="heading-punctuation", paragraph=i
     )
 
 
@@ -648,7 +632,7 @@ def _value_of(shown: str) -> int:
     return (parse_cn(cn) or 0) if cn else 0
 
 
-def _stray_outline_levels(runs: list[_Level], paragraphs: list[Paragraph]) -> list[RawIssue]:
+def _stray_outline_levels(runs: list[_Level], paragraphs: list[Paragraph]) -> list[Finding]:
     """Siblings of one numbered series whose Word outline level differs from most of the series."""
     out = []
     for lvl in runs:
@@ -664,12 +648,12 @@ def _stray_outline_levels(runs: list[_Level], paragraphs: list[Paragraph]) -> li
         for i, m, lv in levels:
             if lv != major:
                 out.append(
-                    RawIssue(
-                        "heading-outline-level",
-                        i,
+                    Finding(
                         m.start,
                         m.end,
                         msg.heading_outline_level(m.shown, lv or 0, major),
+                        rule="heading-outline-level",
+                        paragraph=i,
                         shown=m.shown,
                     )
                 )

@@ -74,17 +74,21 @@ def test_passes_declare_the_ids_they_emit_and_each_has_a_rule() -> None:
 
 
 def test_a_mistyped_rule_id_fails_loudly() -> None:
-    from linting.outline import RawIssue
-    from linting.rules.ordinals import _Issue
+    from linting.model import Finding, check_rule_ids
+    from linting.outline import RULE_IDS as OUTLINE_IDS
+    from linting.rules.ordinals import RULE_IDS as SERIES_IDS
 
-    assert RawIssue("heading-skip", 0, 0, 1, "m").rule == "heading-skip"
+    assert Finding(0, 1, "m", rule="heading-skip", paragraph=0).rule == "heading-skip"
     with pytest.raises(ValueError, match="undeclared rule id"):
-        RawIssue("heading-skp", 0, 0, 1, "m")
-    assert _Issue("ordinal-skip", 0, 0, 1, "m").rule == "ordinal-skip"
+        Finding(0, 1, "m", rule="heading-skp", paragraph=0)
     with pytest.raises(ValueError, match="undeclared rule id"):
-        _Issue("ordinal-skipp", 0, 0, 1, "m")
-    with pytest.raises(ValueError, match="undeclared rule id"):
-        _Issue("heading-skip", 0, 0, 1, "m")  # another pass's id
+        Finding(0, 1, "m", rule="ordinal-skipp", paragraph=0)
+    # Each pass refuses the ids of another pass (it would be reported by no rule reading that pass).
+    check_rule_ids([Finding(0, 1, "m", rule="ordinal-skip", paragraph=0)], SERIES_IDS, "series pass")
+    with pytest.raises(ValueError, match="series pass: undeclared rule id 'heading-skip'"):
+        check_rule_ids([Finding(0, 1, "m", rule="heading-skip", paragraph=0)], SERIES_IDS, "series pass")
+    with pytest.raises(ValueError, match="outline pass: undeclared rule id 'ordinal-skip'"):
+        check_rule_ids([Finding(0, 1, "m", rule="ordinal-skip", paragraph=0)], OUTLINE_IDS, "outline pass")
 
 
 def test_every_id_literal_in_the_passes_is_declared() -> None:

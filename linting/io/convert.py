@@ -43,6 +43,7 @@ from dataclasses import replace
 
 from lxml import etree
 
+from ..markers import find_marker
 from ..model import OBJECT_CHAR, Document, Paragraph, TextFormat
 from .txt import encode_txt, match_lines
 
@@ -86,14 +87,12 @@ _RE_DATE_LINE = re.compile(
     r"^[ \t\u3000]*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*"
     r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日[ \t\u3000]*$"
 )
-_TITLE_MAX = 60
 # Characters XML 1.0 cannot hold (a form feed or stray control in a .txt would
 # make lxml refuse the whole document).  Tab and line breaks are handled by
 # python-docx (w:tab, w:br).
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 # Line separators inside a line become a line break (w:br), as when saving a .docx (docx_write.clean_text).
 _LINE_SEPARATORS = re.compile("\r\n?|[\x0b\u2028\u2029]")
-_TITLE_BAD_END = tuple("。；：:，,！？")
 
 
 # ---------------------------------------------------------------------------
@@ -102,29 +101,10 @@ _TITLE_BAD_END = tuple("。；：:，,！？")
 
 def heading_level(text: str) -> int | None:
     """1–4 for a line starting with ``一、`` / ``（一）`` / ``1.`` / ``（1）``, else None."""
-    try:
-        from ..markers import find_marker
-    except ImportError:  # pragma: no cover - markers.py is part of the project
-        return _fallback_level(text)
     marker = find_marker(text)
     if marker is None:
         return None
     return _MARKER_LEVELS.get(marker.style)
-
-
-_FALLBACK = (
-    (re.compile(r"^[ \t\u3000]*[一二三四五六七八九十]{1,3}、"), 1),
-    (re.compile(r"^[ \t\u3000]*[（(][一二三四五六七八九十]{1,3}[）)]"), 2),
-    (re.compile(r"^[ \t\u3000]*\d{1,3}[.．](?!\d)"), 3),
-    (re.compile(r"^[ \t\u3000]*[（(]\d{1,3}[）)]"), 4),
-)
-
-
-def _fallback_level(text: str) -> int | None:
-    for regex, level in _FALLBACK:
-        if regex.match(text):
-            return level
-    return None
 
 
 def guess_title_index(texts: Sequence[str]) -> int | None:
@@ -278,10 +258,6 @@ def txt_to_docx_bytes(
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
-
-
-def _mm_to_twips(mm: float) -> int:
-    return round(mm / 25.4 * 1440)
 
 
 def _setup_page(document) -> None:  # noqa: ANN001 - python-docx Document

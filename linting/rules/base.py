@@ -1,8 +1,10 @@
 """What a rule is: declared attributes plus one check function.
 
-Paragraph rules look at one paragraph and return :class:`Finding` (offsets in
-that paragraph); the engine caches their output per paragraph.  Document rules
-look at the cached facts of the whole document and return :class:`Problem`.
+Every check returns :class:`~linting.model.Finding` (one type for paragraph rules, document rules
+and the passes behind them); the engine alone turns findings into :class:`~linting.model.Problem`
+(:func:`linting.engine.to_problem`), with the severity the configuration gives.  Paragraph rules
+look at one paragraph (offsets in that paragraph; the engine caches their output per paragraph
+text); document rules look at the cached facts of the whole document and say where each finding is.
 """
 
 from __future__ import annotations
@@ -11,28 +13,15 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..model import Applicability, Edit, Fix, Problem, Severity
+from ..model import Finding, Severity
 
 if TYPE_CHECKING:
     from ..analysis import ParagraphFacts
     from ..config import Config
     from ..view import DocView
 
-
-@dataclass(frozen=True, slots=True)
-class Finding:
-    """A paragraph rule's result: offsets are in the paragraph's text."""
-
-    start: int
-    end: int
-    message: str
-    edits: tuple[tuple[int, int, str], ...] = ()
-    applicability: Applicability = Applicability.SAFE
-    fix_description: str = ""
-
-
 ParagraphCheck = Callable[[str, "ParagraphFacts", "Config"], Iterable[Finding]]
-DocumentCheck = Callable[["DocView", "Config"], Iterable[Problem]]
+DocumentCheck = Callable[["DocView", "Config"], Iterable[Finding]]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -51,7 +40,7 @@ class Rule:
     fixable: bool
     paragraph_check: ParagraphCheck | None = None
     document_check: DocumentCheck | None = None
-    #: Paragraph rules that need jieba say so, so the CLI can skip loading it.
+    #: Paragraph rules that need jieba say so, so the editor can lint without them until jieba is loaded.
     needs_jieba: bool = False
 
     def __post_init__(self) -> None:
@@ -65,27 +54,3 @@ def excerpt(text: str, start: int, end: int, limit: int = 40) -> str:
     if not s:
         s = text[max(0, start - 6) : start + 6]
     return s if len(s) <= limit else s[: limit - 1] + "…"
-
-
-def problem(
-    rule: Rule,
-    paragraph: int,
-    text: str,
-    start: int,
-    end: int,
-    message: str,
-    *,
-    edits: Iterable[Edit] = (),
-    applicability: Applicability = Applicability.UNSAFE,
-    fix_description: str = "",
-    shown: str = "",
-) -> Problem:
-    """Build a :class:`Problem` (used by document rules).
-
-    The problem carries the rule's default severity; the engine sets the effective one.
-    ``shown`` is the excerpt for an empty span: a Word auto-number, which is not in the text.
-    """
-    edits = tuple(edits)
-    fix = Fix(edits, applicability, fix_description) if edits else None
-    ex = shown if start == end and shown else excerpt(text, start, end)
-    return Problem(rule.id, rule.severity, paragraph, start, end, ex, message, fix)

@@ -5,37 +5,18 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from ..model import Applicability, Edit, Problem, Severity
+from ..model import Finding, Severity
 from ..outline import RULE_IDS as OUTLINE_RULE_IDS
-from .base import Rule, problem
+from .base import DocumentCheck, Rule
 
 if TYPE_CHECKING:
     from ..config import Config
     from ..view import DocView
 
 
-def _from_outline(rule_id: str):
-    def check(view: DocView, config: Config) -> Iterable[Problem]:
-        rule = RULE_BY_ID[rule_id]
-        for issue in view.outline.issues:
-            if issue.rule != rule_id:
-                continue
-            text = view.paragraphs[issue.paragraph].text
-            edits = [Edit(p, s, e, r) for p, s, e, r in issue.edits if not view.paragraphs[p].read_only]
-            if len(edits) != len(issue.edits):
-                edits = []
-            yield problem(
-                rule,
-                issue.paragraph,
-                text,
-                issue.start,
-                issue.end,
-                issue.message,
-                edits=edits,
-                applicability=Applicability.SAFE if issue.safe else Applicability.UNSAFE,
-                fix_description=issue.fix_description,
-                shown=issue.shown,
-            )
+def _from_outline(rule_id: str) -> DocumentCheck:
+    def check(view: DocView, config: Config) -> Iterable[Finding]:
+        return [f for f in view.outline.issues if f.rule == rule_id]
 
     return check
 

@@ -15,8 +15,8 @@ from .. import messages as msg
 from .. import rule_ids
 from ..analysis import CountClaim
 from ..markers import Ordinal, ordinal_text
-from ..model import Applicability, Edit, Problem, Severity
-from .base import Rule, problem
+from ..model import Applicability, Edit, Finding, Severity, check_rule_ids
+from .base import DocumentCheck, Rule
 
 if TYPE_CHECKING:
     from ..config import Config
@@ -31,7 +31,7 @@ RENUMBER_BUDGET = 5000
 _CLAIM_GAP = 3
 
 #: The rule ids the series pass may emit (each declared below by exactly one rule, checked at
-#: import); an issue with any other id is refused, so a typo cannot silently drop findings.
+#: import); a finding with any other id is refused, so a typo cannot silently drop findings.
 RULE_IDS: frozenset[str] = rule_ids.SERIES
 
 
@@ -47,30 +47,22 @@ class _Series:
     #: After a duplicate the next item may also continue the original numbering:
     #: 一是…二是…二是…三是 is one slip (renumber from the second 二是), not two.
     alt_next: int = 0
-    #: (index in the issue list, position in ``items``) of skips/duplicates to renumber from.
+    #: (index in the finding list, position in ``items``) of skips/duplicates to renumber from.
     renumber: list[tuple[int, int]] = field(default_factory=list)
 
 
-@dataclass(frozen=True, slots=True)
-class _Issue:
-    rule: str
-    paragraph: int
-    start: int
-    end: int
-    message: str
-    edits: tuple[Edit, ...] = ()
-
-    def __post_init__(self) -> None:
-        if self.rule not in RULE_IDS:
-            raise ValueError(f"series pass: undeclared rule id {self.rule!r}")
+def _issue(rule: str, i: int, start: int, end: int, message: str, edits: tuple[Edit, ...] = ()) -> Finding:
+    """A finding of the series pass (its renumbering fixes are never applied unseen)."""
+    desc = msg.fix_replace(edits[0].replacement) if edits else ""
+    return Finding(start, end, message, edits, Applicability.UNSAFE, desc, rule=rule, paragraph=i)
 
 
-def series_issues(view: DocView) -> list[_Issue]:
-    """All series and count issues of the document (computed once per lint)."""
+def series_issues(view: DocView) -> list[Finding]:
+    """All series and count findings of the document (computed once per lint)."""
     cached = view.memo.get("series")
     if cached is not None:
         return cached  # type: ignore[return-value]
-    issues: list[_Issue] = []
+    issues: list[Finding] = []
     stack: list[_Series] = []
     pending_claim: tuple[int, CountClaim] | None = None
     heading_paras = {e.paragraph for e in view.outline.entries}
@@ -121,11 +113,12 @@ def series_issues(view: DocView) -> list[_Issue]:
             # (``实现了两个转变：从…到…。`` says its items itself and announces nothing).
             pending_claim = (i, claims[-1])
     close_all()
+    check_rule_ids(issues, RULE_IDS, "series pass")
     view.memo["series"] = issues
     return issues
 
 
-def _handle(o: Ordinal, i: int, stack: list[_Series], issues: list[_Issue], view: DocView) -> None:
+def _handle(o: Ordinal, i: int, stack: list[_Series], issues: list[Finding], view: DocView) -> None:
     if not stack:
         _start(o, i, stack, issues)
         return
@@ -140,11 +133,11 @@ def _handle(o: Ordinal, i: int, stack: list[_Series], issues: list[_Issue], view
         elif o.value == 1:
             if cur.last_para == i and cur.last >= 2:
                 outer_item = cur.items[-1][1].text
-                issues.append(_Issue("ordinal-nested", i, o.start, o.end, msg.ordinal_nested(outer_item, o.text)))
+                issues.append(_issue("ordinal-nested", i, o.start, o.end, msg.ordinal_nested(outer_item, o.text)))
                 stack.append(_Series(o.family, 1, i, [(i, o)]))
             elif cur.last_para == i and cur.last == 1:
                 issues.append(
-                    _Issue(
+                    _issue(
                         "ordinal-duplicate",
                         i,
                         o.start,
@@ -162,14 +155,14 @@ def _handle(o: Ordinal, i: int, stack: list[_Series], issues: list[_Issue], view
         elif o.value == cur.last:
             expected = ordinal_text(o.family, cur.last + 1)
             cur.renumber.append((len(issues), len(cur.items)))
-            issues.append(_Issue("ordinal-duplicate", i, o.start, o.end, msg.ordinal_duplicate(o.text, expected)))
+            issues.append(_issue("ordinal-duplicate", i, o.start, o.end, msg.ordinal_duplicate(o.text, expected)))
             _advance(cur, o, i)
             cur.alt_next = o.value + 2
         elif o.value > cur.last + 1:
             prev = cur.items[-1][1].text
             expected = ordinal_text(o.family, cur.last + 1)
             cur.renumber.append((len(issues), len(cur.items)))
-            issues.append(_Issue("ordinal-skip", i, o.start, o.end, msg.ordinal_skip(prev, expected, o.text)))
+            issues.append(_issue("ordinal-skip", i, o.start, o.end, msg.ordinal_skip(prev, expected, o.text)))
             _advance(cur, o, i)
         else:
             outer = stack[-2] if len(stack) > 1 else None
@@ -179,7 +172,7 @@ def _handle(o: Ordinal, i: int, stack: list[_Series], issues: list[_Issue], view
                 return
             prev = cur.items[-1][1].text
             issues.append(
-                _Issue(
+                _issue(
                     "ordinal-order",
                     i,
                     o.start,
@@ -193,11 +186,9 @@ def _handle(o: Ordinal, i: int, stack: list[_Series], issues: list[_Issue], view
     if o.value == cur.last + 1 and o.value != 1:
         if o.family not in cur.mixed_families:
             cur.mixed_families.add(o.family)
-            firsts = "、".join(dict.fromkeys(it.text for _, it in cur.items[:2]))
-            suggestion = _suggest(cur.family, o.family, cur.last + 1)
-            issues.append(
-                _Issue("ordinal-mixed", i, o.start, o.end, msg.ordinal_mixed(f"“{firsts}”", f"“{o.text}”", suggestion))
-            )
+            firsts = [it.text for _, it in cur.items[:2]]
+            suggestion = msg.ordinal_suggestion(cur.family, o.family)
+            issues.append(_issue("ordinal-mixed", i, o.start, o.end, msg.ordinal_mixed(firsts, o.text, suggestion)))
         _advance(cur, o, i)
         return
     outer = stack[-2] if len(stack) > 1 else None
@@ -213,12 +204,12 @@ def _handle(o: Ordinal, i: int, stack: list[_Series], issues: list[_Issue], view
     _start(o, i, stack, issues)
 
 
-def _start(o: Ordinal, i: int, stack: list[_Series], issues: list[_Issue]) -> None:
+def _start(o: Ordinal, i: int, stack: list[_Series], issues: list[Finding]) -> None:
     if o.value == 0:
         return
     if o.value >= 2 and o.family in ("是", "要", "其"):
         issues.append(
-            _Issue("ordinal-skip", i, o.start, o.end, msg.ordinal_missing_first(o.text, ordinal_text(o.family, 1)))
+            _issue("ordinal-skip", i, o.start, o.end, msg.ordinal_missing_first(o.text, ordinal_text(o.family, 1)))
         )
     stack.append(_Series(o.family, o.value, i, [(i, o)]))
 
@@ -229,7 +220,7 @@ def _advance(s: _Series, o: Ordinal, i: int, value: int | None = None) -> None:
     s.items.append((i, o))
 
 
-def _with_renumber(issue: _Issue, s: _Series, pos: int) -> _Issue:
+def _with_renumber(issue: Finding, s: _Series, pos: int) -> Finding:
     """The fix for a skip or duplicate at ``s.items[pos]``: renumber it and the items after it."""
     if pos == 0 or s.family == "首先":
         return issue
@@ -241,7 +232,7 @@ def _with_renumber(issue: _Issue, s: _Series, pos: int) -> _Issue:
         value += 1
         if o.value != value:
             edits.extend(_rename(o, para, value))
-    return _Issue(issue.rule, issue.paragraph, issue.start, issue.end, issue.message, tuple(edits))
+    return issue._replace(edits=tuple(edits), fix_description=msg.fix_replace(edits[0].replacement) if edits else "")
 
 
 def _rename(o: Ordinal, i: int, value: int) -> tuple[Edit, ...]:
@@ -251,19 +242,7 @@ def _rename(o: Ordinal, i: int, value: int) -> tuple[Edit, ...]:
     return (Edit(i, o.start, o.end, new),)
 
 
-def _suggest(first: str, other: str, value: int) -> str:
-    forms = {
-        "首先": "“首先、其次、再次、最后”",
-        "第": "“第一、第二、第三……”",
-        "是": "“一是、二是、三是……”",
-        "要": "“一要、二要、三要……”",
-        "其": "“其一、其二、其三……”",
-    }
-    a, b = forms.get(first, first), forms.get(other, other)
-    return f"{a}或{b}" if a != b else a
-
-
-def _finish(s: _Series, view: DocView, issues: list[_Issue]) -> None:
+def _finish(s: _Series, view: DocView, issues: list[Finding]) -> None:
     budget: list[int] = view.memo.setdefault("renumber_budget", [RENUMBER_BUDGET])  # type: ignore[assignment]
     for at, pos in s.renumber:
         cost = len(s.items) - pos
@@ -277,9 +256,9 @@ def _finish(s: _Series, view: DocView, issues: list[_Issue]) -> None:
     n = len(s.items)
     if n != claim.count:
         text = view.paragraphs[ci].text
-        items = "、".join(it.text for _, it in s.items[:6]) + ("……" if n > 6 else "")
+        items = msg.listed_items([it.text for _, it in s.items[:6]], n)
         issues.append(
-            _Issue(
+            _issue(
                 "count-mismatch",
                 ci,
                 claim.start,
@@ -290,7 +269,7 @@ def _finish(s: _Series, view: DocView, issues: list[_Issue]) -> None:
 
 
 def _claim_on_headings(
-    pc: tuple[int, CountClaim], i: int, view: DocView, run_length: dict[int, int], issues: list[_Issue]
+    pc: tuple[int, CountClaim], i: int, view: DocView, run_length: dict[int, int], issues: list[Finding]
 ) -> None:
     """``从以下三个方面汇报：`` followed by headings 一、二、三、: count the heading run."""
     ci, claim = pc
@@ -302,35 +281,19 @@ def _claim_on_headings(
         return
     text = view.paragraphs[ci].text
     issues.append(
-        _Issue(
+        _issue(
             "count-mismatch",
             ci,
             claim.start,
             claim.end,
-            msg.count_mismatch(text[claim.start : claim.end], n, f"其后的同级标题共 {n} 个"),
+            msg.count_mismatch(text[claim.start : claim.end], n, msg.heading_run(n)),
         )
     )
 
 
-def _check_for(rule_id: str):
-    def check(view: DocView, config: Config) -> Iterable[Problem]:
-        rule = _RULES[rule_id]
-        for it in series_issues(view):
-            if it.rule != rule_id:
-                continue
-            p = view.paragraphs[it.paragraph]
-            edits = it.edits if not p.read_only else ()
-            yield problem(
-                rule,
-                it.paragraph,
-                p.text,
-                it.start,
-                it.end,
-                it.message,
-                edits=edits,
-                applicability=Applicability.UNSAFE,
-                fix_description=f"改为“{edits[0].replacement}”" if edits else "",
-            )
+def _check_for(rule_id: str) -> DocumentCheck:
+    def check(view: DocView, config: Config) -> Iterable[Finding]:
+        return [f for f in series_issues(view) if f.rule == rule_id]
 
     return check
 

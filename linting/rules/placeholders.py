@@ -7,10 +7,10 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from ..chars import is_han
-from ..model import Severity
+from ..model import Finding, Severity
 from ..vocabulary import VOCABULARY, alternation
 from . import register
-from .base import Finding, Rule
+from .base import Rule
 
 if TYPE_CHECKING:
     from ..analysis import ParagraphFacts
@@ -49,7 +49,7 @@ def is_lost_char(text: str, pos: int) -> bool:
     return not _QUESTION_WORDS.search(text, start, pos)
 
 
-def _ends_a_list(text: str, start: int, end: int) -> bool:
+def _ends_a_list(text: str, start: int) -> bool:
     """``读书、演讲、征文……等活动`` / ``知识竞赛……一系列活动``: an ellipsis that continues an
     enumeration (its clause lists items with 、) is prose, not a blank."""
     if start > 0 and text[start - 1] in "、，,":
@@ -153,7 +153,7 @@ def check(text: str, facts: ParagraphFacts, config: Config) -> Iterable[Finding]
                 continue
             if ph.check == "not-a-question" and not is_lost_char(text, s):
                 continue
-            if ph.check == "omitted-content" and _ends_a_list(text, s, e):
+            if ph.check == "omitted-content" and _ends_a_list(text, s):
                 continue
             if ph.check == "not-alternatives" and _slash_alternative(text, s):
                 continue

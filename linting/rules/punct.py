@@ -10,9 +10,9 @@ from typing import TYPE_CHECKING
 
 from .. import messages as msg
 from ..chars import CN_PUNCT, HAN_RANGE, is_han
-from ..model import Applicability, Problem, Severity
+from ..model import Applicability, Finding, Severity, local_edits
 from . import register
-from .base import Finding, Rule, problem
+from .base import Rule
 from .placeholders import is_lost_char
 
 if TYPE_CHECKING:
@@ -88,7 +88,7 @@ def check_halfwidth(text: str, facts: ParagraphFacts, config: Config) -> Iterabl
     marks = list(map(text.__getitem__, flagged))
     chars = " ".join(dict.fromkeys(marks))
     # Built with map/zip (C loops): a converted draft has a half-width mark every few characters.
-    edits = tuple(zip(flagged, map((1).__add__, flagged), map(_FULL.__getitem__, marks)))
+    edits = local_edits(flagged, map((1).__add__, flagged), map(_FULL.__getitem__, marks))
     # A ? with text right after it may be a character lost in conversion (、?县, 是否?理): turning it
     # into ？ would hide the loss for good, so that fix must be looked at, never applied blindly.
     risky = "?" in marks and any(
@@ -101,7 +101,7 @@ def check_halfwidth(text: str, facts: ParagraphFacts, config: Config) -> Iterabl
             msg.halfwidth(len(flagged), chars),
             edits,
             Applicability.UNSAFE if risky else Applicability.SAFE,
-            fix_description=f"改为全角标点（{len(flagged)} 处）",
+            msg.fix_fullwidth(len(flagged)),
         ),
     )
 
@@ -143,7 +143,7 @@ _REACH = {"“": 12, "”": 12, "（": 2, "(": 2, "）": 2, ")": 2, "《": 1, "�
 _MAX_CHARS = 100_000
 
 
-def check_unbalanced_document(view: DocView, config: Config) -> Iterable[Problem]:
+def check_unbalanced_document(view: DocView, config: Config) -> Iterable[Finding]:
     """Report a pair only when nothing in its logical unit (the following paragraphs) closes it.
 
     What closes an open mark depends only on its paragraph and its character, so the search runs once
@@ -195,7 +195,7 @@ def check_unbalanced_document(view: DocView, config: Config) -> Iterable[Problem
         t = texts[k]
         kept = (f for f in findings if (k, t[f.start]) not in silenced_mark and (k, f.start) not in silenced)
         for f in islice(kept, MAX_PER_PARAGRAPH):
-            yield problem(UNBALANCED, k, paras[k].text, f.start, f.end, f.message)
+            yield f._replace(paragraph=k)
 
 
 MAX_PER_PARAGRAPH = 100
@@ -248,7 +248,7 @@ register(
         paragraph_check=check_halfwidth,
     )
 )
-UNBALANCED = register(
+register(
     Rule(
         id="unbalanced-pair",
         severity=Severity.WARNING,

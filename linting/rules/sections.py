@@ -13,10 +13,10 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from .. import messages as msg
-from ..model import Problem, Severity
+from ..model import Finding, Severity
 from ..vocabulary import VOCABULARY, alternation
 from . import register
-from .base import Rule, problem
+from .base import Rule
 from .placeholders import clause_start
 
 if TYPE_CHECKING:
@@ -78,7 +78,7 @@ def _present(view: DocView, spec: SectionSpec) -> bool:
     return False
 
 
-def check(view: DocView, config: Config) -> Iterable[Problem]:
+def check(view: DocView, config: Config) -> Iterable[Finding]:
     dt = view.doctype
     if dt is None:
         return
@@ -96,22 +96,20 @@ def check(view: DocView, config: Config) -> Iterable[Problem]:
         if not spec.required or _present(view, spec):
             continue
         examples = _examples(spec)
-        yield problem(RULE, at, text, 0, len(text.rstrip()), msg.missing_section(dt.name, spec.name, examples))
+        yield Finding(0, len(text.rstrip()), msg.missing_section(dt.name, spec.name, examples), paragraph=at)
     for closing in dt.closings:
         tail = [p.text for p in view.paragraphs if p.text.strip()][-6:]
         if not any(closing.patterns.search(t) for t in tail):
-            yield problem(RULE, at, text, 0, len(text.rstrip()), msg.missing_closing(dt.name, closing.name))
+            yield Finding(0, len(text.rstrip()), msg.missing_closing(dt.name, closing.name), paragraph=at)
 
 
 def _examples(spec: SectionSpec) -> str:
     if spec.examples:
         return spec.examples
-    if spec.headings is None:
-        return f"“{spec.name}”"
-    return f"“{spec.name}”"
+    return msg.section_example(spec.name)
 
 
-RULE = register(
+register(
     Rule(
         id="missing-section",
         severity=Severity.WARNING,
@@ -150,7 +148,7 @@ def _positions(view: DocView) -> dict[str, int]:
     return out
 
 
-def check_order(view: DocView, config: Config) -> Iterable[Problem]:
+def check_order(view: DocView, config: Config) -> Iterable[Finding]:
     dt = view.doctype
     if dt is None or len(dt.sections) < 2:
         return
@@ -162,11 +160,11 @@ def check_order(view: DocView, config: Config) -> Iterable[Problem]:
             if later in pos and earlier in pos and pos[later] > pos[earlier]:
                 i = pos[later]
                 text = view.paragraphs[i].text
-                yield problem(ORDER_RULE, i, text, 0, len(text.rstrip()), msg.section_order(dt.name, later, earlier))
+                yield Finding(0, len(text.rstrip()), msg.section_order(dt.name, later, earlier), paragraph=i)
                 break
 
 
-ORDER_RULE = register(
+register(
     Rule(
         id="section-order",
         severity=Severity.WARNING,

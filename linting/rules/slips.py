@@ -10,9 +10,9 @@ from typing import TYPE_CHECKING
 from .. import messages as msg
 from ..analysis import toc_title
 from ..chars import HAN_RANGE as CJK_RANGE
-from ..model import Problem, Severity
+from ..model import THIS_PARAGRAPH, Applicability, Edit, Finding, Severity
 from . import register
-from .base import Finding, Rule, problem
+from .base import Rule
 
 if TYPE_CHECKING:
     from ..analysis import ParagraphFacts
@@ -35,8 +35,9 @@ def check_doubled(text: str, facts: ParagraphFacts, config: Config) -> Iterable[
                 m.start(),
                 m.end(),
                 msg.punct_doubled(m.group(0)),
-                ((m.start() + 1, m.end(), ""),),
-                fix_description=f"删去重复的“{m.group(1)}”",
+                (Edit(THIS_PARAGRAPH, m.start() + 1, m.end(), ""),),
+                Applicability.SAFE,
+                msg.fix_delete_repeated(m.group(1)),
             )
         )
     return out
@@ -58,7 +59,8 @@ def check_sentence_period(text: str, facts: ParagraphFacts, config: Config) -> I
         i = m.start()
         if text[i - 1 : i] == "." or _RE_MARKER_START.match(text[:i]) or _RE_BRACKET_MARKER.match(text[: i + 1]):
             continue  # 一. / （一）. : wrong marker punctuation, reported by heading-punctuation
-        out.append(Finding(i, i + 1, msg.sentence_period(), ((i, i + 1, "。"),), fix_description="改为句号“。”"))
+        edits = (Edit(THIS_PARAGRAPH, i, i + 1, "。"),)
+        out.append(Finding(i, i + 1, msg.sentence_period(), edits, Applicability.SAFE, msg.FIX_PERIOD))
     return out
 
 
@@ -83,9 +85,10 @@ def check_doc_number(text: str, facts: ParagraphFacts, config: Config) -> Iterab
             Finding(
                 o,
                 c + 1,
-                msg.doc_number_brackets(m.group(1) + year + m.group(3), f"〔{year}〕"),
-                ((o, o + 1, "〔"), (c, c + 1, "〕")),
-                fix_description="改为六角括号“〔〕”",
+                msg.doc_number_brackets(m.group(1) + year + m.group(3), year),
+                (Edit(THIS_PARAGRAPH, o, o + 1, "〔"), Edit(THIS_PARAGRAPH, c, c + 1, "〕")),
+                Applicability.SAFE,
+                msg.FIX_HEXAGONAL_BRACKETS,
             )
         )
     return out
@@ -95,7 +98,7 @@ def _norm(title: str) -> str:
     return re.sub(r"[\s\u3000：:，,。.、；;（）()“”\"]", "", title)
 
 
-def check_toc(view: DocView, config: Config) -> Iterable[Problem]:
+def check_toc(view: DocView, config: Config) -> Iterable[Finding]:
     """Entries of the table of contents that no heading of the body carries any more."""
     entries = view.outline.entries
     if not entries:
@@ -125,7 +128,7 @@ def check_toc(view: DocView, config: Config) -> Iterable[Problem]:
         text = view.paragraphs[i].text
         t = toc_title(text)
         start = max(0, text.find(t)) if t else 0
-        yield problem(TOC, i, text, start, start + len(t), msg.toc_mismatch(t))
+        yield Finding(start, start + len(t), msg.toc_mismatch(t), paragraph=i)
 
 
 register(

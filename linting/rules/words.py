@@ -19,10 +19,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .. import messages as msg
 from ..chars import HAN_RANGE
-from ..model import Severity
+from ..model import THIS_PARAGRAPH, Applicability, Edit, Finding, Severity
 from . import register
-from .base import Finding, Rule
+from .base import Rule
 
 if TYPE_CHECKING:
     from ..analysis import ParagraphFacts
@@ -167,9 +168,10 @@ def check(text: str, facts: ParagraphFacts, config: Config) -> Iterable[Finding]
                 Finding(
                     s,
                     e,
-                    f"词语重复：“{unit}{unit}”，应删去一个“{unit}”",
-                    ((boundary, e, ""),),
-                    fix_description=f"删去重复的“{unit}”",
+                    msg.duplicate_word(unit),
+                    (Edit(THIS_PARAGRAPH, boundary, e, ""),),
+                    Applicability.SAFE,
+                    msg.fix_delete_repeated(unit),
                 )
             )
     return out

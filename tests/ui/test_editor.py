@@ -245,7 +245,7 @@ def test_apply_edits_at_edge_of_locked_text_is_allowed(editor: DocumentEditor) -
 
 
 def problem(para: int, start: int, end: int, sev: Severity = Severity.ERROR, fix: bool = True) -> Problem:
-    f = Fix.in_paragraph(para, ((start, end, "，"),), Applicability.SAFE, "改为全角逗号") if fix else None
+    f = Fix((Edit(para, start, end, "，"),), Applicability.SAFE, "改为全角逗号") if fix else None
     return Problem("halfwidth-punct", sev, para, start, end, "x", "半角标点", f)
 
 
