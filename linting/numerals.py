@@ -15,8 +15,6 @@ PAREN_DIGITS = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
 FULLWIDTH_DIGITS = "０１２３４５６７８９"
 _FW_TABLE = str.maketrans(FULLWIDTH_DIGITS, "0123456789")
 
-HEAVENLY_STEMS = "甲乙丙丁戊己庚辛壬癸"
-
 
 def parse_cn(text: str) -> int | None:
     """Value of a Chinese numeral (``一`` … ``九十九``, ``一百零二``), or None."""

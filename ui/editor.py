@@ -1860,10 +1860,6 @@ class DocumentEditor(QTextEdit):
         """Back to the base size (Ctrl+0)."""
         self._set_zoom(0)
 
-    def zoom_level(self) -> int:
-        """Zoom in points relative to the base size."""
-        return self._zoom_steps
-
     def set_base_point_size(self, size: float) -> None:
         """The unzoomed body size (the font-size setting)."""
         self._base_point_size = max(_MIN_POINT_SIZE, min(_MAX_POINT_SIZE, float(size)))

@@ -455,9 +455,6 @@ class ProblemsFilter(QSortFilterProxyModel):
             self._severities.discard(Severity(severity))
         self._refilter()
 
-    def severity_visible(self, severity: Severity) -> bool:
-        return Severity(severity) in self._severities
-
     def set_rule(self, rule: str | None) -> None:
         self._rule = rule or None
         self._refilter()

@@ -97,6 +97,3 @@ class OutlineDock(Dock):
             idx, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
         )
         self.view.scrollTo(idx)
-
-    def current_entry(self) -> OutlineEntry | None:
-        return self.model.entry(self.view.currentIndex())

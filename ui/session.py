@@ -151,7 +151,13 @@ class Session:
         moved = self.path is None or os.path.abspath(target) != os.path.abspath(self.path)
         self.path = target
         if moved:
-            self.ignores = load_ignores(target)
+            # Save As: the ignores belong to this text, so they follow it to the new name
+            # (and replace whatever was stored for a file that was overwritten).
+            self.ignores.move_to(target)
+            try:
+                self.ignores.save()
+            except OSError:
+                log.exception("could not store the ignores of %s", target)
             self.config = self._load_config()
             self.linter = Linter(self.config)
         return SaveOutcome(target, backup, reopened)

@@ -250,21 +250,6 @@ def _kept(ops: Sequence[tuple[str, int, int, int, int]]) -> int:
 _WEAK_PAIR = 0.01
 
 
-def _similar(a: str, b: str) -> float:
-    """Pairing score of an old and a new paragraph text, about the characters it keeps.
-
-    Dissimilar texts still get a small positive score, so a block of edited
-    paragraphs pairs as many as it can (typing into an empty paragraph,
-    replacing a one-character cell); similar pairs always win over weak ones.
-    """
-    if a == b:
-        return len(a) + 0.1
-    if not a or not b:
-        return _WEAK_PAIR
-    r = _matcher(a, b).ratio()
-    return r * (len(a) + len(b)) / 2 if r >= 0.3 else _WEAK_PAIR  # ≈ characters kept
-
-
 def _overlaps(removed: str, target: str, after: bool) -> bool:
     """Does ``target`` end with the start of ``removed`` (``after``) or start with its end?"""
     if removed in target:
@@ -750,14 +735,12 @@ def unsavable_chars(text: str) -> list[tuple[int, str]]:
 
 # -- saving by identity (``sources`` given) ----------------------------------------------------
 
-W_FLDSIMPLE_ = w("fldSimple")
 W_SDT_ = w("sdt")
 W_SDTCONTENT_ = w("sdtContent")
 W_SDTPR_ = w("sdtPr")
 W_ID = w("id")
 W_FLDCHAR_ = w("fldChar")
 W_FLDCHARTYPE_ = w("fldCharType")
-W_INSTRTEXT_ = w("instrText")
 #: Property children copied into a wrapper cloned by a split (content stays on its side).
 _PROPERTY_TAGS = frozenset({W_RPR, W_SDTPR_, w("sdtEndPr"), w("smartTagPr"), w("customXmlPr")})
 #: Wrappers a paragraph split may cut in two (each half keeps the wrapper's properties).
