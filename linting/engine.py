@@ -10,11 +10,15 @@ new paragraph list after each edit; nothing else is needed.
 
 from __future__ import annotations
 
+import gc
 import re
+import threading
 from bisect import bisect_left, insort
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from itertools import islice
+from operator import attrgetter
 
 from .analysis import ParagraphFacts, analyze
 from .config import Config, DocType, default_config
@@ -45,6 +49,38 @@ MAX_FINDINGS_PER_RULE = 100
 #: A paragraph longer than this (no prose is) is linted on its first this-many characters only,
 #: which bounds the work per paragraph whatever the input.
 MAX_PARAGRAPH_CHARS = 100_000
+
+
+#: The same key as :meth:`Problem.sort_key`, read by C code (a lint sorts thousands of problems).
+_PROBLEM_ORDER = attrgetter("paragraph", "start", "end", "rule")
+
+_gc_lock = threading.Lock()
+_gc_depth = 0
+_gc_restore = False
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause Python's cycle collector while a lint runs (it is re-enabled afterwards, as it was).
+
+    A full lint allocates hundreds of thousands of small objects and frees them by reference
+    counting; the cycle collector would scan the whole heap again and again meanwhile (about a
+    tenth of a full lint's time) for garbage a lint does not make.  Lints on several threads
+    share one pause: the collector comes back when the last one ends.
+    """
+    global _gc_depth, _gc_restore
+    with _gc_lock:
+        if _gc_depth == 0:
+            _gc_restore = gc.isenabled()
+            gc.disable()
+        _gc_depth += 1
+    try:
+        yield
+    finally:
+        with _gc_lock:
+            _gc_depth -= 1
+            if _gc_depth == 0 and _gc_restore:
+                gc.enable()
 
 
 class LintCancelled(Exception):
@@ -129,8 +165,19 @@ class Linter:
         if self._last is not None and self._last[0] == memo_key:
             r = self._last[1]
             return replace(r, problems=list(r.problems), outline=list(r.outline), facts=list(r.facts))
+        with _gc_paused():
+            return self._lint(memo_key, paragraphs, doctype, cancel)
+
+    def _lint(
+        self,
+        memo_key: tuple[tuple[Paragraph, ...], str | None],
+        paragraphs: Sequence[Paragraph],
+        doctype: str | None,
+        cancel: Callable[[], bool] | None,
+    ) -> LintResult:
         if cancel is None:
-            facts = [self.facts(p) for p in paragraphs]
+            known = self._facts.get  # ParagraphFacts are always true: a miss analyses the paragraph
+            facts = [known(p) or self.facts(p) for p in paragraphs]
         else:
             facts = []
             for p in paragraphs:
@@ -142,15 +189,16 @@ class Linter:
         view = DocView(paragraphs, facts, title_index, dt, source, self.cache)
         problems: list[Problem] = []
         new_problems_at: dict[tuple[int, Paragraph], tuple[Problem, ...]] = {}
-        for i, p in enumerate(paragraphs):
-            key = (i, p)
-            cached = self._problems_at.get(key)
+        known_at = self._problems_at.get
+        for key in enumerate(paragraphs):
+            cached = known_at(key)
             if cached is None:
                 if cancel is not None and cancel():
                     raise LintCancelled
+                i, p = key
                 cached = self._paragraph_problems(i, p, facts[i])
             new_problems_at[key] = cached
-            problems.extend(cached)
+            problems += cached
         self._problems_at = new_problems_at
         for rule in self._document_rules:
             assert rule.document_check is not None
@@ -159,7 +207,7 @@ class Linter:
             sev = self.severity_of(rule)
             for prob in rule.document_check(view, self.config):
                 problems.append(prob if prob.severity == sev else _with_severity(prob, sev))
-        problems.sort(key=Problem.sort_key)
+        problems.sort(key=_PROBLEM_ORDER)
         self._trim_caches(paragraphs)
         result = LintResult(problems, view.outline.entries, dt.name if dt else None, source, title_index, facts)
         self._last = (
