@@ -209,7 +209,8 @@ class Linter:
                 problems.append(prob if prob.severity == sev else _with_severity(prob, sev))
         problems.sort(key=_PROBLEM_ORDER)
         self._trim_caches(paragraphs)
-        result = LintResult(problems, view.outline.entries, dt.name if dt else None, source, title_index, facts)
+        outline = list(view.outline.entries)  # a copy: the outline itself stays in the cache
+        result = LintResult(problems, outline, dt.name if dt else None, source, title_index, facts)
         self._last = (
             memo_key,
             replace(result, problems=list(problems), outline=list(result.outline), facts=list(facts)),

@@ -15,6 +15,41 @@ from .config import DocType
 from .model import Paragraph
 from .outline import OutlineResult, build_outline
 
+#: A paragraph longer than this, with no heading and not a short line, is body text to the outline
+#: pass: only a few features of it are read (see :func:`outline_key`).  Every shorter one is read whole
+#: (attachment and glossary starts are at most 48 characters, standalone headings at most 60).
+_BODY_MIN = 60
+
+
+def outline_key(p: Paragraph, f: ParagraphFacts) -> object:
+    """Everything :func:`~linting.outline.build_outline` may read from paragraph ``p`` (facts ``f``).
+
+    Two documents with equal keys at every position (and the same title index) get the same
+    outline, so the outline of the last lint is reused when typing changes only body text.
+    Headings, short lines and anything with a Word outline level or list number count whole.  Of a
+    long body paragraph the pass reads only: whether it is empty, its first characters (``附件：``,
+    an opening ``“``, a digit that continues an attachment list), its last character (a colon
+    introducing a list, an item's end), whether it holds a closing ``”``, its quotation excess and
+    its length against the pass's thresholds (4 and 40 characters).
+    """
+    text = p.text
+    if f.heading is not None or f.short_line or len(text) <= _BODY_MIN or p.outline_level is not None or p.auto_number:
+        return (p, f)
+    right = text.rstrip()
+    return (
+        p.in_table,
+        f.quotes,
+        bool(f.length),
+        f.length >= 4,
+        f.length >= 40,
+        bool(text.strip()),
+        text.lstrip(" \t\u3000")[:3],
+        text.lstrip()[:3],
+        right[-1:],
+        len(right) >= 4,
+        "”" in text,
+    )
+
 
 @dataclass
 class LintCache:
@@ -22,10 +57,36 @@ class LintCache:
 
     #: missing-section: which section cues a paragraph holds, keyed by (paragraph, section name).
     cues: dict[tuple[Paragraph, str], frozenset[str]] = field(default_factory=dict)
+    #: :func:`outline_key` of each paragraph seen.
+    outline_keys: dict[Paragraph, object] = field(default_factory=dict)
+    #: The last outline built and the document key it was built for (title index, paragraph keys).
+    last_outline: tuple[tuple[int | None, tuple[object, ...]], OutlineResult] | None = None
 
     def trim(self, live: set[Paragraph]) -> None:
         """Forget entries for paragraphs no longer in ``live``."""
         self.cues = {k: v for k, v in self.cues.items() if k[0] in live}
+        self.outline_keys = {k: v for k, v in self.outline_keys.items() if k in live}
+
+    def outline(
+        self, paragraphs: Sequence[Paragraph], facts: list[ParagraphFacts], title_index: int | None
+    ) -> OutlineResult:
+        """The outline of the document: the last one when no paragraph changed what the pass reads.
+
+        The result is shared between lints: callers must not change it.
+        """
+        known = self.outline_keys
+        keys = []
+        for p, f in zip(paragraphs, facts):
+            k = known.get(p)
+            if k is None:
+                k = known[p] = outline_key(p, f)
+            keys.append(k)
+        doc_key = (title_index, tuple(keys))
+        if self.last_outline is not None and self.last_outline[0] == doc_key:
+            return self.last_outline[1]
+        result = build_outline(list(paragraphs), facts, title_index)
+        self.last_outline = (doc_key, result)
+        return result
 
 
 @dataclass
@@ -44,4 +105,5 @@ class DocView:
 
     @cached_property
     def outline(self) -> OutlineResult:
-        return build_outline(list(self.paragraphs), self.facts, self.title_index)
+        """The heading tree and its issues (shared with the linter's cache: read, never change it)."""
+        return self.cache.outline(self.paragraphs, self.facts, self.title_index)
