@@ -221,13 +221,18 @@ class Linter:
         found = self._findings.get(p)
         if found is None:
             text = _bounded(p).text
-            found = tuple(
-                (rule, finding)
-                for rule in self._paragraph_rules
+            config = self.config
+            pairs: list[tuple[Rule, object]] = []
+            for rule in self._paragraph_rules:
+                got = rule.paragraph_check(text, f, config)  # type: ignore[misc]
+                if not got:
+                    continue  # () or []: the common case
                 # A paragraph with hundreds of findings of one rule is not prose (or is hostile):
                 # the first ones say everything and keep the editor responsive.
-                for finding in islice(rule.paragraph_check(text, f, self.config), MAX_FINDINGS_PER_RULE)  # type: ignore[misc]
-            )
+                if not isinstance(got, (list, tuple)) or len(got) > MAX_FINDINGS_PER_RULE:
+                    got = islice(got, MAX_FINDINGS_PER_RULE)
+                pairs.extend([(rule, finding) for finding in got])
+            found = tuple(pairs)
             self._findings[p] = found
         out = []
         for rule, fd in found:
