@@ -315,3 +315,22 @@ def test_a_lint_gives_the_cycle_collector_back_as_it_was() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_a_paragraph_rule_gives_at_most_its_first_findings_whether_list_or_generator() -> None:
+    from linting.engine import MAX_FINDINGS_PER_RULE
+    from linting.rules import RULES
+    from linting.rules.base import Finding
+
+    text = "某某，" * (MAX_FINDINGS_PER_RULE + 50)
+    listed = [p for p in Linter(rules=["placeholder"]).lint([Paragraph(text)]).problems]
+    assert [p.start for p in listed] == [3 * k for k in range(MAX_FINDINGS_PER_RULE)]
+
+    def generated(text: str, facts: object, config: object) -> object:
+        for k in range(len(text)):
+            yield Finding(k, k + 1, "第" + str(k))
+
+    linter = Linter(rules=["placeholder"])
+    linter._paragraph_rules = [replace(RULES["placeholder"], paragraph_check=generated)]  # type: ignore[arg-type]
+    got = linter.lint([Paragraph(text)]).problems
+    assert [p.start for p in got] == list(range(MAX_FINDINGS_PER_RULE))
