@@ -57,36 +57,42 @@ class LintCache:
 
     #: missing-section: which section cues a paragraph holds, keyed by (paragraph, section name).
     cues: dict[tuple[Paragraph, str], frozenset[str]] = field(default_factory=dict)
-    #: :func:`outline_key` of each paragraph seen.
-    outline_keys: dict[Paragraph, object] = field(default_factory=dict)
-    #: The last outline built and the document key it was built for (title index, paragraph keys).
-    last_outline: tuple[tuple[int | None, tuple[object, ...]], OutlineResult] | None = None
+    #: The last outline built, with the document it holds for: (paragraphs, facts, title index, outline).
+    last_outline: tuple[tuple[Paragraph, ...], list[ParagraphFacts], int | None, OutlineResult] | None = None
 
     def trim(self, live: set[Paragraph]) -> None:
         """Forget entries for paragraphs no longer in ``live``."""
         self.cues = {k: v for k, v in self.cues.items() if k[0] in live}
-        self.outline_keys = {k: v for k, v in self.outline_keys.items() if k in live}
 
     def outline(
         self, paragraphs: Sequence[Paragraph], facts: list[ParagraphFacts], title_index: int | None
     ) -> OutlineResult:
         """The outline of the document: the last one when no paragraph changed what the pass reads.
 
-        The result is shared between lints: callers must not change it.
+        Paragraphs are compared position by position with the last document; only those that are
+        not the same object are looked at (:func:`outline_key`), so a full lint pays nothing for
+        this and a re-lint after typing compares one paragraph.  The result is shared between
+        lints: callers must not change it.
         """
-        known = self.outline_keys
-        keys = []
-        for p, f in zip(paragraphs, facts):
-            k = known.get(p)
-            if k is None:
-                k = known[p] = outline_key(p, f)
-            keys.append(k)
-        doc_key = (title_index, tuple(keys))
-        if self.last_outline is not None and self.last_outline[0] == doc_key:
-            return self.last_outline[1]
-        result = build_outline(list(paragraphs), facts, title_index)
-        self.last_outline = (doc_key, result)
+        last = self.last_outline
+        if last is not None and last[2] == title_index and _same_outline_input(last[0], last[1], paragraphs, facts):
+            result = last[3]
+        else:
+            result = build_outline(list(paragraphs), facts, title_index)
+        self.last_outline = (tuple(paragraphs), list(facts), title_index, result)
         return result
+
+
+def _same_outline_input(
+    old: Sequence[Paragraph], old_facts: list[ParagraphFacts], new: Sequence[Paragraph], new_facts: list[ParagraphFacts]
+) -> bool:
+    """Does the outline pass read the same from ``new`` as from ``old`` (paragraph by paragraph)?"""
+    if len(old) != len(new):
+        return False
+    for i, (a, b) in enumerate(zip(old, new)):
+        if a is not b and outline_key(a, old_facts[i]) != outline_key(b, new_facts[i]):
+            return False
+    return True
 
 
 @dataclass

@@ -177,11 +177,11 @@ def test_a_body_edit_reuses_the_outline_and_changes_nothing_else() -> None:
     linter = Linter()
     linter.lint(paras)
     assert linter.cache.last_outline is not None
-    before = linter.cache.last_outline[1]
+    before = linter.cache.last_outline[-1]
     t = paras[6].text
     edited = _edited(paras, 6, t[:10] + "甲" + t[11:])
     again = linter.lint(edited)
-    assert linter.cache.last_outline[1] is before  # reused, not rebuilt
+    assert linter.cache.last_outline[-1] is before  # reused, not rebuilt
     _same(again, Linter().lint(edited))
     assert before == build_outline(edited, again.facts, again.title_index)
 
