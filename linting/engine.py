@@ -80,6 +80,14 @@ def _gc_paused() -> Iterator[None]:
         with _gc_lock:
             _gc_depth -= 1
             if _gc_depth == 0 and _gc_restore:
+                # What the lint made and kept (facts, findings, problems: the caches) is long-lived:
+                # move it to the oldest generation (two list splices) rather than have the first
+                # young collection after the pause scan it all.  Nothing is exempt from collection:
+                # the next full collection looks at it as at everything else.  (Only when nothing
+                # else keeps objects frozen: unfreeze thaws them all.)
+                if gc.get_freeze_count() == 0:
+                    gc.freeze()
+                    gc.unfreeze()
                 gc.enable()
 
 

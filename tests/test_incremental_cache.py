@@ -334,3 +334,16 @@ def test_a_paragraph_rule_gives_at_most_its_first_findings_whether_list_or_gener
     linter._paragraph_rules = [replace(RULES["placeholder"], paragraph_check=generated)]  # type: ignore[arg-type]
     got = linter.lint([Paragraph(text)]).problems
     assert [p.start for p in got] == list(range(MAX_FINDINGS_PER_RULE))
+
+
+def test_a_lint_leaves_objects_frozen_by_others_frozen() -> None:
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        assert frozen > 0
+        Linter().lint(_report())
+        assert gc.get_freeze_count() >= frozen
+    finally:
+        gc.unfreeze()
+    Linter().lint(_report())
+    assert gc.get_freeze_count() == 0 and gc.isenabled()
