@@ -212,6 +212,9 @@ def _heading(text: str, marker: Marker | None) -> Heading:
 _RE_COUNT_START = re.compile(r"[一二三四五六七八九十两1-9](?=[\d个方项大件点条])")
 
 
+_RE_COLON_AHEAD = re.compile(r"[^：:。；;，,]{0,11}[：:]")
+
+
 def _count_matches(text: str) -> Iterator[re.Match[str]]:
     """``_RE_COUNT.finditer(text)``: the same matches, tried only where one may start."""
     cur = 0
@@ -230,15 +233,11 @@ def _count_claims(text: str) -> list[CountClaim]:
     for m in _count_matches(text):
         if m.start() > 0 and (text[m.start() - 1] in "第一二三四五六七八九十百零〇" or text[m.start() - 1].isdigit()):
             continue  # 第十三条 / 第二十条: an article number, not a count
-        colon = -1
-        for i in range(m.end(), min(len(text), m.end() + 12)):
-            if text[i] in "：:":
-                colon = i
-                break
-            if text[i] in "。；;，,":
-                break
-        if colon < 0:
+        # The colon within the next 12 characters, with no sentence or clause end before it.
+        ahead = _RE_COLON_AHEAD.match(text, m.end())
+        if ahead is None:
             continue
+        colon = ahead.end() - 1
         before = text[max(0, m.start() - 8) : m.start()]
         if not _RE_COUNT_CONTEXT.search(before) and not _RE_COUNT_CONTEXT.search(text[m.end() : colon]):
             continue

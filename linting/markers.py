@@ -274,27 +274,41 @@ def _ordinal_matches(text: str, start: int) -> Iterator[re.Match[str]]:
             yield m
 
 
+def _cn_value(numeral: str) -> int | None:
+    """``parse_cn`` of an ordinal's numeral (one to three of 一…十: at most 1,110 distinct), memoised."""
+    try:
+        return _CN_VALUES[numeral]
+    except KeyError:
+        value = _CN_VALUES[numeral] = parse_cn(numeral)
+        return value
+
+
+_CN_VALUES: dict[str, int | None] = {}
+
+
 def find_ordinals(text: str, start: int = 0) -> list[Ordinal]:
     """All series items in ``text`` from ``start`` on, in order."""
     out: list[Ordinal] = []
     for m in _ordinal_matches(text, start):
-        if m.start() > 0 and text[m.start() - 1] not in _BOUNDARY_CHARS:
+        at = m.start()
+        if at > 0 and text[at - 1] not in _BOUNDARY_CHARS:
             continue
-        if m.group("shi"):
-            value = parse_cn(m.group("shi"))
-            family = m.group("shi_w")
-        elif m.group("di"):
-            value = parse_cn(m.group("di"))
+        shi, shi_w, di, qi, seq = m.group("shi", "shi_w", "di", "qi", "seq")
+        if shi:
+            value = _cn_value(shi)
+            family = shi_w
+        elif di:
+            value = _cn_value(di)
             family = "第"
-        elif m.group("qi"):
-            value = parse_cn(m.group("qi"))
+        elif qi:
+            value = _cn_value(qi)
             family = "其"
         else:
-            value = _SEQ_VALUE[m.group("seq")]
+            value = _SEQ_VALUE[seq]
             family = "首先"
         if value is None:
             continue
-        out.append(Ordinal(family, value, m.start(), m.end(), m.group(0)))
+        out.append(Ordinal(family, value, at, m.end(), m.group(0)))
     return out
 
 

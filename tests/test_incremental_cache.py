@@ -347,3 +347,100 @@ def test_a_lint_leaves_objects_frozen_by_others_frozen() -> None:
         gc.unfreeze()
     Linter().lint(_report())
     assert gc.get_freeze_count() == 0 and gc.isenabled()
+
+
+def _reference_ordinals(text: str, start: int) -> list[tuple[str, int, int, int, str]]:
+    """find_ordinals as first written: finditer, named groups, parse_cn each time."""
+    from linting.markers import _BOUNDARY_CHARS, _SEQ_VALUE
+    from linting.numerals import parse_cn
+
+    out = []
+    for m in _RE_ORDINALS.finditer(text, start):
+        if m.start() > 0 and text[m.start() - 1] not in _BOUNDARY_CHARS:
+            continue
+        if m.group("shi"):
+            value, family = parse_cn(m.group("shi")), m.group("shi_w")
+        elif m.group("di"):
+            value, family = parse_cn(m.group("di")), "第"
+        elif m.group("qi"):
+            value, family = parse_cn(m.group("qi")), "其"
+        else:
+            value, family = _SEQ_VALUE[m.group("seq")], "首先"
+        if value is not None:
+            out.append((family, value, m.start(), m.end(), m.group(0)))
+    return out
+
+
+def _reference_claims(text: str) -> list[tuple[int, int, int, int]]:
+    """_count_claims as first written: finditer and a character loop looking for the colon."""
+    from linting.analysis import _RE_COUNT_CONTEXT
+    from linting.numerals import parse_arabic, parse_cn
+
+    out = []
+    for m in _RE_COUNT.finditer(text):
+        if m.start() > 0 and (text[m.start() - 1] in "第一二三四五六七八九十百零〇" or text[m.start() - 1].isdigit()):
+            continue
+        colon = -1
+        for i in range(m.end(), min(len(text), m.end() + 12)):
+            if text[i] in "：:":
+                colon = i
+                break
+            if text[i] in "。；;，,":
+                break
+        if colon < 0:
+            continue
+        before = text[max(0, m.start() - 8) : m.start()]
+        if not _RE_COUNT_CONTEXT.search(before) and not _RE_COUNT_CONTEXT.search(text[m.end() : colon]):
+            continue
+        n = m.group("n")
+        count = parse_cn(n) if not n.isdigit() else parse_arabic(n)
+        if n == "两":
+            count = 2
+        if count and count >= 2:
+            out.append((count, m.start(), m.end(), colon))
+    return out
+
+
+SERIES_PIECES = ["一是", "二是", "十一是", "三要", "一要素", "第一", "第二，", "其一，", "其次，", "首先", "最后："]
+SERIES_PIECES += [
+    "三个方面",
+    "两项工作",
+    "12个问题",
+    "主要",
+    "做好",
+    "以下",
+    "：",
+    ":",
+    "，",
+    ",",
+    "。",
+    "；",
+    ";",
+    "\n",
+    "抓",
+    "一二",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(SERIES_PIECES), max_size=16).map("".join), st.integers(0, 20))
+def test_ordinals_and_count_claims_as_first_written(text: str, start: int) -> None:
+    from linting.analysis import _count_claims
+    from linting.markers import find_ordinals
+
+    got = [(o.family, o.value, o.start, o.end, o.text) for o in find_ordinals(text, start)]
+    assert got == _reference_ordinals(text, start)
+    assert [(c.count, c.start, c.end, c.colon) for c in _count_claims(text)] == _reference_claims(text)
+
+
+def test_count_claims_colon_window_as_first_written() -> None:
+    from linting.analysis import _count_claims
+
+    for gap in range(15):
+        for filler in ("的", "\n", " "):
+            for stop in ("", "，", "。", ",", ";", "；", ":"):
+                text = "主要抓好三个方面" + stop + filler * gap + "：一是学习"
+                got = [(c.count, c.start, c.end, c.colon) for c in _count_claims(text)]
+                assert got == _reference_claims(text), (gap, filler, stop)
+    assert _count_claims("主要抓好三个方面" + "的" * 11 + "：")  # the window's last place still counts
+    assert not _count_claims("主要抓好三个方面" + "的" * 12 + "：")
