@@ -91,3 +91,45 @@ def test_rewritten_patterns_on_every_neighbourhood_of_a_mark() -> None:
             for name, plain in PLAIN.items():
                 fast = _by_plain_form(name)
                 assert [m.span() for m in fast.finditer(t)] == [m.span() for m in re.finditer(plain, t)], (name, t)
+
+
+PLAIN_LOOKALIKES = [
+    "X光",
+    "X射线",
+    "X线",
+    "X型",
+    "Ｘ光",
+    "[一二][一二三四五六七八九○〇零]{3}年",
+    "<!--[^<>]{0,200}-->",
+    r"\*\*[^*\n]{1,80}\*\*",
+    r"!?\[[^\]\n]{0,40}\]\([^)\s]{1,2000}\)",
+]
+LOOKALIKE_PIECES = ["X", "光", "射线", "一", "二", "九", "○", "〇", "年", "<!--", "-->", "**", "!", "[", "]", "(", ")"]
+LOOKALIKE_PIECES += ["图", "a.png", "http://x", " ", "\n", "学"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(LOOKALIKE_PIECES), max_size=20).map("".join))
+def test_lookalikes_match_where_their_plain_forms_match(text: str) -> None:
+    union = default_config().lookalikes
+    assert union is not None
+    plain = re.compile("|".join(f"(?:{p})" for p in PLAIN_LOOKALIKES))
+    assert [m.span() for m in union.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_lookalikes_on_examples() -> None:
+    union = default_config().lookalikes
+    assert union is not None
+    plain = re.compile("|".join(f"(?:{p})" for p in PLAIN_LOOKALIKES))
+    for text in [
+        "二○○九年",
+        "一九九九年",
+        "三○○九年",
+        "![图](a.png)",
+        "[链接](http://x)",
+        "!![x](y)",
+        "X光片",
+        "**重点**",
+    ]:
+        for t in (text, "学" + text + "学", "!" + text):
+            assert [m.span() for m in union.finditer(t)] == [m.span() for m in plain.finditer(t)], t
