@@ -3,8 +3,10 @@
 ``Linter`` keeps two caches keyed by the (immutable, hashable) paragraph:
 its :class:`~linting.analysis.ParagraphFacts` and the findings of every
 paragraph rule.  A re-lint after an edit therefore analyses only the changed
-paragraphs; document-level rules (outline, series, counts, sections) re-run
-over the cached facts, which is cheap.  The editor calls ``lint`` with the
+paragraphs; document-level rules (series, counts, sections) re-run over the
+cached facts, which is cheap, and the outline of the last lint is reused while
+no paragraph changed what the outline pass reads
+(:meth:`~linting.view.LintCache.outline`).  The editor calls ``lint`` with the
 new paragraph list after each edit; nothing else is needed.
 """
 
