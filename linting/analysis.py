@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -214,20 +215,38 @@ def _heading(text: str, marker: Marker | None) -> Heading:
     return Heading(marker, False, text[start : start + m.start()], start, title_end, False)
 
 
+#: Where a count may start: every match of ``_RE_COUNT`` starts at one of these (a number, then a
+#: digit or a unit's first character).  Scanned in C from candidate to candidate; ``_RE_COUNT``
+#: opens with a group and would be tried at every position.
+_RE_COUNT_START = re.compile(r"[一二三四五六七八九十两1-9](?=[\d个方项大件点条])")
+
+
+_RE_COLON_AHEAD = re.compile(rf"[^：:。；;，,]{{0,{COUNT_COLON_REACH - 1}}}[：:]")
+
+
+def _count_matches(text: str) -> Iterator[re.Match[str]]:
+    """``_RE_COUNT.finditer(text)``: the same matches, tried only where one may start."""
+    cur = 0
+    for c in _RE_COUNT_START.finditer(text):
+        at = c.start()
+        if at < cur:
+            continue  # inside the previous match (finditer does not overlap matches)
+        m = _RE_COUNT.match(text, at)
+        if m is not None:
+            cur = m.end()
+            yield m
+
+
 def _count_claims(text: str) -> list[CountClaim]:
     out = []
-    for m in _RE_COUNT.finditer(text):
+    for m in _count_matches(text):
         if m.start() > 0 and (text[m.start() - 1] in "第一二三四五六七八九十百零〇" or text[m.start() - 1].isdigit()):
             continue  # 第十三条 / 第二十条: an article number, not a count
-        colon = -1
-        for i in range(m.end(), min(len(text), m.end() + COUNT_COLON_REACH)):
-            if text[i] in "：:":
-                colon = i
-                break
-            if text[i] in "。；;，,":
-                break
-        if colon < 0:
+        # The colon within the next COUNT_COLON_REACH characters, with no sentence or clause end before it.
+        ahead = _RE_COLON_AHEAD.match(text, m.end())
+        if ahead is None:
             continue
+        colon = ahead.end() - 1
         before = text[max(0, m.start() - COUNT_CONTEXT_BEFORE) : m.start()]
         if not _RE_COUNT_CONTEXT.search(before) and not _RE_COUNT_CONTEXT.search(text[m.end() : colon]):
             continue

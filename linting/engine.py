@@ -3,18 +3,24 @@
 ``Linter`` keeps two caches keyed by the (immutable, hashable) paragraph:
 its :class:`~linting.analysis.ParagraphFacts` and the findings of every
 paragraph rule.  A re-lint after an edit therefore analyses only the changed
-paragraphs; document-level rules (outline, series, counts, sections) re-run
-over the cached facts, which is cheap.  The editor calls ``lint`` with the
+paragraphs; document-level rules (series, counts, sections) re-run over the
+cached facts, which is cheap, and the outline of the last lint is reused while
+no paragraph changed what the outline pass reads
+(:meth:`~linting.view.LintCache.outline`).  The editor calls ``lint`` with the
 new paragraph list after each edit; nothing else is needed.
 """
 
 from __future__ import annotations
 
+import gc
 import re
+import threading
 from bisect import bisect_left, insort
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from itertools import islice
+from operator import attrgetter
 
 from . import messages as msg
 from .analysis import ParagraphFacts, analyze
@@ -54,6 +60,46 @@ MAX_FINDINGS_PER_RULE = 100
 #: A paragraph longer than this (no prose is) is linted on its first this-many characters only,
 #: which bounds the work per paragraph whatever the input.
 MAX_PARAGRAPH_CHARS = 100_000
+
+
+#: The same key as :meth:`Problem.sort_key`, read by C code (a lint sorts thousands of problems).
+_PROBLEM_ORDER = attrgetter("paragraph", "start", "end", "rule")
+
+_gc_lock = threading.Lock()
+_gc_depth = 0
+_gc_restore = False
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause Python's cycle collector while a lint runs (it is re-enabled afterwards, as it was).
+
+    A full lint allocates hundreds of thousands of small objects and frees them by reference
+    counting; the cycle collector would scan the whole heap again and again meanwhile (about a
+    tenth of a full lint's time) for garbage a lint does not make.  Lints on several threads
+    share one pause: the collector comes back when the last one ends.
+    """
+    global _gc_depth, _gc_restore
+    with _gc_lock:
+        if _gc_depth == 0:
+            _gc_restore = gc.isenabled()
+            gc.disable()
+        _gc_depth += 1
+    try:
+        yield
+    finally:
+        with _gc_lock:
+            _gc_depth -= 1
+            if _gc_depth == 0 and _gc_restore:
+                # What the lint made and kept (facts, findings, problems: the caches) is long-lived:
+                # move it to the oldest generation (two list splices) rather than have the first
+                # young collection after the pause scan it all.  Nothing is exempt from collection:
+                # the next full collection looks at it as at everything else.  (Only when nothing
+                # else keeps objects frozen: unfreeze thaws them all.)
+                if gc.get_freeze_count() == 0:
+                    gc.freeze()
+                    gc.unfreeze()
+                gc.enable()
 
 
 class LintCancelled(Exception):
@@ -138,8 +184,19 @@ class Linter:
         if self._last is not None and self._last[0] == memo_key:
             r = self._last[1]
             return replace(r, problems=list(r.problems), outline=list(r.outline), facts=list(r.facts))
+        with _gc_paused():
+            return self._lint(memo_key, paragraphs, doctype, cancel)
+
+    def _lint(
+        self,
+        memo_key: tuple[tuple[Paragraph, ...], str | None],
+        paragraphs: Sequence[Paragraph],
+        doctype: str | None,
+        cancel: Callable[[], bool] | None,
+    ) -> LintResult:
         if cancel is None:
-            facts = [self.facts(p) for p in paragraphs]
+            known = self._facts.get  # ParagraphFacts are always true: a miss analyses the paragraph
+            facts = [known(p) or self.facts(p) for p in paragraphs]
         else:
             facts = []
             for p in paragraphs:
@@ -151,15 +208,16 @@ class Linter:
         view = DocView(paragraphs, facts, title_index, dt, source, self.cache)
         problems: list[Problem] = []
         new_problems_at: dict[tuple[int, Paragraph], tuple[Problem, ...]] = {}
-        for i, p in enumerate(paragraphs):
-            key = (i, p)
-            cached = self._problems_at.get(key)
+        known_at = self._problems_at.get
+        for key in enumerate(paragraphs):
+            cached = known_at(key)
             if cached is None:
                 if cancel is not None and cancel():
                     raise LintCancelled
+                i, p = key
                 cached = self._paragraph_problems(i, p, facts[i])
             new_problems_at[key] = cached
-            problems.extend(cached)
+            problems += cached
         self._problems_at = new_problems_at
         for rule in self._document_rules:
             assert rule.document_check is not None
@@ -167,9 +225,10 @@ class Linter:
                 raise LintCancelled
             sev = self.severity_of(rule)
             problems.extend(to_problem(rule.id, sev, f, paragraphs) for f in rule.document_check(view, self.config))
-        problems.sort(key=Problem.sort_key)
+        problems.sort(key=_PROBLEM_ORDER)
         self._trim_caches(paragraphs)
-        result = LintResult(problems, view.outline.entries, dt.name if dt else None, source, title_index, facts)
+        outline = list(view.outline.entries)  # a copy: the outline itself stays in the cache
+        result = LintResult(problems, outline, dt.name if dt else None, source, title_index, facts)
         self._last = (
             memo_key,
             replace(result, problems=list(problems), outline=list(result.outline), facts=list(facts)),
@@ -180,13 +239,18 @@ class Linter:
         found = self._findings.get(p)
         if found is None:
             text = _bounded(p).text
-            found = tuple(
-                (rule, finding)
-                for rule in self._paragraph_rules
+            config = self.config
+            pairs: list[tuple[Rule, Finding]] = []
+            for rule in self._paragraph_rules:
+                got = rule.paragraph_check(text, f, config)  # type: ignore[misc]
+                if not got:
+                    continue  # () or []: the common case
                 # A paragraph with hundreds of findings of one rule is not prose (or is hostile):
                 # the first ones say everything and keep the editor responsive.
-                for finding in islice(rule.paragraph_check(text, f, self.config), MAX_FINDINGS_PER_RULE)  # type: ignore[misc]
-            )
+                if not isinstance(got, (list, tuple)) or len(got) > MAX_FINDINGS_PER_RULE:
+                    got = islice(got, MAX_FINDINGS_PER_RULE)
+                pairs.extend([(rule, finding) for finding in got])
+            found = tuple(pairs)
             self._findings[p] = found
         return tuple([to_problem(rule.id, self.severity_of(rule), fd, (), (i, p)) for rule, fd in found])
 

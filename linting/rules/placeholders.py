@@ -143,7 +143,7 @@ def check(text: str, facts: ParagraphFacts, config: Config) -> Iterable[Finding]
         return ()  # a separator line, not a blank
     spans: list[tuple[int, int, str]] = []
     look = config.lookalikes
-    allowed = [m.span() for m in look.finditer(text)] if look is not None else []
+    allowed: list[tuple[int, int]] | None = None  # look-alike spans, found when a match needs them
     for ph in config.placeholders:
         if ph.trigger is not None and not ph.trigger.search(text):
             continue
@@ -161,6 +161,8 @@ def check(text: str, facts: ParagraphFacts, config: Config) -> Iterable[Finding]
                 continue
             if ph.check == "not-a-dash" and _typed_dash(text, s, e):
                 continue
+            if allowed is None:
+                allowed = [m.span() for m in look.finditer(text)] if look is not None else []
             if any(a <= s and e <= b for a, b in allowed):
                 continue
             if _naming_example(text, s):

@@ -47,6 +47,7 @@ _CJKP = HAN_RANGE + _CN_PUNCT
 # (one space allowed).  Digits on both sides (10:30, 1,000) never match.
 # The mark comes first in the pattern so the scanner jumps from mark to mark (a leading
 # look-behind would be tried at every character: 4× slower).
+_match_start = re.Match.start
 _MARK_NEAR_CJK = re.compile(f"[,;:?!](?:(?<=[{_CJKP}][,;:?!])|(?<=[{_CJKP}] [,;:?!])|(?= ?[{_CJKP}]))")
 _HAS_CJK = re.compile(f"[{_CJKP}]")
 
@@ -61,7 +62,7 @@ def check_halfwidth(text: str, facts: ParagraphFacts, config: Config) -> Iterabl
             if text[m.start()] != "?" or not is_lost_char(text, m.start())
         ]
     else:
-        flagged = [m.start() for m in _MARK_NEAR_CJK.finditer(text)]
+        flagged = list(map(_match_start, _MARK_NEAR_CJK.finditer(text)))  # C calls: a mark every few characters
     if "(" in text or ")" in text:
         opens: list[int] = []
         lone: list[int] = []

@@ -103,7 +103,11 @@ _MAX_CANDIDATES = 200
 
 def candidates(text: str) -> list[re.Match[str]]:
     """Repeats that might be a word typed twice (the cheap step; jieba confirms), in text order."""
-    return sorted([*_CANDIDATE_WORD.finditer(text), *_CANDIDATE_CHAR.finditer(text)], key=lambda m: m.start())
+    words = list(_CANDIDATE_WORD.finditer(text))
+    chars = list(_CANDIDATE_CHAR.finditer(text))
+    if not chars or not words:
+        return words or chars  # one pass found nothing: the other's matches are in text order already
+    return sorted([*words, *chars], key=lambda m: m.start())
 
 
 @lru_cache(maxsize=4096)

@@ -183,16 +183,19 @@ def _python(code: str, timeout: float = 300, env: dict[str, str] | None = None) 
 
 
 def fresh_linter(**kwargs: Any) -> Any:
-    """A new ``Linter`` with every cache empty, module-level ones too (jieba's segment cache).
+    """A new ``Linter`` with every cache empty, module-level ones too (the caches keyed by paragraph
+    text: jieba's segments, unpaired marks, quotation excess).
 
     A "full lint" must do all the work: a fresh editor session or CLI process has no caches.
     """
+    from linting import analysis
     from linting.engine import Linter
-    from linting.rules import words
+    from linting.rules import punct, words
 
-    segment = getattr(words, "_segment", None)
-    if segment is not None and hasattr(segment, "cache_clear"):
-        segment.cache_clear()
+    for module, name in ((words, "_segment"), (punct, "_unbalanced"), (analysis, "quote_excess")):
+        cached = getattr(module, name, None)
+        if cached is not None and hasattr(cached, "cache_clear"):
+            cached.cache_clear()
     return Linter(**kwargs)
 
 
