@@ -221,13 +221,23 @@ class _Merged:
         self.prefilter: str | None = None
         self.prefilter_covers = 0  # the prefilter was written for the first N placeholder patterns
         self._where: dict[int, tuple[str, int | None, str]] = {}
+        #: The shipped defaults are not validated pattern by pattern (every one is compiled when the
+        #: config is built, and the tests build it): that halves the cost of loading a config.
+        self._trusted = False
 
     @classmethod
     def from_defaults(cls, raw: dict[str, Any]) -> _Merged:
         m = cls()
         own = {k: v for k, v in raw.items() if k != "vocabulary"}  # read by linting.vocabulary, not a setting
+        m._trusted = True
         m.apply_data(str(_DEFAULTS), raw.get("__text__", ""), own)
+        m._trusted = False
         return m
+
+    def _check(self, pattern: str, on_error: Any) -> None:
+        """Refuse an invalid regex with a message naming file, line and key (user files only)."""
+        if not self._trusted:
+            _compile(pattern, on_error)
 
     def apply(self, path: Path, data: dict[str, Any]) -> None:
         self.apply_data(str(path), data.get("__text__", ""), data)
@@ -272,7 +282,7 @@ class _Merged:
         for i, entry in enumerate(ph):
             if not isinstance(entry, dict) or "pattern" not in entry:
                 raise err(f"placeholder[{i}]", "缺少 pattern（正则表达式）", line_key="placeholder")
-            _compile(entry["pattern"], lambda r, i=i: err(f"placeholder[{i}].pattern", r, line_key="pattern"))
+            self._check(entry["pattern"], lambda r, i=i: err(f"placeholder[{i}].pattern", r, line_key="pattern"))
             self.placeholders.append(
                 {
                     "id": str(entry.get("id", f"user-{len(self.placeholders)}")),
@@ -283,12 +293,12 @@ class _Merged:
                 }
             )
             if entry.get("trigger") is not None:
-                _compile(entry["trigger"], lambda r, i=i: err(f"placeholder[{i}].trigger", r, line_key="trigger"))
+                self._check(entry["trigger"], lambda r, i=i: err(f"placeholder[{i}].trigger", r, line_key="trigger"))
         pf = data.get("placeholder_prefilter")
         if pf is not None:
             if not isinstance(pf, dict) or not isinstance(pf.get("pattern"), str):
                 raise err("placeholder_prefilter.pattern", "应为正则表达式字符串", "placeholder_prefilter", "pattern")
-            _compile(
+            self._check(
                 pf["pattern"], lambda r: err("placeholder_prefilter.pattern", r, "placeholder_prefilter", "pattern")
             )
             self.prefilter = pf["pattern"]
@@ -299,7 +309,7 @@ class _Merged:
             if not isinstance(pats, list):
                 raise err("lookalikes.patterns", "应为字符串数组", "lookalikes", "patterns")
             for p in pats:
-                _compile(p, lambda r: err("lookalikes.patterns", r, "lookalikes", "patterns"))
+                self._check(p, lambda r: err("lookalikes.patterns", r, "lookalikes", "patterns"))
             self.lookalikes.extend(pats)
 
     def _merge_doctype(self, tname: str, spec: dict[str, Any], err: Any) -> None:
@@ -309,7 +319,7 @@ class _Merged:
                 if not isinstance(val, list) or not all(isinstance(v, str) for v in val):
                     raise err(f"doctype.{tname}.title", "应为正则表达式字符串数组", line_key="title")
                 for v in val:
-                    _compile(v, lambda r: err(f"doctype.{tname}.title", r, line_key="title"))
+                    self._check(v, lambda r: err(f"doctype.{tname}.title", r, line_key="title"))
                 cur["title"] = list(val)
             elif key == "order":
                 if not isinstance(val, int):
@@ -327,7 +337,7 @@ class _Merged:
                         if not isinstance(v, list) or not all(isinstance(x, str) for x in v):
                             raise err(f"doctype.{tname}.{key}.{lk}", "应为正则表达式字符串数组", line_key=lk)
                         for x in v:
-                            _compile(x, lambda r, lk=lk, key=key: err(f"doctype.{tname}.{key}.{lk}", r, line_key=lk))
+                            self._check(x, lambda r, lk=lk, key=key: err(f"doctype.{tname}.{key}.{lk}", r, line_key=lk))
                     existing = next((e for e in cur[key] if e["name"] == s["name"]), None)
                     if existing is None:
                         cur[key].append({k: (list(v) if isinstance(v, list) else v) for k, v in s.items()})

@@ -124,6 +124,16 @@ def _write(data: bytes, target: Path) -> None:
             tmp.unlink()
 
 
+def _remove_stale(current: Path) -> None:
+    """Delete lookup files of other jieba versions or formats (each is several MB), keeping ``current``."""
+    for old in current.parent.glob("jieba-lexicon-*.bin"):
+        if old != current:
+            try:
+                old.unlink()
+            except OSError:
+                pass  # in use by another process (Windows) or read-only: harmless, tried again next build
+
+
 class Lexicon:
     """jieba's word frequencies, unmarshalled one first character at a time."""
 
@@ -237,6 +247,7 @@ def lexicon() -> Lexicon:
                         _write(data, path)
                     except OSError:
                         pass
+                    _remove_stale(path)
             _lexicon = found
     return _lexicon
 

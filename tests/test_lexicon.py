@@ -74,6 +74,25 @@ def test_a_damaged_lookup_file_is_rebuilt(tmp_path: Path) -> None:
     assert not list(path.parent.glob("*.tmp"))
 
 
+def test_building_the_lookup_removes_files_of_older_versions_and_formats(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    stale = [cache / "jieba-lexicon-0.42.1-4769401-f1.bin", cache / "jieba-lexicon-0.39-4769401-f2.bin"]
+    for f in stale:
+        f.write_bytes(b"old")
+    other = cache / "something-else.bin"
+    other.write_bytes(b"keep")
+    env = dict(os.environ, REPORTLINT_DATA_DIR=str(tmp_path))
+    code = "from linting import lexicon; print(lexicon.cache_path()); lexicon.lexicon()"
+    r = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, encoding="utf-8", env=env, cwd=corpus.REPO
+    )
+    assert r.returncode == 0, r.stderr
+    current = Path(r.stdout.splitlines()[0])
+    assert current.is_file() and other.is_file()
+    assert not any(f.exists() for f in stale)
+
+
 def test_an_unwritable_cache_folder_still_segments(tmp_path: Path) -> None:
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("x", "utf-8")  # the data folder can't be created: the lookup is built in memory
