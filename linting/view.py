@@ -6,6 +6,7 @@ and neither needs to import the other.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -14,6 +15,15 @@ from .analysis import ParagraphFacts
 from .config import DocType
 from .model import Paragraph
 from .outline import OutlineResult, build_outline
+
+#: Set (by the test suite) to rebuild the outline on every reuse and fail if the reused one differs:
+#: a change to the outline pass that reads a feature :func:`outline_key` leaves out is caught at once.
+VERIFY_REUSE = os.environ.get("REPORTLINT_VERIFY_OUTLINE_REUSE") == "1"
+
+
+class StaleOutlineError(AssertionError):
+    """The reused outline differs from a fresh one: :func:`outline_key` misses something the pass reads."""
+
 
 #: A paragraph longer than this, with no heading and not a short line, is body text to the outline
 #: pass: only a few features of it are read (see :func:`outline_key`).  Every shorter one is read whole
@@ -77,6 +87,10 @@ class LintCache:
         last = self.last_outline
         if last is not None and last[2] == title_index and _same_outline_input(last[0], last[1], paragraphs, facts):
             result = last[3]
+            if VERIFY_REUSE:
+                fresh = build_outline(list(paragraphs), facts, title_index)
+                if fresh != result:
+                    raise StaleOutlineError("outline_key misses a feature the outline pass reads")
         else:
             result = build_outline(list(paragraphs), facts, title_index)
         self.last_outline = (tuple(paragraphs), list(facts), title_index, result)

@@ -1,14 +1,19 @@
 """Test-wide setup: backups go to a temporary folder; the ``corpus`` layer is skipped without a corpus;
-under CI (the ``CI`` environment variable set) hypothesis runs derandomized, so a CI run is deterministic."""
+under CI (the ``CI`` environment variable set) hypothesis runs derandomized, so a CI run is deterministic;
+every reuse of a cached outline is verified against a fresh build."""
 
 from __future__ import annotations
 
 import os
 
-import pytest
-from hypothesis import settings
+# Every reuse of the last outline in the suite is checked against a fresh build (linting/view.py);
+# set before anything imports linting.
+os.environ.setdefault("REPORTLINT_VERIFY_OUTLINE_REUSE", "1")
 
-from tests import corpus
+import pytest  # noqa: E402
+from hypothesis import settings  # noqa: E402
+
+from tests import corpus  # noqa: E402
 
 settings.register_profile("ci", derandomize=True)
 if os.environ.get("CI"):

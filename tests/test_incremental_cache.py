@@ -444,3 +444,17 @@ def test_count_claims_colon_window_as_first_written() -> None:
                 assert got == _reference_claims(text), (gap, filler, stop)
     assert _count_claims("主要抓好三个方面" + "的" * 11 + "：")  # the window's last place still counts
     assert not _count_claims("主要抓好三个方面" + "的" * 12 + "：")
+
+
+def test_the_suite_verifies_every_outline_reuse(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With REPORTLINT_VERIFY_OUTLINE_REUSE=1 (tests/conftest.py), a key that misses what the outline pass
+    reads fails loudly instead of handing out a stale outline."""
+    from linting import view
+
+    assert view.VERIFY_REUSE
+    paras = _report()
+    linter = Linter()
+    linter.lint(paras)
+    monkeypatch.setattr(view, "outline_key", lambda p, f: 0)  # a key that sees nothing
+    with pytest.raises(view.StaleOutlineError):
+        linter.lint(_edited(paras, 3, "（三）加强组织领导。"))
