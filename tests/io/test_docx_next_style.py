@@ -14,6 +14,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from linting.io import open_document, save_document
@@ -181,3 +183,35 @@ def test_saved_file_opens_in_libreoffice(fixture_docx: Path, tmp_path: Path) -> 
     h = lines.index("一、总体情况")
     assert lines[h + 1] == TYPED
     assert lines[-1] == PARAGRAPHS[-1][1].split("<w:t>")[1].split("</w:t>")[0]  # nothing after it is lost
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.lists(
+        st.tuples(st.integers(0, len(PARAGRAPHS) - 1), st.text("正文一二。，", max_size=6), st.booleans()),
+        max_size=6,
+    )
+)
+def test_random_enters_at_ends_keep_texts_and_give_next_styles(tmp_path: Path, enters) -> None:  # noqa: ANN001
+    """Enter at the end of any paragraphs (several after one, some as plain splits): every text comes back,
+    each original paragraph keeps its style, each new one has the next style (or its source's)."""
+    path = write_next_style_docx(tmp_path / "随机.docx")
+    doc = open_document(path)
+    after: dict[int, list[tuple[str, bool]]] = {}
+    for i, text, flagged in enters:
+        after.setdefault(i, []).append((text, flagged))
+    texts: list[str] = []
+    sources: list[int | None] = []
+    expected: list[str | None] = []
+    for i, p in enumerate(doc.paragraphs):
+        texts.append(p.text)
+        sources.append(i)
+        expected.append(p.style)
+        for text, flagged in after.get(i, []):
+            texts.append(text)
+            sources.append(AfterEnd(i) if flagged else i)
+            expected.append(p.next_style[0] if flagged and p.next_style else p.style)
+    save_document(doc, texts, sources=sources)
+    reread = open_document(path).paragraphs
+    assert [p.text for p in reread] == texts
+    assert [p.style for p in reread] == expected
