@@ -166,3 +166,22 @@ def test_txt_heading_split_at_end_shows_body(qtbot, tmp_path: Path) -> None:  # 
     commit(ed, TYPED)
     assert ed.display_role(2) == "body" and ed.display_role(1) == "h1"
     assert [e.paragraph for e in Linter().lint(ed.paragraphs()).outline] == [1]
+
+
+def test_enter_over_a_selection_reaching_the_end_gives_body(qtbot) -> None:  # noqa: ANN001
+    """Enter replacing the heading's last characters: the new paragraph follows the end, so the next style."""
+    ed = DocumentEditor()
+    qtbot.addWidget(ed)
+    heading = Paragraph("二、主要做法和成效", style="标题 1", outline_level=1, next_style=("正文", None))
+    ed.set_document([heading, Paragraph("坚持问题导向。", style="正文")])
+    place(ed, 0, 6, len(heading.text))  # select 和成效
+    key(qtbot, ed, Qt.Key.Key_Return)
+    paras = ed.paragraphs()
+    assert [(p.text, p.style, p.outline_level) for p in paras] == [
+        ("二、主要做法", "标题 1", 1),
+        ("", "正文", None),
+        ("坚持问题导向。", "正文", None),
+    ]
+    assert ed.sources() == [0, AfterEnd(0), 1] and isinstance(ed.sources()[1], AfterEnd)
+    ed.undo()
+    assert ed.paragraphs()[0].text == heading.text and len(ed.paragraphs()) == 2
