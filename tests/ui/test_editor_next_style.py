@@ -185,3 +185,54 @@ def test_enter_over_a_selection_reaching_the_end_gives_body(qtbot) -> None:  # n
     assert ed.sources() == [0, AfterEnd(0), 1] and isinstance(ed.sources()[1], AfterEnd)
     ed.undo()
     assert ed.paragraphs()[0].text == heading.text and len(ed.paragraphs()) == 2
+
+
+def test_random_edits_keep_next_style_blocks_consistent(qtbot) -> None:  # noqa: ANN001
+    """Random Enter (often at a heading's end), typing, deleting, undo and redo: the incrementally kept
+    paragraphs and sources, AfterEnd marks included, equal a rebuild from the blocks."""
+    import random
+
+    from PySide6.QtGui import QTextCursor
+
+    ed = DocumentEditor()
+    qtbot.addWidget(ed)
+    paras = []
+    for i in range(12):
+        if i % 3 == 0:
+            paras.append(Paragraph(f"{i}、标题{i}", style="heading 1", outline_level=1, next_style=("Normal", None)))
+        else:
+            paras.append(Paragraph(f"第{i}段正文内容。", style="Normal"))
+    ed.set_document(paras)
+    rng = random.Random(11)
+    doc = ed.document()
+    flagged_seen = 0
+    for _ in range(150):
+        n = doc.characterCount() - 1
+        cursor = QTextCursor(doc)
+        if rng.random() < 0.4:  # the end of a random block
+            cursor.setPosition(min(n, doc.findBlockByNumber(rng.randrange(doc.blockCount())).position()))
+            cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+        else:
+            a = rng.randrange(0, n + 1)
+            cursor.setPosition(a)
+            cursor.setPosition(min(n, a + rng.choice([0, 0, 1, 4])), QTextCursor.MoveMode.KeepAnchor)
+        ed.setTextCursor(cursor)
+        op = rng.choice(["enter", "enter", "type", "delete", "undo", "redo"])
+        if op == "enter":
+            key(qtbot, ed, Qt.Key.Key_Return)
+        elif op == "type":
+            commit(ed, rng.choice(["好", "正文。", "𫖯"]))
+        elif op == "delete":
+            key(qtbot, ed, Qt.Key.Key_Backspace)
+        elif op == "undo":
+            ed.undo()
+        else:
+            ed.redo()
+        rebuilt, srcs = ed._rebuild_all()
+        assert ed.paragraphs() == rebuilt
+        assert [(s, isinstance(s, AfterEnd)) for s in ed.sources()] == [(s, isinstance(s, AfterEnd)) for s in srcs]
+        for p, s in zip(rebuilt, srcs):
+            if isinstance(s, AfterEnd):
+                flagged_seen += 1
+                assert (p.style, p.outline_level) == ("Normal", None)
+    assert flagged_seen  # the sequence did make paragraphs by Enter at a heading's end
