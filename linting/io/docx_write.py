@@ -196,7 +196,7 @@ def render_docx(doc: Document, new_texts: Sequence[str], sources: Sequence[int |
     new = list(new_texts)
     if sources is not None:
         srcs = validate_sources(sources, len(new), len(old))
-        if new == old and srcs == list(range(len(old))):
+        if new == old and srcs == list(range(len(old))) and not any(isinstance(s, AfterEnd) for s in srcs):
             return write_package(src.package, {})
         if src.spans is None:
             raise DocxRenderError("无法定位文档中的段落位置，为避免损坏文件，已放弃保存")

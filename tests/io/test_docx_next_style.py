@@ -215,3 +215,16 @@ def test_random_enters_at_ends_keep_texts_and_give_next_styles(tmp_path: Path, e
     reread = open_document(path).paragraphs
     assert [p.text for p in reread] == texts
     assert [p.style for p in reread] == expected
+
+
+def test_marked_first_output_is_restyled_too(fixture_docx: Path) -> None:
+    """A paragraph Enter made can outlive the heading it came from (its block deleted): the mark still
+    restyles it, even with the heading's old text and nothing else changed."""
+    doc = open_document(fixture_docx)
+    i = INDEX["sect"]
+    sources: list[int | None] = list(range(len(doc.paragraphs)))
+    sources[i] = AfterEnd(i)
+    save_document(doc, doc.texts, sources=sources)
+    reread = open_document(fixture_docx).paragraphs
+    assert (reread[i].text, reread[i].style, reread[i].outline_level) == ("三、下一步打算", "Normal", None)
+    assert _ppr_children(_body_paragraphs(fixture_docx)[i]) == ["sectPr"]
