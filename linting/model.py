@@ -80,6 +80,11 @@ class Paragraph:
     #: document's outermost tables from 0; a nested table's paragraphs belong to the outer cell;
     #: a vMerge/gridSpan cell carries its spans).  None outside tables and for a .txt.
     table_cell: tuple[int, int, int, int, int] | None = field(default=None, compare=False)
+    #: Editing only, like ``alignment``: ``(style name, outline level)`` of the paragraph Word makes
+    #: when Enter is pressed at this paragraph's end, when that differs from this paragraph's own
+    #: (the style's ``w:next``, e.g. 标题 1 → 正文: the new paragraph carries none of this one's
+    #: direct formatting); None when Word keeps the style (no ``w:next``; a .txt).
+    next_style: tuple[str | None, int | None] | None = field(default=None, compare=False)
 
     def __hash__(self) -> int:
         # Paragraphs are cache keys on every lint: hash once (0 means "not yet computed").
@@ -91,7 +96,7 @@ class Paragraph:
 
     def __reduce__(self) -> tuple[object, ...]:
         # Never carry the cached hash to another process: str hashes differ per process.
-        return (Paragraph, (*self._fields(), self.alignment, self.table_cell))
+        return (Paragraph, (*self._fields(), self.alignment, self.table_cell, self.next_style))
 
     def _fields(self) -> tuple[object, ...]:
         """Every field but the cached hash, in declaration order (the hash key and the pickled form)."""
@@ -105,6 +110,20 @@ class Paragraph:
             self.locked,
             self.objects,
         )
+
+
+class AfterEnd(int):
+    """A ``sources`` entry (see :func:`linting.io.save_document`) for the part of a split made by
+    Enter at the *end* of paragraph ``int(entry)``: it continues that paragraph like a plain index
+    (a split), but its new paragraph is formatted as Word formats the paragraph after Enter at
+    the end — the style's ``w:next`` style (标题 1 → 正文) without the paragraph's direct
+    formatting; a style without ``w:next`` keeps everything, as a plain split part does.
+    Anything that reads ``sources`` as ints sees the index."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return f"AfterEnd({int(self)})"
 
 
 class Edit(NamedTuple):

@@ -52,7 +52,7 @@ from PySide6.QtWidgets import QMenu, QTextEdit, QToolTip, QWidget
 from linting.analysis import analyze
 from linting.engine import find_title
 from linting.markers import find_marker, parse_auto_number
-from linting.model import OBJECT_CHAR, Applicability, Edit, Paragraph, Problem, Severity
+from linting.model import OBJECT_CHAR, AfterEnd, Applicability, Edit, Paragraph, Problem, Severity
 
 from .fonts import families_for, font_for
 from .positions import OffsetMap, cp_to_utf16, utf16_len, utf16_to_cp
@@ -65,6 +65,7 @@ P_ROLE = QTextFormat.Property.UserProperty + 2  # str: "title", "h1", "h2", "bod
 P_READONLY = QTextFormat.Property.UserProperty + 3  # bool
 P_GRID = QTextFormat.Property.UserProperty + 4  # bool: a cell paragraph of a table shown as a grid (QTextTable)
 P_LEAD = QTextFormat.Property.UserProperty + 5  # bool: the block Qt keeps before a table that starts the document
+P_AFTER_END = QTextFormat.Property.UserProperty + 6  # bool: made by Enter at its source's end, in the next style
 # Char-format properties
 P_LOCKED = QTextFormat.Property.UserProperty + 10  # bool: text Word computes (field result, TOC, revision)
 P_KIND = QTextFormat.Property.UserProperty + 11  # str: the object kind of a U+FFFC
@@ -685,7 +686,29 @@ class DocumentEditor(QTextEdit):
         if not fmt.hasProperty(P_SOURCE):
             return None
         v = fmt.intProperty(P_SOURCE)
-        return None if v < 0 else v
+        if v < 0:
+            return None
+        return AfterEnd(v) if fmt.boolProperty(P_AFTER_END) else v
+
+    def _after_end_format(self, block: QTextBlock) -> tuple[QTextBlockFormat, QTextCharFormat] | None:
+        """Block and char format of the paragraph Enter at the end of ``block`` makes, when Word gives it
+        another style (the style's ``w:next``, :attr:`Paragraph.next_style`); None: a plain split."""
+        src = self._block_source(block)
+        if src is None or src >= len(self._meta):
+            return None
+        m = self._meta[src]
+        if m.next_style is None:
+            return None
+        style, level = m.next_style
+        p = Paragraph("", style=style, outline_level=level, in_table=m.in_table)
+        role = self._role(p, False)
+        bf = QTextBlockFormat(block.blockFormat())
+        grid = bf.boolProperty(P_GRID)
+        bf.setProperty(P_AFTER_END, True)
+        bf.setProperty(P_ROLE, role)
+        bf.setIndent(1 if m.in_table and not grid else 0)
+        bf.setAlignment(self._alignment_for(p, role))
+        return bf, self._char_format(role)
 
     def _paragraph_from_block(self, block: QTextBlock, prev_source: int | None) -> Paragraph:
         """Build the Paragraph of one block (its text, locked spans and objects, its source's metadata)."""
@@ -720,6 +743,16 @@ class DocumentEditor(QTextEdit):
         if src is None or src >= len(self._meta):
             return Paragraph(text, locked=tuple(locked), objects=objects)
         m = self._meta[src]
+        if isinstance(src, AfterEnd) and m.next_style is not None:  # Enter at its end: Word's next style
+            return Paragraph(
+                text,
+                style=m.next_style[0],
+                outline_level=m.next_style[1],
+                in_table=m.in_table,
+                locked=tuple(locked),
+                objects=objects,
+                table_cell=m.table_cell,
+            )
         return Paragraph(
             text,
             style=m.style,
@@ -1374,8 +1407,14 @@ class DocumentEditor(QTextEdit):
             elif cursor.hasSelection():
                 cursor.beginEditBlock()
                 cursor.removeSelectedText()
-                cursor.insertBlock(cursor.blockFormat(), fmt)
+                after_end = self._after_end_format(cursor.block()) if cursor.atBlockEnd() else None
+                cursor.insertBlock(*(after_end or (cursor.blockFormat(), fmt)))
                 cursor.endEditBlock()
+                self.setTextCursor(cursor)
+                self.ensureCursorVisible()
+            elif cursor.atBlockEnd() and (after_end := self._after_end_format(cursor.block())) is not None:
+                # Word: Enter at a paragraph's end gives its style's next style (标题 1 → 正文)
+                cursor.insertBlock(*after_end)
                 self.setTextCursor(cursor)
                 self.ensureCursorVisible()
             else:

@@ -107,6 +107,7 @@ W_STYLEID = w("styleId")
 W_TYPE = w("type")
 W_NAME = w("name")
 W_BASEDON = w("basedOn")
+W_NEXT = w("next")
 W_DEFAULT = w("default")
 W_OUTLINELVL = w("outlineLvl")
 W_JC = w("jc")
@@ -263,6 +264,7 @@ class _Style:
     num_id: str | None
     ilvl: int | None
     jc: str | None = None  # the style's own w:jc, as shown (see _alignment)
+    next: str | None = None  # the style's own w:next (not inherited through basedOn)
 
 
 @dataclass(slots=True)
@@ -294,6 +296,7 @@ class Styles:
             stype = st.get(W_TYPE, "paragraph")
             name_el = st.find(W_NAME)
             based = st.find(W_BASEDON)
+            nxt = st.find(W_NEXT)
             ppr = st.find(W_PPR)
             outline = None
             if ppr is not None:
@@ -316,9 +319,21 @@ class Styles:
                 num_id,
                 ilvl,
                 _alignment(ppr),
+                nxt.get(W_VAL) if nxt is not None else None,
             )
             if st.get(W_DEFAULT) in ("1", "true", "on") and self.default_id is None:
                 self.default_id = sid
+
+    def next_of(self, style_id: str | None) -> str | None:
+        """The style id Word gives a paragraph made by Enter at the end of one in ``style_id``
+        (None: the document's default paragraph style), when it is another existing paragraph
+        style; None when Word keeps the style (no ``w:next``, itself, or an unknown style)."""
+        sid = style_id if style_id is not None else self.default_id
+        st = self.styles.get(sid) if sid is not None else None
+        nxt = st.next if st is not None else None
+        if nxt is None or nxt == sid or nxt not in self.styles:
+            return None
+        return nxt
 
     def info(self, style_id: str | None) -> _StyleInfo:
         if style_id is None:
@@ -428,6 +443,11 @@ class DocxSource:
     texts: list[str] = field(default_factory=list)
     #: namespace declarations of the document root (for new content when no paragraph exists)
     root_nsdecl: str = ""
+    #: paragraph style id → the id of its ``w:next`` style, where Word changes the style on Enter at
+    #: a paragraph's end (see :meth:`Styles.next_of`; the key ``""`` stands for "no w:pStyle")
+    style_next: dict[str, str] = field(default_factory=dict)
+    #: the document's default paragraph style id (written as no ``w:pStyle``)
+    default_style: str | None = None
 
 
 def _nsdecl(nsmap: dict[str | None, str]) -> str:
@@ -500,6 +520,22 @@ def _read(path: Path) -> Document:
     root_nsdecl = _nsdecl(root.nsmap)
     root_nsmap = root.nsmap
     nsdecls: list[str] = []
+    style_next: dict[str, str] = {}
+    next_info: dict[str | None, tuple[str | None, int | None] | None] = {}
+
+    def follow(style_id: str | None) -> tuple[str | None, int | None] | None:
+        """(name, outline level) of the paragraph Enter at the end of a ``style_id`` one makes."""
+        if style_id in next_info:
+            return next_info[style_id]
+        nxt = styles.next_of(style_id)
+        out = None
+        if nxt is not None:
+            style_next[style_id if style_id is not None else ""] = nxt
+            ninfo = styles.info(nxt)
+            out = (ninfo.name, None if ninfo.is_toc else _outline(None, ninfo, styles, nxt))
+        next_info[style_id] = out
+        return out
+
     for bp in blocks:
         p = bp.elem
         field_states.append(fields.snapshot())
@@ -533,6 +569,7 @@ def _read(path: Path) -> Document:
                 objects=tuple(walker.objects),
                 alignment=_alignment(ppr) or sinfo.jc,
                 table_cell=cells.of(p) if bp.in_table else None,
+                next_style=follow(style_id),
             )
         )
 
@@ -560,6 +597,8 @@ def _read(path: Path) -> Document:
         last_in_cell=[bp.last_in_cell for bp in blocks],
         texts=[p.text for p in paragraphs],
         root_nsdecl=root_nsdecl,
+        style_next=style_next,
+        default_style=styles.default_id,
     )
     return Document(paragraphs=paragraphs, path=path, kind="docx", source=source, extra=extra)
 

@@ -27,7 +27,18 @@ Saving by identity (``sources``)
       move to its neighbour.  Deleting paragraphs that cut a field spanning
       paragraphs (part of a TOC) is refused;
     * ``None``: a new paragraph formatted like the previous output's source
-      (the next one's at the top).
+      (the next one's at the top);
+    * an :class:`~linting.model.AfterEnd` index: a split part made by Enter at
+      the end of that paragraph (the editor says so; the writer never infers it
+      from texts).  It is a split part like any other (content cut and placed
+      as above), but formatted as Word formats the paragraph after Enter at the
+      end: when the paragraph's style has a ``w:next`` naming another style
+      (标题 1 → 正文), its ``w:pPr`` holds only that style (no direct outline
+      level, numbering, keep-with-next, indents… of the heading; a section break
+      it received stays) and its text runs lose their direct run formatting, so
+      typed text shows in the next style; a style without ``w:next`` keeps
+      everything, like a plain split part (a numbered list item gives another
+      item of the same list).
 
     Objects: U+FFFC in an output is always tied to an object of the source
     paragraph(s) by the character diff.  A U+FFFC missing from the output
@@ -115,11 +126,13 @@ from linting.io.docx_text import (
     W_INS,
     W_P,
     W_PPR,
+    W_PSTYLE,
     W_R,
     W_RPR,
     W_SECTPR,
     W_T,
     W_TAB,
+    W_VAL,
     XML_SPACE,
     Token,
     make_parser,
@@ -128,7 +141,7 @@ from linting.io.docx_text import (
 )
 from linting.io.seqdiff import common_affixes
 from linting.io.txt import validate_sources
-from linting.model import OBJECT_CHAR, Document
+from linting.model import OBJECT_CHAR, AfterEnd, Document
 
 W_RPRCHANGE = w("rPrChange")
 W_PPRCHANGE = w("pPrChange")
@@ -183,7 +196,7 @@ def render_docx(doc: Document, new_texts: Sequence[str], sources: Sequence[int |
     new = list(new_texts)
     if sources is not None:
         srcs = validate_sources(sources, len(new), len(old))
-        if new == old and srcs == list(range(len(old))):
+        if new == old and srcs == list(range(len(old))) and not any(isinstance(s, AfterEnd) for s in srcs):
             return write_package(src.package, {})
         if src.spans is None:
             raise DocxRenderError("无法定位文档中的段落位置，为避免损坏文件，已放弃保存")
@@ -1200,6 +1213,22 @@ def _render_identity(
                     last_part.insert(0, lppr)
                 lppr.append(sect)
 
+    # -- parts made by Enter at a paragraph's end: Word's next style ------------------------------
+    restyle: list[tuple[int, str]] = []
+    for j, s in enumerate(sources):
+        if isinstance(s, AfterEnd):
+            nxt = src.style_next.get(_style_id(frag(s).p) or "")
+            if nxt is not None:
+                restyle.append((j, nxt))
+    for j, nxt in restyle:
+        s = sources[j]
+        assert s is not None
+        if first_out[s] == j:  # the paragraph's own element (what was before it went elsewhere)
+            touched.add(s)
+            _apply_next_style(frag(s).p, nxt, src, typed=False)
+        elif j in out_el:
+            _apply_next_style(out_el[j], nxt, src, typed=True)
+
     # -- paragraphs that are gone ----------------------------------------------------------------
     def element_of(j: int) -> etree._Element:
         s = sources[j]
@@ -1329,6 +1358,43 @@ def _render_identity(
         pos = _body_insert_pos(out)
         out = out[:pos] + lead_xml + out[pos:]
     return out
+
+
+def _style_id(p: etree._Element) -> str | None:
+    """The ``w:pStyle`` of paragraph ``p`` (None: the default paragraph style)."""
+    ppr = p.find(W_PPR)
+    ps = ppr.find(W_PSTYLE) if ppr is not None else None
+    return ps.get(W_VAL) if ps is not None else None
+
+
+#: Run children of plain typed text (a run holding anything else keeps its formatting).
+_TEXT_RUN_CHILDREN = frozenset({W_RPR, W_T, W_TAB, W_BR})
+
+
+def _apply_next_style(p: etree._Element, style_id: str, src: DocxSource, typed: bool) -> None:
+    """Format ``p`` as the paragraph Word makes on Enter at a paragraph's end whose style's
+    ``w:next`` is ``style_id``: a ``w:pPr`` with only that style (none when it is the default
+    style) and the section break ``p`` carries, if any; with ``typed`` (a new element holding
+    typed text), its plain text runs lose their direct formatting too."""
+    old = p.find(W_PPR)
+    ppr = p.makeelement(W_PPR, {})
+    if style_id != src.default_style:
+        ps = etree.SubElement(ppr, W_PSTYLE)
+        ps.set(W_VAL, style_id)
+    if old is not None:
+        sect = old.find(W_SECTPR)
+        if sect is not None:
+            ppr.append(sect)
+        p.replace(old, ppr)
+    else:
+        p.insert(0, ppr)
+    if len(ppr) == 0:
+        p.remove(ppr)
+    if typed:
+        for r in p.iter(W_R):
+            rpr = r.find(W_RPR)
+            if rpr is not None and all(c.tag in _TEXT_RUN_CHILDREN for c in r):
+                r.remove(rpr)
 
 
 # -- in-paragraph editing ------------------------------------------------------------------------------
