@@ -359,7 +359,7 @@ class MainWindow(QMainWindow):
         self.act_show_ignored = self._action(
             self.tr("显示已忽略的问题"), "Ctrl+Shift+I", self._toggle_show_ignored, checkable=True
         )
-        self.act_expand = self._action(self.tr("大纲全部展开"), "Ctrl+Shift+E", lambda: self.outline_dock.expand_all())
+        self.act_expand = self._action(self.tr("大纲全部展开"), "Ctrl+Shift+X", lambda: self.outline_dock.expand_all())
         self.act_collapse = self._action(
             self.tr("大纲全部折叠"), "Ctrl+Shift+C", lambda: self.outline_dock.collapse_all()
         )

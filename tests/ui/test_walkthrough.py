@@ -1,0 +1,31 @@
+"""Problems found by using the editor as an office worker would (keyboard first, then the mouse).
+
+Each test here failed before its fix.  Dialogs are the scripted :class:`FakeDialogs` of
+``test_main_window``; expected values come from the window's own actions and models.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+
+from tests.ui.test_main_window import _sample_session, dialogs, open_window  # noqa: F401
+
+
+def test_no_two_actions_of_the_window_share_a_shortcut(open_window) -> None:  # noqa: ANN001, F811
+    # An ambiguous shortcut does nothing at all in Qt (Ctrl+Shift+E was both 导出批注版 and 大纲全部展开).
+    w = open_window(_sample_session())
+    keys = Counter(k.toString() for a in w.findChildren(QAction) for k in a.shortcuts() if not k.isEmpty())
+    assert keys, "the window has shortcuts"
+    assert [k for k, n in keys.items() if n > 1] == []
+
+
+def test_ctrl_shift_e_exports_the_annotated_copy(qtbot, open_window, dialogs) -> None:  # noqa: ANN001, F811
+    w = open_window(_sample_session())
+    w.activateWindow()
+    qtbot.waitUntil(w.isActiveWindow)
+    w.editor.setFocus()
+    qtbot.keyClick(w.editor, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert "export_path" in dialogs.names()  # asked where to write (the fake answers: cancel)
