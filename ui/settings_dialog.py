@@ -34,7 +34,7 @@ from linting.config import ConfigError, user_config_path
 from linting.rules import RULES
 from linting.user_config import default_settings, read_rule_settings, write_rule_settings
 
-from .i18n import LANGUAGES, SETTINGS_KEY, choose_language
+from .i18n import LANGUAGES, SETTINGS_KEY, current_language
 
 __all__ = ["SettingsDialog", "FONT_SIZE_KEY", "DEFAULT_FONT_SIZE", "font_size"]
 
@@ -159,7 +159,8 @@ class SettingsDialog(QDialog):
         self.language_combo.setObjectName("language")
         for code, name in LANGUAGES.items():
             self.language_combo.addItem(name, code)
-        self.language_combo.setCurrentIndex(list(LANGUAGES).index(choose_language()))
+        # The language the window is shown in (not only the stored one: ``--lang`` may differ).
+        self.language_combo.setCurrentIndex(list(LANGUAGES).index(current_language()))
         lang_row = QHBoxLayout()
         lang_row.addWidget(self.language_combo)
         restart = QLabel(self.tr("（重新启动后生效）"), editor_box)

@@ -428,7 +428,7 @@ The details were logged to %2.</translation>
         </message>
         <message>
             <source>字数 {n}</source>
-            <translation>Words {n}</translation>
+            <translation>Characters {n}</translation>
         </message>
         <message>
             <source>未发现问题</source>
@@ -698,7 +698,7 @@ The details were logged to %2.</translation>
         <name>ProblemsDock</name>
         <message>
             <source>问题</source>
-            <translation>Problem</translation>
+            <translation>Problems</translation>
         </message>
         <message>
             <source>全部规则</source>

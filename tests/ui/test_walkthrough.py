@@ -29,3 +29,38 @@ def test_ctrl_shift_e_exports_the_annotated_copy(qtbot, open_window, dialogs) ->
     w.editor.setFocus()
     qtbot.keyClick(w.editor, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert "export_path" in dialogs.names()  # asked where to write (the fake answers: cancel)
+
+
+def test_settings_show_the_language_the_window_is_in(qtbot, qapp) -> None:  # noqa: ANN001
+    # Started with --lang zh_CN while English was stored (or the system is English): the settings must not
+    # offer English as the current language (OK would silently switch the next start to English).
+    from PySide6.QtCore import QSettings
+
+    from ui import i18n
+    from ui.settings_dialog import SettingsDialog
+
+    QSettings().setValue(i18n.SETTINGS_KEY, "en")
+    try:
+        for shown in ("zh_CN", "en", "zh_CN"):
+            assert i18n.install_translators(qapp, shown) == shown
+            dlg = SettingsDialog()
+            qtbot.addWidget(dlg)
+            assert dlg.language_combo.currentData() == shown
+    finally:
+        for t in i18n.installed_translators():
+            qapp.removeTranslator(t)
+        i18n._installed.clear()
+        i18n._current.clear()
+
+
+def test_english_names_the_problems_panel_in_the_plural_and_counts_characters() -> None:
+    # The panel's title is "Problems" (its column header stays "Problem"); 字数 counts characters, not words.
+    from PySide6.QtCore import QTranslator
+
+    from ui.i18n import qm_path
+
+    t = QTranslator()
+    assert t.load(str(qm_path("en")))
+    assert t.translate("ProblemsDock", "问题") == "Problems"
+    assert t.translate("Models", "问题") == "Problem"
+    assert "Words" not in t.translate("MainWindow", "字数 {n}")
