@@ -21,6 +21,7 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QEvent, QFileSystemWatcher, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QApplication,
     QComboBox,
     QDialog,
@@ -356,6 +357,8 @@ class MainWindow(QMainWindow):
         self.act_zoom_in = self._edit_action(self.tr("放大"), "Ctrl+=", "zoom_in")
         self.act_zoom_out = self._edit_action(self.tr("缩小"), "Ctrl+-", "zoom_out")
         self.act_zoom_reset = self._edit_action(self.tr("原始大小"), "Ctrl+0", "reset_zoom")
+        self.act_next_pane = self._action(self.tr("下一个窗格"), "F6", lambda: self.cycle_pane(+1))
+        self.act_prev_pane = self._action(self.tr("上一个窗格"), "Shift+F6", lambda: self.cycle_pane(-1))
         self.act_show_ignored = self._action(
             self.tr("显示已忽略的问题"), "Ctrl+Shift+I", self._toggle_show_ignored, checkable=True
         )
@@ -421,6 +424,7 @@ class MainWindow(QMainWindow):
         problems_toggle.setShortcut(QKeySequence("Ctrl+Shift+M"))
         m.addActions([outline_toggle, problems_toggle])
         m.addActions([self.act_expand, self.act_collapse])
+        m.addActions([self.act_next_pane, self.act_prev_pane])
         m.addSeparator()
         m.addAction(self.act_show_ignored)
 
@@ -691,6 +695,26 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, timeout_ms)
 
     # ------------------------------------------------------------------ navigation
+
+    def cycle_pane(self, step: int) -> None:
+        """F6 / Shift+F6 (as in Word): move the keyboard focus to the next / previous shown pane — document,
+        problems list, outline — since Tab inside the document types a tab."""
+        panes: list[tuple[QWidget, QWidget]] = [
+            (self.editor, self.editor_box),
+            (self.problems_dock.view, self.problems_dock),
+            (self.outline_dock.view, self.outline_dock),
+        ]
+        panes = [(w, area) for w, area in panes if w.isVisible()]
+        if not panes:
+            return
+        focus = QApplication.focusWidget()
+        here = next((i for i, (_, a) in enumerate(panes) if focus is not None and a.isAncestorOf(focus)), None)
+        target = panes[0 if step > 0 else -1][0] if here is None else panes[(here + step) % len(panes)][0]
+        if isinstance(target, QAbstractItemView):
+            model = target.model()
+            if not target.currentIndex().isValid() and model is not None and model.rowCount() > 0:
+                target.setCurrentIndex(model.index(0, 0))
+        target.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def go_to_problem(self, problem: Problem) -> None:
         """Select ``problem``'s span in the editor (scrolls it into view, focuses the editor)."""

@@ -92,6 +92,7 @@ class ProblemsDock(Dock):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setTabKeyNavigation(False)  # Tab leaves the list (to the filter row), as in a list box
         self.view.setWordWrap(False)
         self.view.setShowGrid(False)
         self.view.setAlternatingRowColors(True)
@@ -117,6 +118,12 @@ class ProblemsDock(Dock):
         self.stack.addWidget(self.clean_label)
         lay.addWidget(self.stack, 1)
         self.setWidget(body)
+
+        # Tab from the list goes on to this panel's own filter row and buttons.
+        chain = [self.view, *self.severity_buttons.values(), self.rule_combo, self.search]
+        chain += [self.fix_button, self.fix_all_button]
+        for a, b in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(a, b)
 
         self.view.doubleClicked.connect(self._activate)
         self.view.enterPressed.connect(self._activate)

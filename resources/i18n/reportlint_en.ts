@@ -315,6 +315,14 @@ The details were logged to %2.</translation>
             <translation>Actual size</translation>
         </message>
         <message>
+            <source>下一个窗格</source>
+            <translation>Next pane</translation>
+        </message>
+        <message>
+            <source>上一个窗格</source>
+            <translation>Previous pane</translation>
+        </message>
+        <message>
             <source>显示已忽略的问题</source>
             <translation>Show ignored problems</translation>
         </message>

@@ -64,3 +64,40 @@ def test_english_names_the_problems_panel_in_the_plural_and_counts_characters() 
     assert t.translate("ProblemsDock", "问题") == "Problems"
     assert t.translate("Models", "问题") == "Problem"
     assert "Words" not in t.translate("MainWindow", "字数 {n}")
+
+
+def test_f6_moves_between_document_problems_and_outline_and_tab_leaves_the_list(qtbot, open_window) -> None:  # noqa: ANN001, F811
+    # Keyboard only: Tab in the document types a tab, and Tab in the problems list moved from cell to cell,
+    # so there was no way from the document to the problems or the outline without the mouse.
+    from PySide6.QtWidgets import QApplication
+
+    w = open_window(_sample_session())
+    w.activateWindow()
+    qtbot.waitUntil(w.isActiveWindow)
+    w.editor.setFocus()
+    assert w.act_next_pane.shortcut().toString() == "F6"
+    assert w.act_next_pane in w.view_menu.actions()
+    qtbot.keyClick(w.editor, Qt.Key.Key_F6)
+    view = w.problems_dock.view
+    assert QApplication.focusWidget() is view
+    assert view.currentIndex().isValid()  # a current row, so Enter works at once
+    first = w.problems_dock.proxy.problem_at(view.currentIndex())
+    qtbot.keyClick(view, Qt.Key.Key_Tab)
+    focus = QApplication.focusWidget()
+    assert focus is not view and w.problems_dock.isAncestorOf(focus)  # on to the panel's filter row
+    qtbot.keyClick(focus, Qt.Key.Key_F6)
+    assert QApplication.focusWidget() is w.outline_dock.view
+    qtbot.keyClick(w.outline_dock.view, Qt.Key.Key_F6)
+    assert QApplication.focusWidget() is w.editor
+    qtbot.keyClick(w.editor, Qt.Key.Key_F6, Qt.KeyboardModifier.ShiftModifier)
+    assert QApplication.focusWidget() is w.outline_dock.view
+    qtbot.keyClick(w.outline_dock.view, Qt.Key.Key_F6, Qt.KeyboardModifier.ShiftModifier)
+    assert QApplication.focusWidget() is view
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert QApplication.focusWidget() is w.editor
+    text = w.editor.paragraphs()[first.paragraph].text
+    assert w.editor.textCursor().selectedText() == text[first.start : first.end]
+    # A hidden panel is skipped.
+    w.problems_dock.hide()
+    qtbot.keyClick(w.editor, Qt.Key.Key_F6)
+    assert QApplication.focusWidget() is w.outline_dock.view
