@@ -56,6 +56,15 @@ class SaveOutcome:
     reopened: bool
 
 
+def _is_new_empty_file(path: Path) -> bool:
+    if path.suffix.lower() not in (".txt", ".docx"):
+        return False
+    try:
+        return path.is_file() and path.stat().st_size == 0
+    except OSError:
+        return False
+
+
 class Session:
     """One open document: the loaded :class:`Document`, where it saves, its config and Linter."""
 
@@ -72,8 +81,15 @@ class Session:
 
     @classmethod
     def open(cls, path: str | os.PathLike[str]) -> Session:
-        """Open ``path``; :class:`ReadError` with a Chinese reason if it can't be read."""
+        """Open ``path``; :class:`ReadError` with a Chinese reason if it can't be read.
+
+        A 0-byte .txt/.docx (Windows' 新建 → 文本文档 / Word 文档 makes one) opens as an empty document
+        that saves in the format its name says (the command line still calls such a file empty).
+        """
         p = Path(path)
+        if _is_new_empty_file(p):
+            doc = Document(paragraphs=[Paragraph("")], path=None, kind="txt", text_format=TextFormat())
+            return cls(doc, p)
         doc = open_document(p)
         return cls(doc, p)
 

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from collections import Counter
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 
-from tests.ui.test_main_window import _sample_session, dialogs, open_window  # noqa: F401
+from tests.ui.test_main_window import _finished, _sample_session, dialogs, open_window  # noqa: F401
 
 
 def test_no_two_actions_of_the_window_share_a_shortcut(open_window) -> None:  # noqa: ANN001, F811
@@ -101,3 +102,35 @@ def test_f6_moves_between_document_problems_and_outline_and_tab_leaves_the_list(
     w.problems_dock.hide()
     qtbot.keyClick(w.editor, Qt.Key.Key_F6)
     assert QApplication.focusWidget() is w.outline_dock.view
+
+
+@pytest.mark.parametrize("name", ["新建 文本文档.txt", "新建 Microsoft Word 文档.docx"])
+def test_a_new_empty_file_from_the_explorer_opens_and_saves_in_its_format(
+    qtbot,
+    dialogs,  # noqa: F811
+    tmp_path,
+    monkeypatch,
+    name,
+) -> None:  # noqa: ANN001
+    # Windows' 新建 → 文本文档 / Word 文档 makes a 0-byte file; opening it was refused ("文件是空的").
+    from linting.io import open_document
+    from tests.ui.test_editor_helpers import commit
+    from ui.main_window import MainWindow, open_path
+
+    monkeypatch.setattr(MainWindow, "dialogs", dialogs)
+    f = tmp_path / name
+    f.write_bytes(b"")
+    w = open_path(f, None)
+    assert w is not None and not dialogs.calls
+    qtbot.addWidget(w)
+    qtbot.waitUntil(lambda: _finished(w), timeout=30_000)
+    assert w.windowTitle() == f"{name} - ReportLint"
+    w.editor.setFocus()
+    commit(w.editor, "一、总体情况")
+    assert w.is_modified()
+    assert w.save(), dialogs.calls
+    assert not w.is_modified()
+    saved = open_document(f)
+    assert saved.kind == f.suffix[1:]
+    assert [p.text for p in saved.paragraphs] == ["一、总体情况"]
+    assert "save_path" not in dialogs.names()  # saved where it was, not asked
