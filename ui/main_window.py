@@ -1118,7 +1118,7 @@ class MainWindow(QMainWindow):
         if os.path.exists(path) and path not in self.watcher.files():
             self.watcher.addPath(path)  # replaced atomically by the other program
         stamp = _file_stamp(self.session.path)
-        if stamp is None or stamp == self._own_stamp or self._reload_pending:
+        if stamp == self._own_stamp or self._reload_pending:
             return
         self._reload_pending = True
         QTimer.singleShot(200, self, self._ask_reload)
@@ -1128,6 +1128,18 @@ class MainWindow(QMainWindow):
         if self.session is None or self.session.path is None:
             return
         stamp = _file_stamp(self.session.path)
+        if stamp is None and self._own_stamp is not None:
+            # Deleted or moved away by another program (not replaced: 200 ms later it is still missing).
+            # The text now lives only in this window: closing must ask, saving writes the file again.
+            self._own_stamp = None
+            self.editor.document().setModified(True)
+            self.show_status(
+                self.tr("“{name}”已被删除或移走；文档仍在窗口中，保存会重新写出该文件").format(
+                    name=self.session.display_name()
+                ),
+                0,
+            )
+            return
         if stamp is None or stamp == self._own_stamp:
             return
         self._own_stamp = stamp  # ask once per change

@@ -541,6 +541,10 @@ The details were logged to %2.</translation>
             <translation>Save failed</translation>
         </message>
         <message>
+            <source>“{name}”已被删除或移走；文档仍在窗口中，保存会重新写出该文件</source>
+            <translation>“{name}” was deleted or moved away; the document is still in this window and saving writes the file again</translation>
+        </message>
+        <message>
             <source>恢复的文档</source>
             <translation>Recovered document</translation>
         </message>

@@ -134,3 +134,25 @@ def test_a_new_empty_file_from_the_explorer_opens_and_saves_in_its_format(
     assert saved.kind == f.suffix[1:]
     assert [p.text for p in saved.paragraphs] == ["一、总体情况"]
     assert "save_path" not in dialogs.names()  # saved where it was, not asked
+
+
+def test_a_file_deleted_while_open_is_kept_and_closing_asks(qtbot, open_window, dialogs, tmp_path) -> None:  # noqa: ANN001, F811
+    # Deleted or moved away by another program while open and unmodified: closing the window used to
+    # close without a word, and the text existed nowhere any more.
+    from linting.io import open_document
+    from ui.session import Session
+
+    f = tmp_path / "情况报告.txt"
+    f.write_text("一、总体情况\n今年工作有进展。\n", encoding="utf-8")
+    w = open_window(Session.open(f))
+    assert not w.is_modified()
+    f.unlink()
+    qtbot.waitUntil(w.is_modified, timeout=5_000)
+    assert "情况报告.txt" in w.statusBar().currentMessage()
+    assert w.windowTitle().startswith("*") or "*" in w.windowTitle()
+    dialogs.save_answer = "cancel"
+    assert not w.close()
+    assert dialogs.names() == ["ask_save_changes"]
+    assert w.save()
+    assert [p.text for p in open_document(f).paragraphs] == ["一、总体情况", "今年工作有进展。"]
+    assert not w.is_modified()
