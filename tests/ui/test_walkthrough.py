@@ -156,3 +156,31 @@ def test_a_file_deleted_while_open_is_kept_and_closing_asks(qtbot, open_window, 
     assert w.save()
     assert [p.text for p in open_document(f).paragraphs] == ["一、总体情况", "今年工作有进展。"]
     assert not w.is_modified()
+
+
+def test_enter_presses_a_focused_button_on_the_start_page_and_in_the_find_bar(qtbot, open_window) -> None:  # noqa: ANN001, F811
+    # Outside a dialog a QPushButton only answers Space: Tab to 打开文件… and Enter did nothing.
+    from PySide6.QtWidgets import QPushButton
+
+    from ui.start_page import StartPage
+
+    page = StartPage()
+    qtbot.addWidget(page)
+    for button, signal in (
+        (page.open_button, page.openRequested),
+        (page.sample_button, page.sampleRequested),
+        (page.new_button, page.newRequested),
+    ):
+        with qtbot.waitSignal(signal, timeout=1000):
+            qtbot.keyClick(button, Qt.Key.Key_Return)
+    w = open_window(_sample_session())
+    w.editor.show_replace()
+    from ui.find_replace import FindReplaceBar
+
+    bar = w.findChild(FindReplaceBar)
+    assert bar is not None and bar.isVisible()
+    buttons = [b for b in bar.findChildren(QPushButton) if b.isVisible()]
+    assert bar.replace_all_button in buttons
+    for b in buttons:
+        with qtbot.waitSignal(b.clicked, timeout=1000):
+            qtbot.keyClick(b, Qt.Key.Key_Enter)
