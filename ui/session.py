@@ -80,14 +80,14 @@ class Session:
     # -- construction
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str]) -> Session:
+    def open(cls, path: str | os.PathLike[str], *, empty_as_new: bool = True) -> Session:
         """Open ``path``; :class:`ReadError` with a Chinese reason if it can't be read.
 
         A 0-byte .txt/.docx (Windows' 新建 → 文本文档 / Word 文档 makes one) opens as an empty document
-        that saves in the format its name says (the command line still calls such a file empty).
+        that saves in the format its name says; ``empty_as_new=False`` refuses it as the command line does.
         """
         p = Path(path)
-        if _is_new_empty_file(p):
+        if empty_as_new and _is_new_empty_file(p):
             doc = Document(paragraphs=[Paragraph("")], path=None, kind="txt", text_format=TextFormat())
             return cls(doc, p)
         doc = open_document(p)
