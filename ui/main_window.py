@@ -14,6 +14,7 @@ import gc
 import logging
 import os
 import time
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -1264,8 +1265,13 @@ class MainWindow(QMainWindow):
             a = self.recent_menu.addAction(self.tr("（暂无）"))
             a.setEnabled(False)
             return
+        self.recent_menu.setToolTipsVisible(True)
+        names = Counter(os.path.normcase(Path(p).name) for p in items)
         for n, p in enumerate(items, 1):
-            a = self.recent_menu.addAction(f"&{n % 10} {Path(p).name}")
+            label = Path(p).name
+            if names[os.path.normcase(label)] > 1:  # 工作总结.docx in two folders: say which is which
+                label = f"{label}  ({Path(p).parent})"
+            a = self.recent_menu.addAction(f"&{n % 10} {label.replace('&', '&&')}")
             a.setToolTip(p)
             a.triggered.connect(lambda _=False, p=p: self.open_files([p]))
         self.recent_menu.addSeparator()

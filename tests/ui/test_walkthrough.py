@@ -184,3 +184,21 @@ def test_enter_presses_a_focused_button_on_the_start_page_and_in_the_find_bar(qt
     for b in buttons:
         with qtbot.waitSignal(b.clicked, timeout=1000):
             qtbot.keyClick(b, Qt.Key.Key_Enter)
+
+
+def test_recent_files_with_the_same_name_say_which_folder(qtbot, open_window, tmp_path) -> None:  # noqa: ANN001, F811
+    # Every year's report is 工作总结.docx: 最近打开 listed two identical lines (tooltips are not shown in menus).
+    from ui.main_window import add_recent_file
+
+    paths = [tmp_path / "2024" / "工作总结.docx", tmp_path / "2025" / "工作总结.docx", tmp_path / "R&D.txt"]
+    for p in paths:
+        add_recent_file(p)
+    w = open_window(_sample_session())
+    w.recent_menu.aboutToShow.emit()
+    entries = [a for a in w.recent_menu.actions() if a.toolTip() in {str(p) for p in paths}]
+    assert len(entries) == 3
+    texts = [a.text() for a in entries]
+    assert len(set(texts)) == 3
+    assert any("2024" in t for t in texts) and any("2025" in t for t in texts)
+    assert any("R&&D.txt" in t for t in texts)  # a literal &, not a mnemonic
+    assert w.recent_menu.toolTipsVisible()
