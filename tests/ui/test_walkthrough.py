@@ -202,3 +202,19 @@ def test_recent_files_with_the_same_name_say_which_folder(qtbot, open_window, tm
     assert any("2024" in t for t in texts) and any("2025" in t for t in texts)
     assert any("R&&D.txt" in t for t in texts)  # a literal &, not a mnemonic
     assert w.recent_menu.toolTipsVisible()
+
+
+def test_an_outline_entry_s_tooltip_holds_the_whole_heading(qtbot, open_window) -> None:  # noqa: ANN001, F811
+    # The outline panel is narrow and elides long headings; the tooltip only said 第 N 段.
+    w = open_window(_sample_session())
+    model = w.outline_dock.model
+    seen = 0
+    stack = [model.index(r, 0) for r in range(model.rowCount())]
+    while stack:
+        ix = stack.pop()
+        stack += [model.index(r, 0, ix) for r in range(model.rowCount(ix))]
+        label = model.data(ix, Qt.ItemDataRole.DisplayRole)
+        tip = model.data(ix, Qt.ItemDataRole.ToolTipRole)
+        assert label and tip.startswith(label + "\n")
+        seen += 1
+    assert seen == len(model.entries()) > 0
