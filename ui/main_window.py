@@ -514,7 +514,7 @@ class MainWindow(QMainWindow):
         self._visible = []
         self._nav_last = None
         has_doc = session is not None
-        for a in (self.act_save, self.act_save_as, self.act_reload, self.act_next, self.act_prev, self.act_fix):
+        for a in self._document_actions():
             a.setEnabled(has_doc)
         self.act_reload.setEnabled(has_doc and session is not None and not session.is_untitled)
         self.outline_dock.setVisible(has_doc)
@@ -543,7 +543,48 @@ class MainWindow(QMainWindow):
             self.dialogs.error(self, self.tr("配置文件错误"), session.config_error + "\n" + self.tr("已使用默认设置。"))
         self._update_title()
         self._on_cursor_paragraph(self.editor.current_paragraph())
+        self._sync_edit_actions()
         self.editor.setFocus()
+
+    def _document_actions(self) -> list[QAction]:
+        """Actions that need an open document (disabled on the start page)."""
+        return [
+            self.act_save,
+            self.act_save_as,
+            self.act_reload,
+            self.act_export_annotated,
+            self.act_undo,
+            self.act_redo,
+            self.act_cut,
+            self.act_copy,
+            self.act_paste,
+            self.act_select_all,
+            self.act_find,
+            self.act_replace,
+            self.act_zoom_in,
+            self.act_zoom_out,
+            self.act_zoom_reset,
+            self.outline_dock.toggleViewAction(),
+            self.problems_dock.toggleViewAction(),
+            self.act_expand,
+            self.act_collapse,
+            self.act_show_ignored,
+            self.act_next,
+            self.act_prev,
+            self.act_fix,
+            self.act_fix_all,
+            self.act_ignore_here,
+            self.act_relint,
+        ]
+
+    def _sync_edit_actions(self) -> None:
+        """Undo/redo/cut/copy as the new document's state says (Qt only signals changes of it)."""
+        doc = self.editor.document()
+        self.act_undo.setEnabled(doc.isUndoAvailable())
+        self.act_redo.setEnabled(doc.isRedoAvailable())
+        selected = self.editor.textCursor().hasSelection()
+        self.act_cut.setEnabled(selected)
+        self.act_copy.setEnabled(selected)
 
     def _fill_doctypes(self) -> None:
         assert self.session is not None

@@ -218,3 +218,32 @@ def test_an_outline_entry_s_tooltip_holds_the_whole_heading(qtbot, open_window) 
         assert label and tip.startswith(label + "\n")
         seen += 1
     assert seen == len(model.entries()) > 0
+
+
+def test_the_start_page_offers_only_what_works_without_a_document(qtbot, dialogs) -> None:  # noqa: ANN001, F811
+    # With nothing open, 撤销/剪切/查找/导出批注版/修复全部… were enabled and did nothing.
+    from ui.main_window import MainWindow
+
+    w = MainWindow(None, dialogs=dialogs)
+    qtbot.addWidget(w)
+    w.show()
+    for a in (w.act_undo, w.act_redo, w.act_cut, w.act_copy, w.act_paste, w.act_find, w.act_replace):
+        assert not a.isEnabled(), a.text()
+    for a in (w.act_export_annotated, w.act_fix_all, w.act_ignore_here, w.act_relint, w.act_show_ignored):
+        assert not a.isEnabled(), a.text()
+    for a in (w.act_new, w.act_open, w.act_sample, w.act_settings, w.act_rules_help, w.act_about, w.act_quit):
+        assert a.isEnabled(), a.text()
+
+
+def test_undo_and_copy_start_disabled_on_an_opened_document(qtbot, open_window) -> None:  # noqa: ANN001, F811
+    from tests.ui.test_editor_helpers import commit
+
+    w = open_window(_sample_session())
+    assert not w.act_undo.isEnabled() and not w.act_redo.isEnabled()
+    assert not w.act_cut.isEnabled() and not w.act_copy.isEnabled()
+    assert w.act_paste.isEnabled() and w.act_find.isEnabled() and w.act_export_annotated.isEnabled()
+    w.editor.go_to(1, 0)
+    commit(w.editor, "年")
+    assert w.act_undo.isEnabled()
+    w.editor.go_to(1, 0, 2)
+    assert w.act_copy.isEnabled()
