@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QHeaderView,
     QLabel,
     QMainWindow,
     QMenu,
@@ -150,11 +151,15 @@ class Dialogs:
                 QApplication.translate("MainWindow", "改为"),
             ]
         )
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)  # a preview, not a form
+        table.verticalHeader().setVisible(False)
         for r, cells in enumerate(rows):
             for c, text in enumerate(cells):
                 table.setItem(r, c, QTableWidgetItem(text))
-        table.resizeColumnsToContents()
-        table.horizontalHeader().setStretchLastSection(True)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         lay.addWidget(table)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(QApplication.translate("MainWindow", "应用修改"))
@@ -162,7 +167,7 @@ class Dialogs:
         buttons.accepted.connect(dlg.accept)
         buttons.rejected.connect(dlg.reject)
         lay.addWidget(buttons)
-        dlg.resize(720, 360)
+        dlg.resize(760, 380)
         return dlg.exec() == QDialog.DialogCode.Accepted
 
 

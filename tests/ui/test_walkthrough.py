@@ -247,3 +247,31 @@ def test_undo_and_copy_start_disabled_on_an_opened_document(qtbot, open_window) 
     assert w.act_undo.isEnabled()
     w.editor.go_to(1, 0, 2)
     assert w.act_copy.isEnabled()
+
+
+def test_the_unsafe_fix_preview_is_read_only(qtbot) -> None:  # noqa: ANN001
+    # The preview's cells could be edited (double-click or typing), as if the edit could be changed there.
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QAbstractItemView, QApplication, QDialog, QTableWidget
+
+    from ui.main_window import Dialogs
+
+    seen: dict[str, object] = {}
+
+    def inspect() -> None:
+        dlg = QApplication.activeModalWidget()
+        assert isinstance(dlg, QDialog)
+        table = dlg.findChild(QTableWidget)
+        seen["triggers"] = table.editTriggers()
+        seen["cells"] = [table.item(0, c).text() for c in range(3)]
+        table.setCurrentCell(0, 1)
+        qtbot.keyClick(table, Qt.Key.Key_F2)
+        qtbot.keyClick(table, Qt.Key.Key_A)
+        seen["after"] = table.item(0, 1).text()
+        dlg.reject()
+
+    QTimer.singleShot(0, inspect)
+    rows = [("第 5 段", "【（一）】强化理论学习", "【（二）】强化理论学习")]
+    assert Dialogs().preview_fix(None, "改为“（二）”", rows) is False
+    assert seen["triggers"] == QAbstractItemView.EditTrigger.NoEditTriggers
+    assert seen["cells"] == list(rows[0]) and seen["after"] == rows[0][1]
