@@ -113,11 +113,12 @@ class Dialogs:
         return paths
 
     def save_path(self, parent: QWidget, suggested: str) -> str | None:
+        docx = QApplication.translate("MainWindow", "Word 文档 (*.docx)")
+        txt = QApplication.translate("MainWindow", "文本文件 (*.txt)")
+        # The file type shown matches the suggested name (a .txt was offered under "Word 文档 (*.docx)").
+        selected = txt if Path(suggested).suffix.lower() == ".txt" else docx
         path, _ = QFileDialog.getSaveFileName(
-            parent,
-            QApplication.translate("MainWindow", "另存为"),
-            suggested,
-            QApplication.translate("MainWindow", "Word 文档 (*.docx);;文本文件 (*.txt)"),
+            parent, QApplication.translate("MainWindow", "另存为"), suggested, f"{docx};;{txt}", selected
         )
         return path or None
 

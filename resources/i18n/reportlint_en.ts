@@ -259,6 +259,10 @@ The details were logged to %2.</translation>
             <translation>Word documents (*.docx)</translation>
         </message>
         <message>
+            <source>文本文件 (*.txt)</source>
+            <translation>Text files (*.txt)</translation>
+        </message>
+        <message>
             <source>导出批注版…</source>
             <translation>Export Annotated Copy…</translation>
         </message>
@@ -587,10 +591,6 @@ The details were logged to %2.</translation>
         <message>
             <source>另存为</source>
             <translation>Save as</translation>
-        </message>
-        <message>
-            <source>Word 文档 (*.docx);;文本文件 (*.txt)</source>
-            <translation>Word documents (*.docx);;Text files (*.txt)</translation>
         </message>
         <message>
             <source>应用修改</source>

@@ -275,3 +275,23 @@ def test_the_unsafe_fix_preview_is_read_only(qtbot) -> None:  # noqa: ANN001
     assert Dialogs().preview_fix(None, "改为“（二）”", rows) is False
     assert seen["triggers"] == QAbstractItemView.EditTrigger.NoEditTriggers
     assert seen["cells"] == list(rows[0]) and seen["after"] == rows[0][1]
+
+
+@pytest.mark.parametrize("name", ["工作总结.txt", "工作总结.docx"])
+def test_save_as_shows_the_file_type_of_the_suggested_name(monkeypatch, name) -> None:  # noqa: ANN001
+    # A .txt document's 另存为 offered "工作总结.txt" under the type "Word 文档 (*.docx)".
+    from PySide6.QtWidgets import QFileDialog
+
+    from ui.main_window import Dialogs
+
+    calls = []
+
+    def fake(parent, caption, directory, filters, selected="", *rest):  # noqa: ANN001, ANN002
+        calls.append((directory, filters.split(";;"), selected))
+        return "", ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(fake))
+    assert Dialogs().save_path(None, f"某处/{name}") is None
+    ((directory, filters, selected),) = calls
+    assert directory.endswith(name)
+    assert selected in filters and name.rsplit(".", 1)[1] in selected
