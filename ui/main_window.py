@@ -538,6 +538,8 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.editor_box)
         self.editor.set_document(session.paragraphs())
         self._fill_doctypes()
+        self.problems_dock.show_checking()
+        self.outline_dock.show_checking()
         self.worker = LintWorker(session.linter, self.editor.revision, self.editor.paragraphs, self)
         self.worker.resultReady.connect(self._apply_outcome)
         self.worker.failed.connect(lambda msg: self.show_status(self.tr("检查出错：{m}").format(m=msg)))

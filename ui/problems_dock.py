@@ -46,6 +46,7 @@ class ProblemsDock(Dock):
         self.proxy = ProblemsFilter(self)
         self.proxy.setSourceModel(self.model)
         self._fixable_rules: set[str] = set()
+        self._checking = False  # a new document's first lint is running
 
         body = QWidget(self)
         lay = QVBoxLayout(body)
@@ -138,6 +139,7 @@ class ProblemsDock(Dock):
     def set_problems(self, problems: Sequence[Problem], outline: Sequence[OutlineEntry]) -> None:
         """Show a new lint's (visible) problems; the selection follows the same problem if it is still there."""
         current = self.selected_problem()
+        self._checking = False
         self.model.set_problems(problems, outline)
         rules = sorted({p.rule for p in problems})
         present = [self.rule_combo.itemData(i) for i in range(1, self.rule_combo.count())]
@@ -193,8 +195,17 @@ class ProblemsDock(Dock):
         for sev, b in self.severity_buttons.items():
             b.setText(f"{severity_label(sev)} {counts[sev]}")
 
+    def show_checking(self) -> None:
+        """A new document is being checked: no problems yet, and no claim that there are none."""
+        self.set_problems([], [])
+        self._checking = True
+        self._update_page()
+
     def _update_page(self) -> None:
-        if self.model.rowCount() == 0:
+        if self._checking:
+            self.clean_label.setText(self.tr("正在检查…"))
+            self.stack.setCurrentWidget(self.clean_label)
+        elif self.model.rowCount() == 0:
             self.clean_label.setText(self.tr("未发现问题。这份文档的结构、编号和标点都没有检查出问题。"))
             self.stack.setCurrentWidget(self.clean_label)
         elif self.proxy.rowCount() == 0:

@@ -733,6 +733,10 @@ The details were logged to %2.</translation>
             <translation>Fix all problems of this kind</translation>
         </message>
         <message>
+            <source>正在检查…</source>
+            <translation>Checking…</translation>
+        </message>
+        <message>
             <source>未发现问题。这份文档的结构、编号和标点都没有检查出问题。</source>
             <translation>No problems found. The structure, numbering and punctuation of this document look fine.</translation>
         </message>

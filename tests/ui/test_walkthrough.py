@@ -295,3 +295,20 @@ def test_save_as_shows_the_file_type_of_the_suggested_name(monkeypatch, name) ->
     ((directory, filters, selected),) = calls
     assert directory.endswith(name)
     assert selected in filters and name.rsplit(".", 1)[1] in selected
+
+
+def test_while_the_first_lint_runs_the_panels_do_not_claim_a_clean_document(qtbot, dialogs) -> None:  # noqa: ANN001, F811
+    # A large report takes a few seconds: the problems panel said 未发现问题 and the outline 没有识别到标题
+    # until the first result arrived.
+    from ui.main_window import MainWindow
+
+    w = MainWindow(_sample_session(), dialogs=dialogs)
+    qtbot.addWidget(w)
+    w.show()
+    dock = w.problems_dock
+    assert dock.stack.currentWidget() is dock.clean_label
+    assert dock.clean_label.text() == "正在检查…"
+    assert not w.outline_dock.empty_label.isVisible()
+    qtbot.waitUntil(lambda: _finished(w), timeout=30_000)
+    assert dock.stack.currentWidget() is dock.view  # the sample has problems
+    assert w.outline_dock.model.entries()
