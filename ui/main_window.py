@@ -19,7 +19,17 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QEvent, QFileSystemWatcher, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QByteArray,
+    QEvent,
+    QFileSystemWatcher,
+    QObject,
+    QSettings,
+    QStandardPaths,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -195,6 +205,12 @@ def add_recent_file(path: str | os.PathLike[str]) -> None:
     p = os.path.abspath(os.fspath(path))
     items = [x for x in recent_files() if os.path.normcase(x) != os.path.normcase(p)]
     QSettings().setValue(RECENT_KEY, [p, *items][:MAX_RECENT])
+
+
+def _documents_folder() -> Path:
+    """Where file dialogs start with nothing better to go on: the user's 文档 folder (else home)."""
+    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(found) if found and os.path.isdir(found) else Path.home()
 
 
 def _same_file(a: Path | None, b: Path) -> bool:
@@ -955,7 +971,7 @@ class MainWindow(QMainWindow):
         start = str(self.session.path.parent) if self.session and self.session.path else ""
         if not start:
             recent = recent_files()
-            start = str(Path(recent[0]).parent) if recent else str(Path.home())
+            start = str(Path(recent[0]).parent) if recent else str(_documents_folder())
         paths = self.dialogs.open_paths(self, start)
         if paths:
             self.open_files(paths)
@@ -1033,8 +1049,9 @@ class MainWindow(QMainWindow):
         if s.path is not None:
             suggested = str(s.path)
         else:
-            base = Path(recent_files()[0]).parent if recent_files() else Path.home()
-            suggested = str(base / (s.display_name() + (".docx" if s.kind == "docx" else ".txt")))
+            base = Path(recent_files()[0]).parent if recent_files() else _documents_folder()
+            # A new document becomes an official-format .docx unless the user picks .txt.
+            suggested = str(base / (s.display_name() + ".docx"))
         path = self.dialogs.save_path(self, suggested)
         if not path:
             return False
@@ -1083,7 +1100,7 @@ class MainWindow(QMainWindow):
         from linting.io.docx_annotate import AnnotateError
 
         s = self.session
-        base = s.path.parent if s.path is not None else Path.home()
+        base = s.path.parent if s.path is not None else _documents_folder()
         suggested = str(base / output_name(Path(s.display_name())))
         path = self.dialogs.export_path(self, suggested)
         if not path:

@@ -312,3 +312,21 @@ def test_while_the_first_lint_runs_the_panels_do_not_claim_a_clean_document(qtbo
     qtbot.waitUntil(lambda: _finished(w), timeout=30_000)
     assert dock.stack.currentWidget() is dock.view  # the sample has problems
     assert w.outline_dock.model.entries()
+
+
+def test_a_new_document_is_offered_as_a_docx(qtbot, open_window, dialogs, tmp_path) -> None:  # noqa: ANN001, F811
+    # 新建, type a report, Ctrl+S: the suggested name was 未命名.txt; an office worker wants the .docx.
+    from linting.io import open_document
+    from tests.ui.test_editor_helpers import commit
+    from ui.session import Session
+
+    w = open_window(Session.new())
+    w.editor.setFocus()
+    commit(w.editor, "关于2026年春季防火工作的通知")
+    target = tmp_path / "通知.docx"
+    dialogs.save_path_answer = str(target)
+    assert w.save()
+    (name, (suggested,)) = next(c for c in dialogs.calls if c[0] == "save_path")
+    assert suggested.endswith(".docx")
+    doc = open_document(target)
+    assert doc.kind == "docx" and [p.text for p in doc.paragraphs] == ["关于2026年春季防火工作的通知"]
