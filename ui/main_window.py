@@ -207,6 +207,24 @@ def add_recent_file(path: str | os.PathLike[str]) -> None:
     QSettings().setValue(RECENT_KEY, [p, *items][:MAX_RECENT])
 
 
+def with_access_key(text: str, key: str) -> str:
+    """``text`` as a menu entry with the access key ``key`` (Alt+menu, then the key).
+
+    Chinese text gets it in brackets as Word and WPS do (保存 → 保存(&S), 打开… → 打开(&O)…); English text
+    gets its own letter marked (Save → &Save, Zoom out → Zoom &out), in brackets only when it has no such letter.
+    """
+    if "&" in text:
+        return text
+    core, dots = (text[:-1], text[-1]) if text.endswith("…") else (text, "")
+    if not any("\u3400" <= c <= "\u9fff" for c in core):
+        starts = [i for i, c in enumerate(core) if c.lower() == key.lower() and (i == 0 or not core[i - 1].isalpha())]
+        anywhere = [i for i, c in enumerate(core) if c.lower() == key.lower()]
+        if starts or anywhere:
+            i = (starts or anywhere)[0]
+            return core[:i] + "&" + core[i:] + dots
+    return f"{core}(&{key.upper()}){dots}"
+
+
 def _documents_folder() -> Path:
     """Where file dialogs start with nothing better to go on: the user's 文档 folder (else home)."""
     found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
@@ -461,6 +479,45 @@ class MainWindow(QMainWindow):
 
         m = mb.addMenu(self.tr("帮助(&H)"))
         m.addActions([self.act_rules_help, self.act_about])
+        self._menu_keys = {
+            self.act_new: "N",
+            self.act_open: "O",
+            self.recent_menu.menuAction(): "R",
+            self.act_sample: "M",
+            self.act_save: "S",
+            self.act_save_as: "A",
+            self.act_reload: "L",
+            self.act_export_annotated: "E",
+            self.act_close: "C",
+            self.act_quit: "X",
+            self.act_undo: "U",
+            self.act_redo: "R",
+            self.act_cut: "T",
+            self.act_copy: "C",
+            self.act_paste: "P",
+            self.act_select_all: "A",
+            self.act_find: "F",
+            self.act_replace: "E",
+            self.act_zoom_in: "I",
+            self.act_zoom_out: "O",
+            self.act_zoom_reset: "S",
+            outline_toggle: "L",
+            problems_toggle: "P",
+            self.act_expand: "E",
+            self.act_collapse: "C",
+            self.act_next_pane: "N",
+            self.act_prev_pane: "V",
+            self.act_show_ignored: "G",
+            self.act_next: "N",
+            self.act_prev: "P",
+            self.act_fix: "Q",
+            self.act_fix_all: "A",
+            self.act_ignore_here: "I",
+            self.act_relint: "C",
+            self.act_settings: "S",
+            self.act_rules_help: "R",
+            self.act_about: "A",
+        }
 
     def _build_toolbar(self) -> None:
         tb = self.addToolBar(self.tr("工具栏"))
@@ -481,6 +538,14 @@ class MainWindow(QMainWindow):
         self.doctype_label.setContentsMargins(6, 0, 6, 0)
         tb.addWidget(self.doctype_label)
         self.view_menu.addAction(tb.toggleViewAction())
+        self._menu_keys[tb.toggleViewAction()] = "T"
+        for action, key in self._menu_keys.items():
+            plain = action.text()
+            action.setText(with_access_key(plain, key))
+            if action in tb.actions():
+                shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+                action.setIconText(plain.removesuffix("…"))
+                action.setToolTip(f"{plain.removesuffix('…')} ({shortcut})" if shortcut else plain)
 
     def _build_status_bar(self) -> None:
         sb = self.statusBar()

@@ -330,3 +330,50 @@ def test_a_new_document_is_offered_as_a_docx(qtbot, open_window, dialogs, tmp_pa
     assert suggested.endswith(".docx")
     doc = open_document(target)
     assert doc.kind == "docx" and [p.text for p in doc.paragraphs] == ["关于2026年春季防火工作的通知"]
+
+
+def _mnemonic(text: str) -> str | None:
+    i = text.replace("&&", "").find("&")
+    return text.replace("&&", "")[i + 1].upper() if i >= 0 else None
+
+
+def test_every_menu_entry_has_its_own_access_key(open_window) -> None:  # noqa: ANN001, F811
+    # Alt+F opened 文件 but no entry had an access key (Word/WPS: 保存(S), 另存为(A)…): arrows only.
+    w = open_window(_sample_session())
+    for top in w.menuBar().actions():
+        menu = top.menu()
+        keys = [_mnemonic(a.text()) for a in menu.actions() if not a.isSeparator()]
+        assert None not in keys, (top.text(), [a.text() for a in menu.actions()])
+        assert len(keys) == len(set(keys)), (top.text(), keys)
+    tops = [_mnemonic(a.text()) for a in w.menuBar().actions()]
+    assert None not in tops and len(tops) == len(set(tops))
+    # The toolbar shows the plain name, the tooltip names the shortcut.
+    assert w.act_save.iconText() == "保存" and "Ctrl+S" in w.act_save.toolTip()
+
+
+def test_with_access_key_in_chinese_and_english() -> None:
+    from ui.main_window import with_access_key
+
+    assert with_access_key("保存", "S") == "保存(&S)"
+    assert with_access_key("另存为…", "A") == "另存为(&A)…"
+    assert with_access_key("关于 ReportLint", "A") == "关于 ReportLint(&A)"
+    assert with_access_key("Save as…", "A") == "Save &as…"
+    assert with_access_key("Zoom out", "O") == "Zoom &out"
+    assert with_access_key("Exit", "X") == "E&xit"
+    assert with_access_key("Toolbar", "Z") == "Toolbar(&Z)"
+    assert with_access_key("文件(&F)", "X") == "文件(&F)"
+
+
+def test_alt_f_then_s_saves(qtbot, open_window, dialogs) -> None:  # noqa: ANN001, F811
+    from PySide6.QtWidgets import QApplication, QMenu
+
+    w = open_window(_sample_session())
+    w.activateWindow()
+    qtbot.waitUntil(w.isActiveWindow)
+    w.editor.setFocus()
+    qtbot.keyClick(w.editor, Qt.Key.Key_F, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu), timeout=2000)
+    menu = QApplication.activePopupWidget()
+    assert w.act_save in menu.actions()
+    qtbot.keyClick(menu, Qt.Key.Key_S)
+    qtbot.waitUntil(lambda: "save_path" in dialogs.names(), timeout=2000)  # the untitled sample asks where
