@@ -106,7 +106,7 @@ class Dialogs:
     def ask_save_as_after_lock(self, parent: QWidget, text: str) -> bool:
         box = QMessageBox(parent)
         box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(QApplication.translate("MainWindow", "文件被占用"))
+        box.setWindowTitle(QApplication.translate("MainWindow", "无法保存"))
         box.setText(text)
         save_as = box.addButton(QApplication.translate("MainWindow", "另存为…"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QApplication.translate("MainWindow", "取消"), QMessageBox.ButtonRole.RejectRole)
@@ -1195,7 +1195,9 @@ class MainWindow(QMainWindow):
         where = str(e.path) if e.path else ""
         text = self.tr("未能保存“{p}”：\n{m}").format(p=where, m=msg) if where else msg
         text += "\n\n" + self.tr("文档仍保留在窗口中，修改没有丢失。")
-        if e.locked_by is not None or "占用" in msg or "锁定" in msg:
+        # Locked by Word/WPS, read-only file or folder, no permission, disk full…: whenever the reason itself
+        # says 另存为, the dialog offers it as a button.
+        if e.locked_by is not None or "占用" in msg or "锁定" in msg or "另存为" in msg:
             if self.dialogs.ask_save_as_after_lock(self, text + "\n" + self.tr("可以另存为一个新文件。")):
                 return self.save_as()
             return False

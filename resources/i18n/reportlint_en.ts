@@ -259,6 +259,10 @@ The details were logged to %2.</translation>
             <translation>Word documents (*.docx)</translation>
         </message>
         <message>
+            <source>无法保存</source>
+            <translation>Cannot save</translation>
+        </message>
+        <message>
             <source>文本文件 (*.txt)</source>
             <translation>Text files (*.txt)</translation>
         </message>
@@ -575,10 +579,6 @@ The details were logged to %2.</translation>
         <message>
             <source>文件已更改</source>
             <translation>File changed</translation>
-        </message>
-        <message>
-            <source>文件被占用</source>
-            <translation>File in use</translation>
         </message>
         <message>
             <source>打开</source>

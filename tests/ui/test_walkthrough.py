@@ -377,3 +377,30 @@ def test_alt_f_then_s_saves(qtbot, open_window, dialogs) -> None:  # noqa: ANN00
     assert w.act_save in menu.actions()
     qtbot.keyClick(menu, Qt.Key.Key_S)
     qtbot.waitUntil(lambda: "save_path" in dialogs.names(), timeout=2000)  # the untitled sample asks where
+
+
+def test_a_read_only_file_offers_save_as(qtbot, open_window, dialogs, tmp_path, monkeypatch) -> None:  # noqa: ANN001, F811
+    # An attachment saved read-only: Ctrl+S said "…或“另存为”其他文件名" with only an OK button.
+    from ui.session import SaveError, Session
+
+    f = tmp_path / "附件.txt"
+    f.write_text("关于防汛工作的通知\n各单位要做好准备。\n", encoding="utf-8")
+    w = open_window(Session.open(f))
+    w.editor.go_to(1, 0)
+    w.editor.insertPlainText("请")
+    real_save = Session.save
+
+    def read_only(self, texts, sources, path=None):  # noqa: ANN001, ANN202
+        if path is None:
+            raise SaveError(f, "文件是只读的，无法保存；请取消文件的只读属性，或“另存为”其他文件名")
+        return real_save(self, texts, sources, path)
+
+    monkeypatch.setattr(Session, "save", read_only)
+    dialogs.lock_answer = True
+    other = tmp_path / "附件-修改.txt"
+    dialogs.save_path_answer = str(other)
+    assert w.save()
+    assert dialogs.names()[-2:] == ["ask_save_as_after_lock", "save_path"]
+    assert "只读" in dialogs.calls[-2][1][0]
+    assert other.read_text(encoding="utf-8").splitlines()[1] == "请各单位要做好准备。"
+    assert w.session.path == other and not w.is_modified()
