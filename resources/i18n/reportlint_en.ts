@@ -900,6 +900,10 @@ The details were logged to %2.</translation>
             <translation>Severity</translation>
         </message>
         <message>
+            <source>↑↓ 选择规则，空格键启用或关闭，F2 选择级别</source>
+            <translation>↑↓ choose a rule, Space turns it on or off, F2 chooses its severity</translation>
+        </message>
+        <message>
             <source>错误</source>
             <translation>Error</translation>
         </message>

@@ -404,3 +404,41 @@ def test_a_read_only_file_offers_save_as(qtbot, open_window, dialogs, tmp_path, 
     assert "只读" in dialogs.calls[-2][1][0]
     assert other.read_text(encoding="utf-8").splitlines()[1] == "请各单位要做好准备。"
     assert w.session.path == other and not w.is_modified()
+
+
+def test_settings_rules_by_keyboard_and_tab_passes_the_table(qtbot) -> None:  # noqa: ANN001
+    # Tab walked every cell, check box and combo of the 28 rules before reaching 字号, 确定 or 取消.
+    from PySide6.QtWidgets import QApplication
+
+    from linting.rules import RULES
+    from ui.settings_dialog import SettingsDialog
+
+    dlg = SettingsDialog()
+    qtbot.addWidget(dlg)
+    dlg.show()
+    dlg.activateWindow()
+    qtbot.waitUntil(dlg.isActiveWindow)
+    table = dlg.rules_table
+    table.setFocus()
+    chain = []
+    for _ in range(6):
+        chain.append(QApplication.focusWidget())
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert chain[0] is table and QApplication.focusWidget() is table  # round trip in six steps
+    assert dlg.font_spin in chain and dlg.language_combo in chain and dlg.button_box.isAncestorOf(chain[-1])
+    rules = list(RULES)
+    table.setFocus()
+    table.setCurrentCell(0, 1)
+    qtbot.keyClick(table, Qt.Key.Key_Down)
+    second = rules[1]
+    before = dlg.rule_values()[second]
+    assert before != "off"
+    qtbot.keyClick(table, Qt.Key.Key_Space)
+    assert dlg.rule_values()[second] == "off"
+    qtbot.keyClick(table, Qt.Key.Key_Space)
+    assert dlg.rule_values()[second] == before
+    combo = dlg._combos[second]
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    qtbot.waitUntil(lambda: combo.view().isVisible(), timeout=2000)
+    combo.hidePopup()
+    assert dlg.isVisible()  # the keys did not close the dialog
