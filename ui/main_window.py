@@ -417,7 +417,7 @@ class MainWindow(QMainWindow):
         )
         self.act_relint = self._action(self.tr("重新检查"), "F5", self.relint)
         self.act_settings = self._action(self.tr("设置…"), "Ctrl+,", self.open_settings)
-        self.act_rules_help = self._action(self.tr("规则说明"), "F1", lambda: self.open_rules_help(None))
+        self.act_rules_help = self._action(self.tr("规则说明"), "F1", self.open_rules_help_here)
         self.act_about = self._action(self.tr("关于 ReportLint"), "Ctrl+F1", self.open_about)
 
     def _edit_action(self, text: str, shortcut: QKeySequence.StandardKey | str, method: str) -> QAction:
@@ -1354,6 +1354,11 @@ class MainWindow(QMainWindow):
         self._apply_font_size()
         if self.session is not None and self.worker is not None:
             self.worker.set_linter(self.session.reload_config())
+
+    def open_rules_help_here(self) -> None:
+        """F1: the help of the rule of the problem at the cursor (or selected in the panel), else the first rule."""
+        p = self.problem_at_cursor() if self.session is not None else None
+        self.open_rules_help(p.rule if p is not None else None)
 
     def open_rules_help(self, rule_id: str | None) -> None:
         from .rules_help import RulesHelpDialog

@@ -442,3 +442,29 @@ def test_settings_rules_by_keyboard_and_tab_passes_the_table(qtbot) -> None:  # 
     qtbot.waitUntil(lambda: combo.view().isVisible(), timeout=2000)
     combo.hidePopup()
     assert dlg.isVisible()  # the keys did not close the dialog
+
+
+def test_f1_on_a_problem_explains_its_rule(qtbot, open_window, monkeypatch) -> None:  # noqa: ANN001, F811
+    # F1 always opened 规则说明 at the first rule, whatever problem the cursor was on.
+    from tests.ui.test_main_window import _safe_problem
+    from ui.rules_help import RulesHelpDialog
+
+    shown: list[str] = []
+
+    def fake_exec(self) -> int:  # noqa: ANN001
+        shown.append(self.rule_list.currentItem().data(Qt.ItemDataRole.UserRole))
+        return 0
+
+    monkeypatch.setattr(RulesHelpDialog, "exec", fake_exec)
+    w = open_window(_sample_session())
+    w.activateWindow()
+    qtbot.waitUntil(w.isActiveWindow)
+    p = _safe_problem(w, "halfwidth-punct")
+    w.editor.go_to(p.paragraph, p.start)
+    qtbot.keyClick(w.editor, Qt.Key.Key_F1)
+    assert shown == ["halfwidth-punct"]
+    other = next(q for q in w.problems_dock.visible_problems() if q.rule != "halfwidth-punct")
+    w.problems_dock.select_problem(other)
+    w.problems_dock.view.setFocus()
+    qtbot.keyClick(w.problems_dock.view, Qt.Key.Key_F1)
+    assert shown[-1] == other.rule
