@@ -1070,9 +1070,9 @@ class MainWindow(QMainWindow):
 
     def new_window(self) -> None:
         if self._can_take_document() and self.session is None:
-            self.set_session(Session.new())
+            self.set_session(Session.new(self.tr("未命名")))
             return
-        w = MainWindow(Session.new())
+        w = MainWindow(Session.new(self.tr("未命名")))
         w.show()
 
     def reload_from_disk(self) -> None:

@@ -515,6 +515,10 @@ The details were logged to %2.</translation>
             <translation>Cannot open</translation>
         </message>
         <message>
+            <source>未命名</source>
+            <translation>Untitled</translation>
+        </message>
+        <message>
             <source>无法重新载入</source>
             <translation>Cannot reload</translation>
         </message>

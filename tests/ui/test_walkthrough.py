@@ -468,3 +468,23 @@ def test_f1_on_a_problem_explains_its_rule(qtbot, open_window, monkeypatch) -> N
     w.problems_dock.view.setFocus()
     qtbot.keyClick(w.problems_dock.view, Qt.Key.Key_F1)
     assert shown[-1] == other.rule
+
+
+def test_a_new_document_is_named_in_the_interface_language(qtbot, qapp, dialogs) -> None:  # noqa: ANN001, F811
+    # In English, 文件 → New showed "未命名 - ReportLint".
+    from ui import i18n
+    from ui.main_window import MainWindow
+
+    try:
+        i18n.install_translators(qapp, "en")
+        w = MainWindow(None, dialogs=dialogs)
+        qtbot.addWidget(w)
+        w.new_window()
+        assert w.session is not None and w.session.display_name() == "Untitled"
+        assert "未命名" not in w.windowTitle()
+        w.editor.document().setModified(False)
+    finally:
+        for t in i18n.installed_translators():
+            qapp.removeTranslator(t)
+        i18n._installed.clear()
+        i18n._current.clear()
