@@ -80,8 +80,12 @@ class Dialogs:
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(QApplication.translate("MainWindow", "保存修改"))
         box.setText(QApplication.translate("MainWindow", "“{name}”有未保存的修改。是否保存？").format(name=name))
-        save = box.addButton(QApplication.translate("MainWindow", "保存"), QMessageBox.ButtonRole.AcceptRole)
-        discard = box.addButton(QApplication.translate("MainWindow", "不保存"), QMessageBox.ButtonRole.DestructiveRole)
+        save = box.addButton(
+            with_access_key(QApplication.translate("MainWindow", "保存"), "S"), QMessageBox.ButtonRole.AcceptRole
+        )
+        discard = box.addButton(
+            with_access_key(QApplication.translate("MainWindow", "不保存"), "N"), QMessageBox.ButtonRole.DestructiveRole
+        )
         cancel = box.addButton(QApplication.translate("MainWindow", "取消"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(save)
         box.setEscapeButton(cancel)
@@ -108,7 +112,9 @@ class Dialogs:
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(QApplication.translate("MainWindow", "无法保存"))
         box.setText(text)
-        save_as = box.addButton(QApplication.translate("MainWindow", "另存为…"), QMessageBox.ButtonRole.AcceptRole)
+        save_as = box.addButton(
+            with_access_key(QApplication.translate("MainWindow", "另存为…"), "A"), QMessageBox.ButtonRole.AcceptRole
+        )
         box.addButton(QApplication.translate("MainWindow", "取消"), QMessageBox.ButtonRole.RejectRole)
         box.exec()
         return box.clickedButton() is save_as

@@ -488,3 +488,31 @@ def test_a_new_document_is_named_in_the_interface_language(qtbot, qapp, dialogs)
             qapp.removeTranslator(t)
         i18n._installed.clear()
         i18n._current.clear()
+
+
+def test_save_changes_question_answers_to_alt_n(qtbot) -> None:  # noqa: ANN001
+    # 保存/不保存/取消 had no access keys: "don't save" needed the mouse or Tab, Tab, Space.
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from ui.main_window import Dialogs
+
+    texts: list[str] = []
+
+    def press_alt_n() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        texts.extend(b.text() for b in box.buttons())
+        box.activateWindow()
+        qtbot.waitUntil(box.isActiveWindow, timeout=2000)
+        qtbot.keyClick(QApplication.focusWidget() or box, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
+        for _ in range(50):  # a mnemonic "animates" the click: it lands ~100 ms later
+            if not box.isVisible():
+                break
+            qtbot.wait(100)
+        if box.isVisible():  # the key did nothing: close it (as cancel) so the test fails instead of hanging
+            box.reject()
+
+    QTimer.singleShot(0, press_alt_n)
+    assert Dialogs().ask_save_changes(None, "工作总结.docx") == "discard"
+    assert "保存(&S)" in texts and "不保存(&N)" in texts
