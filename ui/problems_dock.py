@@ -121,10 +121,10 @@ class ProblemsDock(Dock):
         self.setWidget(body)
 
         # Tab from the list goes on to this panel's own filter row and buttons.
-        chain = [self.view, *self.severity_buttons.values(), self.rule_combo, self.search]
+        chain: list[QWidget] = [self.view, *self.severity_buttons.values(), self.rule_combo, self.search]
         chain += [self.fix_button, self.fix_all_button]
-        for a, b in zip(chain, chain[1:], strict=False):
-            QWidget.setTabOrder(a, b)
+        for before, after in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(before, after)
 
         self.view.doubleClicked.connect(self._activate)
         self.view.enterPressed.connect(self._activate)

@@ -196,8 +196,8 @@ class SettingsDialog(QDialog):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
         """Space / F2 / Alt+↓ on the rules table act on the current rule's switch and severity."""
         if watched is self.rules_table and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-            row = self.rules_table.currentRow()
-            rid = self.rules_table.item(row, _COL_RULE).text() if row >= 0 else None
+            item = self.rules_table.item(self.rules_table.currentRow(), _COL_RULE)
+            rid = item.text() if item is not None else None
             if rid is not None and event.key() == Qt.Key.Key_Space and not event.modifiers():
                 self._checks[rid].toggle()
                 return True
