@@ -231,6 +231,12 @@ def with_access_key(text: str, key: str) -> str:
     return f"{core}(&{key.upper()}){dots}"
 
 
+def remove_recent_file(path: str | os.PathLike[str]) -> None:
+    """Drop ``path`` from the recent files (it was deleted or moved)."""
+    p = os.path.normcase(os.path.abspath(os.fspath(path)))
+    QSettings().setValue(RECENT_KEY, [x for x in recent_files() if os.path.normcase(os.path.abspath(x)) != p])
+
+
 def _documents_folder() -> Path:
     """Where file dialogs start with nothing better to go on: the user's 文档 folder (else home)."""
     found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
@@ -1054,6 +1060,8 @@ class MainWindow(QMainWindow):
             w = open_path(Path(raw), self)
             if w is not None:
                 opened.append(w)
+        if self.session is None:  # still the start page: its list may have lost a file that is gone
+            self.start_page.set_recent(recent_files())
         return opened
 
     def _can_take_document(self) -> bool:
@@ -1462,6 +1470,8 @@ def open_path(path: Path, parent: MainWindow | None = None) -> MainWindow | None
     try:
         session = Session.open(path)
     except ReadError as e:
+        if not os.path.lexists(path):  # gone (moved, deleted, USB stick removed): no longer offered as recent
+            remove_recent_file(path)
         dialogs.error(
             parent,
             QApplication.translate("MainWindow", "无法打开"),

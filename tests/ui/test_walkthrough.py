@@ -516,3 +516,21 @@ def test_save_changes_question_answers_to_alt_n(qtbot) -> None:  # noqa: ANN001
     QTimer.singleShot(0, press_alt_n)
     assert Dialogs().ask_save_changes(None, "工作总结.docx") == "discard"
     assert "保存(&S)" in texts and "不保存(&N)" in texts
+
+
+def test_a_recent_file_that_is_gone_leaves_the_list(qtbot, dialogs, tmp_path) -> None:  # noqa: ANN001, F811
+    # A report moved to another folder stayed in 最近打开 and on the start page, failing every time.
+    from ui.main_window import MainWindow, add_recent_file, recent_files
+
+    kept = tmp_path / "在.txt"
+    kept.write_text("一、总体情况\n", encoding="utf-8")
+    gone = tmp_path / "已移走.txt"
+    add_recent_file(kept)
+    add_recent_file(gone)
+    w = MainWindow(None, dialogs=dialogs)
+    qtbot.addWidget(w)
+    assert w.start_page.recent.count() == 2
+    w.start_page.openPathRequested.emit(str(gone))
+    assert dialogs.names() == ["error"] and "不存在" in dialogs.calls[0][1][1]
+    assert recent_files() == [str(kept)]
+    assert w.start_page.recent.count() == 1
