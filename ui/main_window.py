@@ -1209,13 +1209,10 @@ class MainWindow(QMainWindow):
         where = str(e.path) if e.path else ""
         text = self.tr("未能保存“{p}”：\n{m}").format(p=where, m=msg) if where else msg
         text += "\n\n" + self.tr("文档仍保留在窗口中，修改没有丢失。")
-        # Locked by Word/WPS, read-only file or folder, no permission, disk full…: whenever the reason itself
-        # says 另存为, the dialog offers it as a button.
-        if e.locked_by is not None or "占用" in msg or "锁定" in msg or "另存为" in msg:
-            if self.dialogs.ask_save_as_after_lock(self, text + "\n" + self.tr("可以另存为一个新文件。")):
-                return self.save_as()
-            return False
-        self.dialogs.error(self, self.tr("保存失败"), text)
+        # Locked by Word/WPS, read-only file or folder, no permission, disk full, folder gone (USB stick
+        # removed)…: whatever the reason, the text is only in this window, so 另存为 is offered as a button.
+        if self.dialogs.ask_save_as_after_lock(self, text + "\n" + self.tr("可以另存为一个新文件。")):
+            return self.save_as()
         return False
 
     def maybe_save(self) -> bool:

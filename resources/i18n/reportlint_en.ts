@@ -549,10 +549,6 @@ The details were logged to %2.</translation>
             <translation>You can save it as a new file.</translation>
         </message>
         <message>
-            <source>保存失败</source>
-            <translation>Save failed</translation>
-        </message>
-        <message>
             <source>“{name}”已被删除或移走；文档仍在窗口中，保存会重新写出该文件</source>
             <translation>“{name}” was deleted or moved away; the document is still in this window and saving writes the file again</translation>
         </message>

@@ -477,7 +477,7 @@ def test_save_into_a_read_only_folder_keeps_the_document(qtbot, open_window, dia
         assert not w.save()
     finally:
         d.chmod(0o755)
-    assert dialogs.names()[-1] == "error" and w.is_modified()
+    assert dialogs.names()[-1] == "ask_save_as_after_lock" and w.is_modified()
 
 
 def test_a_file_changed_on_disk_is_offered_for_reload(qtbot, open_window, dialogs, tmp_path) -> None:

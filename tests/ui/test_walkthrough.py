@@ -534,3 +534,25 @@ def test_a_recent_file_that_is_gone_leaves_the_list(qtbot, dialogs, tmp_path) ->
     assert dialogs.names() == ["error"] and "不存在" in dialogs.calls[0][1][1]
     assert recent_files() == [str(kept)]
     assert w.start_page.recent.count() == 1
+
+
+def test_a_save_into_a_folder_that_is_gone_offers_save_as(qtbot, open_window, dialogs, tmp_path) -> None:  # noqa: ANN001, F811
+    # The USB stick was pulled out: the error said 保存位置不存在 and only offered OK.
+    import shutil
+
+    from ui.session import Session
+
+    stick = tmp_path / "U盘"
+    stick.mkdir()
+    f = stick / "总结.txt"
+    f.write_text("一、总体情况\n今年工作有进展。\n", encoding="utf-8")
+    w = open_window(Session.open(f))
+    w.editor.go_to(1, 0)
+    w.editor.insertPlainText("请")
+    shutil.rmtree(stick)
+    dialogs.lock_answer = True
+    other = tmp_path / "总结.txt"
+    dialogs.save_path_answer = str(other)
+    assert w.save()
+    assert dialogs.names()[-2:] == ["ask_save_as_after_lock", "save_path"]
+    assert other.read_text(encoding="utf-8").splitlines()[1] == "请今年工作有进展。"
