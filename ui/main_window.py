@@ -1184,6 +1184,9 @@ class MainWindow(QMainWindow):
         path = self.dialogs.export_path(self, suggested)
         if not path:
             return False
+        if _same_file(s.path, Path(path)):  # as the command line: the review copy never replaces the draft
+            self.dialogs.error(self, self.tr("导出批注版失败"), self.tr("批注版不能覆盖原文件，请另选输出文件名"))
+            return False
         texts = [p.text for p in self.editor.paragraphs()]
         sources = None if self._recovered else self.editor.sources()
         try:

@@ -531,6 +531,10 @@ The details were logged to %2.</translation>
             <translation>Export failed</translation>
         </message>
         <message>
+            <source>批注版不能覆盖原文件，请另选输出文件名</source>
+            <translation>The annotated copy cannot replace the original file; choose another file name</translation>
+        </message>
+        <message>
             <source>已导出批注版：{p}（{n} 条批注）</source>
             <translation>Annotated copy written: {p} ({n} comments)</translation>
         </message>

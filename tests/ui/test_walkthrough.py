@@ -556,3 +556,23 @@ def test_a_save_into_a_folder_that_is_gone_offers_save_as(qtbot, open_window, di
     assert w.save()
     assert dialogs.names()[-2:] == ["ask_save_as_after_lock", "save_path"]
     assert other.read_text(encoding="utf-8").splitlines()[1] == "请今年工作有进展。"
+
+
+def test_the_annotated_copy_never_replaces_the_open_document(qtbot, open_window, dialogs, tmp_path) -> None:  # noqa: ANN001, F811
+    # Choosing the document's own name in 导出批注版 replaced the draft with comments and tracked changes
+    # (the command line refuses this).
+    from tests.ui.test_main_window import _build_docx
+    from ui.session import Session
+
+    f = tmp_path / "报告.docx"
+    _build_docx(f)
+    before = f.read_bytes()
+    w = open_window(Session.open(f))
+    dialogs.save_path_answer = str(f)
+    assert not w.export_annotated()
+    assert dialogs.names()[-2:] == ["export_path", "error"]
+    assert "覆盖" in dialogs.calls[-1][1][1]
+    assert f.read_bytes() == before
+    other = tmp_path / "报告_校对意见.docx"
+    dialogs.save_path_answer = str(other)
+    assert w.export_annotated() and other.is_file()
