@@ -1134,6 +1134,14 @@ class MainWindow(QMainWindow):
         path = self.dialogs.save_path(self, suggested)
         if not path:
             return False
+        other = find_window(Path(path))
+        if other is not None and other is not self:  # two windows on one file would overwrite each other
+            self.dialogs.error(
+                self,
+                self.tr("无法保存"),
+                self.tr("“{name}”已在另一个窗口中打开，请换一个文件名，或先关闭那个窗口").format(name=Path(path).name),
+            )
+            return False
         return self._save_to(Path(path))
 
     def _save_to(self, path: Path | None) -> bool:

@@ -523,6 +523,10 @@ The details were logged to %2.</translation>
             <translation>Cannot reload</translation>
         </message>
         <message>
+            <source>“{name}”已在另一个窗口中打开，请换一个文件名，或先关闭那个窗口</source>
+            <translation>“{name}” is open in another window; choose another file name, or close that window first</translation>
+        </message>
+        <message>
             <source>已保存到 {p}</source>
             <translation>Saved to {p}</translation>
         </message>

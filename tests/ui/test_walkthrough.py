@@ -576,3 +576,19 @@ def test_the_annotated_copy_never_replaces_the_open_document(qtbot, open_window,
     other = tmp_path / "报告_校对意见.docx"
     dialogs.save_path_answer = str(other)
     assert w.export_annotated() and other.is_file()
+
+
+def test_save_as_onto_a_file_open_in_another_window_is_refused(qtbot, open_window, dialogs, tmp_path) -> None:  # noqa: ANN001, F811
+    # Two windows then edited one file, each save overwriting the other's.
+    from ui.session import Session
+
+    f = tmp_path / "总结.txt"
+    f.write_text("一、总体情况\n今年工作有进展。\n", encoding="utf-8")
+    first = open_window(Session.open(f))
+    second = open_window(_sample_session())
+    dialogs.save_path_answer = str(f)
+    assert not second.save_as()
+    assert dialogs.names()[-2:] == ["save_path", "error"] and "另一个窗口" in dialogs.calls[-1][1][1]
+    assert f.read_text(encoding="utf-8") == "一、总体情况\n今年工作有进展。\n"
+    assert second.session.is_untitled and first.session.path == f
+    assert first.save_as()  # its own file: allowed
