@@ -131,7 +131,7 @@ def _open_for_batch(path: str | None) -> Any:
     if path is None:
         session = Session.untitled_copy(sample_path(), Path(SAMPLE_NAME).stem)
     else:
-        session = Session.open(path)
+        session = Session.open(path, empty_as_new=False)  # what the command line reads, counts included
     return MainWindow(session)
 
 

@@ -61,6 +61,8 @@ class FindReplaceBar(QWidget):
         self.replace_label.setBuddy(self.replace_edit)
         self.replace_button = QPushButton(self.tr("替换"), self)
         self.replace_all_button = QPushButton(self.tr("全部替换"), self)
+        for b in (self.prev_button, self.next_button, self.replace_button, self.replace_all_button):
+            b.setAutoDefault(True)  # Enter on a focused button presses it (outside a dialog Qt only takes Space)
 
         row1 = QHBoxLayout()
         for w in (self.prev_button, self.next_button, self.case_box, self.status_label):

@@ -19,7 +19,15 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
-__all__ = ["LANGUAGES", "SETTINGS_KEY", "choose_language", "install_translators", "resource_dir", "qm_path"]
+__all__ = [
+    "LANGUAGES",
+    "SETTINGS_KEY",
+    "choose_language",
+    "current_language",
+    "install_translators",
+    "resource_dir",
+    "qm_path",
+]
 
 #: Supported languages: code → name shown in the settings (each in its own language).
 LANGUAGES: dict[str, str] = {"zh_CN": "中文", "en": "English"}
@@ -27,6 +35,7 @@ LANGUAGES: dict[str, str] = {"zh_CN": "中文", "en": "English"}
 SETTINGS_KEY = "language"
 
 _installed: list[QTranslator] = []
+_current: list[str] = []  # the language install_translators chose last
 
 
 def resource_dir() -> Path:
@@ -64,6 +73,11 @@ def choose_language(language: str | None = None) -> str:
     return "zh_CN" if QLocale.system().language() == QLocale.Language.Chinese else "en"
 
 
+def current_language() -> str:
+    """The language the running interface was installed in (``--lang`` included), else :func:`choose_language`."""
+    return _current[0] if _current else choose_language()
+
+
 def _qt_translations_dirs() -> list[Path]:
     dirs = [Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))]
     bundle = getattr(sys, "_MEIPASS", None)
@@ -80,6 +94,7 @@ def install_translators(app: QCoreApplication, language: str | None = None) -> s
     already exist keep their texts until they are re-created).
     """
     lang = choose_language(language)
+    _current[:] = [lang]
     for t in _installed:
         app.removeTranslator(t)
     _installed.clear()

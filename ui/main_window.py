@@ -14,18 +14,31 @@ import gc
 import logging
 import os
 import time
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QEvent, QFileSystemWatcher, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QByteArray,
+    QEvent,
+    QFileSystemWatcher,
+    QObject,
+    QSettings,
+    QStandardPaths,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QHeaderView,
     QLabel,
     QMainWindow,
     QMenu,
@@ -67,8 +80,12 @@ class Dialogs:
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(QApplication.translate("MainWindow", "保存修改"))
         box.setText(QApplication.translate("MainWindow", "“{name}”有未保存的修改。是否保存？").format(name=name))
-        save = box.addButton(QApplication.translate("MainWindow", "保存"), QMessageBox.ButtonRole.AcceptRole)
-        discard = box.addButton(QApplication.translate("MainWindow", "不保存"), QMessageBox.ButtonRole.DestructiveRole)
+        save = box.addButton(
+            with_access_key(QApplication.translate("MainWindow", "保存"), "S"), QMessageBox.ButtonRole.AcceptRole
+        )
+        discard = box.addButton(
+            with_access_key(QApplication.translate("MainWindow", "不保存"), "N"), QMessageBox.ButtonRole.DestructiveRole
+        )
         cancel = box.addButton(QApplication.translate("MainWindow", "取消"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(save)
         box.setEscapeButton(cancel)
@@ -93,9 +110,11 @@ class Dialogs:
     def ask_save_as_after_lock(self, parent: QWidget, text: str) -> bool:
         box = QMessageBox(parent)
         box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(QApplication.translate("MainWindow", "文件被占用"))
+        box.setWindowTitle(QApplication.translate("MainWindow", "无法保存"))
         box.setText(text)
-        save_as = box.addButton(QApplication.translate("MainWindow", "另存为…"), QMessageBox.ButtonRole.AcceptRole)
+        save_as = box.addButton(
+            with_access_key(QApplication.translate("MainWindow", "另存为…"), "A"), QMessageBox.ButtonRole.AcceptRole
+        )
         box.addButton(QApplication.translate("MainWindow", "取消"), QMessageBox.ButtonRole.RejectRole)
         box.exec()
         return box.clickedButton() is save_as
@@ -110,11 +129,12 @@ class Dialogs:
         return paths
 
     def save_path(self, parent: QWidget, suggested: str) -> str | None:
+        docx = QApplication.translate("MainWindow", "Word 文档 (*.docx)")
+        txt = QApplication.translate("MainWindow", "文本文件 (*.txt)")
+        # The file type shown matches the suggested name (a .txt was offered under "Word 文档 (*.docx)").
+        selected = txt if Path(suggested).suffix.lower() == ".txt" else docx
         path, _ = QFileDialog.getSaveFileName(
-            parent,
-            QApplication.translate("MainWindow", "另存为"),
-            suggested,
-            QApplication.translate("MainWindow", "Word 文档 (*.docx);;文本文件 (*.txt)"),
+            parent, QApplication.translate("MainWindow", "另存为"), suggested, f"{docx};;{txt}", selected
         )
         return path or None
 
@@ -148,11 +168,15 @@ class Dialogs:
                 QApplication.translate("MainWindow", "改为"),
             ]
         )
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)  # a preview, not a form
+        table.verticalHeader().setVisible(False)
         for r, cells in enumerate(rows):
             for c, text in enumerate(cells):
                 table.setItem(r, c, QTableWidgetItem(text))
-        table.resizeColumnsToContents()
-        table.horizontalHeader().setStretchLastSection(True)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         lay.addWidget(table)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(QApplication.translate("MainWindow", "应用修改"))
@@ -160,7 +184,7 @@ class Dialogs:
         buttons.accepted.connect(dlg.accept)
         buttons.rejected.connect(dlg.reject)
         lay.addWidget(buttons)
-        dlg.resize(720, 360)
+        dlg.resize(760, 380)
         return dlg.exec() == QDialog.DialogCode.Accepted
 
 
@@ -187,6 +211,36 @@ def add_recent_file(path: str | os.PathLike[str]) -> None:
     p = os.path.abspath(os.fspath(path))
     items = [x for x in recent_files() if os.path.normcase(x) != os.path.normcase(p)]
     QSettings().setValue(RECENT_KEY, [p, *items][:MAX_RECENT])
+
+
+def with_access_key(text: str, key: str) -> str:
+    """``text`` as a menu entry with the access key ``key`` (Alt+menu, then the key).
+
+    Chinese text gets it in brackets as Word and WPS do (保存 → 保存(&S), 打开… → 打开(&O)…); English text
+    gets its own letter marked (Save → &Save, Zoom out → Zoom &out), in brackets only when it has no such letter.
+    """
+    if "&" in text:
+        return text
+    core, dots = (text[:-1], text[-1]) if text.endswith("…") else (text, "")
+    if not any("\u3400" <= c <= "\u9fff" for c in core):
+        starts = [i for i, c in enumerate(core) if c.lower() == key.lower() and (i == 0 or not core[i - 1].isalpha())]
+        anywhere = [i for i, c in enumerate(core) if c.lower() == key.lower()]
+        if starts or anywhere:
+            i = (starts or anywhere)[0]
+            return core[:i] + "&" + core[i:] + dots
+    return f"{core}(&{key.upper()}){dots}"
+
+
+def remove_recent_file(path: str | os.PathLike[str]) -> None:
+    """Drop ``path`` from the recent files (it was deleted or moved)."""
+    p = os.path.normcase(os.path.abspath(os.fspath(path)))
+    QSettings().setValue(RECENT_KEY, [x for x in recent_files() if os.path.normcase(os.path.abspath(x)) != p])
+
+
+def _documents_folder() -> Path:
+    """Where file dialogs start with nothing better to go on: the user's 文档 folder (else home)."""
+    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(found) if found and os.path.isdir(found) else Path.home()
 
 
 def _same_file(a: Path | None, b: Path) -> bool:
@@ -356,10 +410,12 @@ class MainWindow(QMainWindow):
         self.act_zoom_in = self._edit_action(self.tr("放大"), "Ctrl+=", "zoom_in")
         self.act_zoom_out = self._edit_action(self.tr("缩小"), "Ctrl+-", "zoom_out")
         self.act_zoom_reset = self._edit_action(self.tr("原始大小"), "Ctrl+0", "reset_zoom")
+        self.act_next_pane = self._action(self.tr("下一个窗格"), "F6", lambda: self.cycle_pane(+1))
+        self.act_prev_pane = self._action(self.tr("上一个窗格"), "Shift+F6", lambda: self.cycle_pane(-1))
         self.act_show_ignored = self._action(
             self.tr("显示已忽略的问题"), "Ctrl+Shift+I", self._toggle_show_ignored, checkable=True
         )
-        self.act_expand = self._action(self.tr("大纲全部展开"), "Ctrl+Shift+E", lambda: self.outline_dock.expand_all())
+        self.act_expand = self._action(self.tr("大纲全部展开"), "Ctrl+Shift+X", lambda: self.outline_dock.expand_all())
         self.act_collapse = self._action(
             self.tr("大纲全部折叠"), "Ctrl+Shift+C", lambda: self.outline_dock.collapse_all()
         )
@@ -373,7 +429,7 @@ class MainWindow(QMainWindow):
         )
         self.act_relint = self._action(self.tr("重新检查"), "F5", self.relint)
         self.act_settings = self._action(self.tr("设置…"), "Ctrl+,", self.open_settings)
-        self.act_rules_help = self._action(self.tr("规则说明"), "F1", lambda: self.open_rules_help(None))
+        self.act_rules_help = self._action(self.tr("规则说明"), "F1", self.open_rules_help_here)
         self.act_about = self._action(self.tr("关于 ReportLint"), "Ctrl+F1", self.open_about)
 
     def _edit_action(self, text: str, shortcut: QKeySequence.StandardKey | str, method: str) -> QAction:
@@ -421,6 +477,7 @@ class MainWindow(QMainWindow):
         problems_toggle.setShortcut(QKeySequence("Ctrl+Shift+M"))
         m.addActions([outline_toggle, problems_toggle])
         m.addActions([self.act_expand, self.act_collapse])
+        m.addActions([self.act_next_pane, self.act_prev_pane])
         m.addSeparator()
         m.addAction(self.act_show_ignored)
 
@@ -434,6 +491,45 @@ class MainWindow(QMainWindow):
 
         m = mb.addMenu(self.tr("帮助(&H)"))
         m.addActions([self.act_rules_help, self.act_about])
+        self._menu_keys = {
+            self.act_new: "N",
+            self.act_open: "O",
+            self.recent_menu.menuAction(): "R",
+            self.act_sample: "M",
+            self.act_save: "S",
+            self.act_save_as: "A",
+            self.act_reload: "L",
+            self.act_export_annotated: "E",
+            self.act_close: "C",
+            self.act_quit: "X",
+            self.act_undo: "U",
+            self.act_redo: "R",
+            self.act_cut: "T",
+            self.act_copy: "C",
+            self.act_paste: "P",
+            self.act_select_all: "A",
+            self.act_find: "F",
+            self.act_replace: "E",
+            self.act_zoom_in: "I",
+            self.act_zoom_out: "O",
+            self.act_zoom_reset: "S",
+            outline_toggle: "L",
+            problems_toggle: "P",
+            self.act_expand: "E",
+            self.act_collapse: "C",
+            self.act_next_pane: "N",
+            self.act_prev_pane: "V",
+            self.act_show_ignored: "G",
+            self.act_next: "N",
+            self.act_prev: "P",
+            self.act_fix: "Q",
+            self.act_fix_all: "A",
+            self.act_ignore_here: "I",
+            self.act_relint: "C",
+            self.act_settings: "S",
+            self.act_rules_help: "R",
+            self.act_about: "A",
+        }
 
     def _build_toolbar(self) -> None:
         tb = self.addToolBar(self.tr("工具栏"))
@@ -454,6 +550,14 @@ class MainWindow(QMainWindow):
         self.doctype_label.setContentsMargins(6, 0, 6, 0)
         tb.addWidget(self.doctype_label)
         self.view_menu.addAction(tb.toggleViewAction())
+        self._menu_keys[tb.toggleViewAction()] = "T"
+        for action, key in self._menu_keys.items():
+            plain = action.text()
+            action.setText(with_access_key(plain, key))
+            if action in tb.actions():
+                shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+                action.setIconText(plain.removesuffix("…"))
+                action.setToolTip(f"{plain.removesuffix('…')} ({shortcut})" if shortcut else plain)
 
     def _build_status_bar(self) -> None:
         sb = self.statusBar()
@@ -509,7 +613,7 @@ class MainWindow(QMainWindow):
         self._visible = []
         self._nav_last = None
         has_doc = session is not None
-        for a in (self.act_save, self.act_save_as, self.act_reload, self.act_next, self.act_prev, self.act_fix):
+        for a in self._document_actions():
             a.setEnabled(has_doc)
         self.act_reload.setEnabled(has_doc and session is not None and not session.is_untitled)
         self.outline_dock.setVisible(has_doc)
@@ -527,6 +631,8 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.editor_box)
         self.editor.set_document(session.paragraphs())
         self._fill_doctypes()
+        self.problems_dock.show_checking()
+        self.outline_dock.show_checking()
         self.worker = LintWorker(session.linter, self.editor.revision, self.editor.paragraphs, self)
         self.worker.resultReady.connect(self._apply_outcome)
         self.worker.failed.connect(lambda msg: self.show_status(self.tr("检查出错：{m}").format(m=msg)))
@@ -538,7 +644,48 @@ class MainWindow(QMainWindow):
             self.dialogs.error(self, self.tr("配置文件错误"), session.config_error + "\n" + self.tr("已使用默认设置。"))
         self._update_title()
         self._on_cursor_paragraph(self.editor.current_paragraph())
+        self._sync_edit_actions()
         self.editor.setFocus()
+
+    def _document_actions(self) -> list[QAction]:
+        """Actions that need an open document (disabled on the start page)."""
+        return [
+            self.act_save,
+            self.act_save_as,
+            self.act_reload,
+            self.act_export_annotated,
+            self.act_undo,
+            self.act_redo,
+            self.act_cut,
+            self.act_copy,
+            self.act_paste,
+            self.act_select_all,
+            self.act_find,
+            self.act_replace,
+            self.act_zoom_in,
+            self.act_zoom_out,
+            self.act_zoom_reset,
+            self.outline_dock.toggleViewAction(),
+            self.problems_dock.toggleViewAction(),
+            self.act_expand,
+            self.act_collapse,
+            self.act_show_ignored,
+            self.act_next,
+            self.act_prev,
+            self.act_fix,
+            self.act_fix_all,
+            self.act_ignore_here,
+            self.act_relint,
+        ]
+
+    def _sync_edit_actions(self) -> None:
+        """Undo/redo/cut/copy as the new document's state says (Qt only signals changes of it)."""
+        doc = self.editor.document()
+        self.act_undo.setEnabled(doc.isUndoAvailable())
+        self.act_redo.setEnabled(doc.isRedoAvailable())
+        selected = self.editor.textCursor().hasSelection()
+        self.act_cut.setEnabled(selected)
+        self.act_copy.setEnabled(selected)
 
     def _fill_doctypes(self) -> None:
         assert self.session is not None
@@ -691,6 +838,26 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, timeout_ms)
 
     # ------------------------------------------------------------------ navigation
+
+    def cycle_pane(self, step: int) -> None:
+        """F6 / Shift+F6 (as in Word): move the keyboard focus to the next / previous shown pane — document,
+        problems list, outline — since Tab inside the document types a tab."""
+        panes: list[tuple[QWidget, QWidget]] = [
+            (self.editor, self.editor_box),
+            (self.problems_dock.view, self.problems_dock),
+            (self.outline_dock.view, self.outline_dock),
+        ]
+        panes = [(w, area) for w, area in panes if w.isVisible()]
+        if not panes:
+            return
+        focus = QApplication.focusWidget()
+        here = next((i for i, (_, a) in enumerate(panes) if focus is not None and a.isAncestorOf(focus)), None)
+        target = panes[0 if step > 0 else -1][0] if here is None else panes[(here + step) % len(panes)][0]
+        if isinstance(target, QAbstractItemView):
+            model = target.model()
+            if not target.currentIndex().isValid() and model is not None and model.rowCount() > 0:
+                target.setCurrentIndex(model.index(0, 0))
+        target.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def go_to_problem(self, problem: Problem) -> None:
         """Select ``problem``'s span in the editor (scrolls it into view, focuses the editor)."""
@@ -881,7 +1048,7 @@ class MainWindow(QMainWindow):
         start = str(self.session.path.parent) if self.session and self.session.path else ""
         if not start:
             recent = recent_files()
-            start = str(Path(recent[0]).parent) if recent else str(Path.home())
+            start = str(Path(recent[0]).parent) if recent else str(_documents_folder())
         paths = self.dialogs.open_paths(self, start)
         if paths:
             self.open_files(paths)
@@ -893,6 +1060,8 @@ class MainWindow(QMainWindow):
             w = open_path(Path(raw), self)
             if w is not None:
                 opened.append(w)
+        if self.session is None:  # still the start page: its list may have lost a file that is gone
+            self.start_page.set_recent(recent_files())
         return opened
 
     def _can_take_document(self) -> bool:
@@ -915,9 +1084,9 @@ class MainWindow(QMainWindow):
 
     def new_window(self) -> None:
         if self._can_take_document() and self.session is None:
-            self.set_session(Session.new())
+            self.set_session(Session.new(self.tr("未命名")))
             return
-        w = MainWindow(Session.new())
+        w = MainWindow(Session.new(self.tr("未命名")))
         w.show()
 
     def reload_from_disk(self) -> None:
@@ -959,10 +1128,19 @@ class MainWindow(QMainWindow):
         if s.path is not None:
             suggested = str(s.path)
         else:
-            base = Path(recent_files()[0]).parent if recent_files() else Path.home()
-            suggested = str(base / (s.display_name() + (".docx" if s.kind == "docx" else ".txt")))
+            base = Path(recent_files()[0]).parent if recent_files() else _documents_folder()
+            # A new document becomes an official-format .docx unless the user picks .txt.
+            suggested = str(base / (s.display_name() + ".docx"))
         path = self.dialogs.save_path(self, suggested)
         if not path:
+            return False
+        other = find_window(Path(path))
+        if other is not None and other is not self:  # two windows on one file would overwrite each other
+            self.dialogs.error(
+                self,
+                self.tr("无法保存"),
+                self.tr("“{name}”已在另一个窗口中打开，请换一个文件名，或先关闭那个窗口").format(name=Path(path).name),
+            )
             return False
         return self._save_to(Path(path))
 
@@ -1009,10 +1187,13 @@ class MainWindow(QMainWindow):
         from linting.io.docx_annotate import AnnotateError
 
         s = self.session
-        base = s.path.parent if s.path is not None else Path.home()
+        base = s.path.parent if s.path is not None else _documents_folder()
         suggested = str(base / output_name(Path(s.display_name())))
         path = self.dialogs.export_path(self, suggested)
         if not path:
+            return False
+        if _same_file(s.path, Path(path)):  # as the command line: the review copy never replaces the draft
+            self.dialogs.error(self, self.tr("导出批注版失败"), self.tr("批注版不能覆盖原文件，请另选输出文件名"))
             return False
         texts = [p.text for p in self.editor.paragraphs()]
         sources = None if self._recovered else self.editor.sources()
@@ -1039,11 +1220,10 @@ class MainWindow(QMainWindow):
         where = str(e.path) if e.path else ""
         text = self.tr("未能保存“{p}”：\n{m}").format(p=where, m=msg) if where else msg
         text += "\n\n" + self.tr("文档仍保留在窗口中，修改没有丢失。")
-        if e.locked_by is not None or "占用" in msg or "锁定" in msg:
-            if self.dialogs.ask_save_as_after_lock(self, text + "\n" + self.tr("可以另存为一个新文件。")):
-                return self.save_as()
-            return False
-        self.dialogs.error(self, self.tr("保存失败"), text)
+        # Locked by Word/WPS, read-only file or folder, no permission, disk full, folder gone (USB stick
+        # removed)…: whatever the reason, the text is only in this window, so 另存为 is offered as a button.
+        if self.dialogs.ask_save_as_after_lock(self, text + "\n" + self.tr("可以另存为一个新文件。")):
+            return self.save_as()
         return False
 
     def maybe_save(self) -> bool:
@@ -1094,7 +1274,7 @@ class MainWindow(QMainWindow):
         if os.path.exists(path) and path not in self.watcher.files():
             self.watcher.addPath(path)  # replaced atomically by the other program
         stamp = _file_stamp(self.session.path)
-        if stamp is None or stamp == self._own_stamp or self._reload_pending:
+        if stamp == self._own_stamp or self._reload_pending:
             return
         self._reload_pending = True
         QTimer.singleShot(200, self, self._ask_reload)
@@ -1104,6 +1284,18 @@ class MainWindow(QMainWindow):
         if self.session is None or self.session.path is None:
             return
         stamp = _file_stamp(self.session.path)
+        if stamp is None and self._own_stamp is not None:
+            # Deleted or moved away by another program (not replaced: 200 ms later it is still missing).
+            # The text now lives only in this window: closing must ask, saving writes the file again.
+            self._own_stamp = None
+            self.editor.document().setModified(True)
+            self.show_status(
+                self.tr("“{name}”已被删除或移走；文档仍在窗口中，保存会重新写出该文件").format(
+                    name=self.session.display_name()
+                ),
+                0,
+            )
+            return
         if stamp is None or stamp == self._own_stamp:
             return
         self._own_stamp = stamp  # ask once per change
@@ -1185,6 +1377,11 @@ class MainWindow(QMainWindow):
         if self.session is not None and self.worker is not None:
             self.worker.set_linter(self.session.reload_config())
 
+    def open_rules_help_here(self) -> None:
+        """F1: the help of the rule of the problem at the cursor (or selected in the panel), else the first rule."""
+        p = self.problem_at_cursor() if self.session is not None else None
+        self.open_rules_help(p.rule if p is not None else None)
+
     def open_rules_help(self, rule_id: str | None) -> None:
         from .rules_help import RulesHelpDialog
 
@@ -1228,8 +1425,13 @@ class MainWindow(QMainWindow):
             a = self.recent_menu.addAction(self.tr("（暂无）"))
             a.setEnabled(False)
             return
+        self.recent_menu.setToolTipsVisible(True)
+        names = Counter(os.path.normcase(Path(p).name) for p in items)
         for n, p in enumerate(items, 1):
-            a = self.recent_menu.addAction(f"&{n % 10} {Path(p).name}")
+            label = Path(p).name
+            if names[os.path.normcase(label)] > 1:  # 工作总结.docx in two folders: say which is which
+                label = f"{label}  ({Path(p).parent})"
+            a = self.recent_menu.addAction(f"&{n % 10} {label.replace('&', '&&')}")
             a.setToolTip(p)
             a.triggered.connect(lambda _=False, p=p: self.open_files([p]))
         self.recent_menu.addSeparator()
@@ -1276,6 +1478,8 @@ def open_path(path: Path, parent: MainWindow | None = None) -> MainWindow | None
     try:
         session = Session.open(path)
     except ReadError as e:
+        if not os.path.lexists(path):  # gone (moved, deleted, USB stick removed): no longer offered as recent
+            remove_recent_file(path)
         dialogs.error(
             parent,
             QApplication.translate("MainWindow", "无法打开"),

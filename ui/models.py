@@ -219,7 +219,8 @@ class OutlineModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DecorationRole and col == 0 and node.worst is not None:
             return severity_icon(node.worst)
         if role == Qt.ItemDataRole.ToolTipRole:
-            tip = QCoreApplication.translate("Models", "第 {n} 段").format(n=e.paragraph + 1)
+            # The whole heading first: the panel is narrow and elides long ones.
+            tip = heading_label(e) + "\n" + QCoreApplication.translate("Models", "第 {n} 段").format(n=e.paragraph + 1)
             if node.count:
                 tip += " · " + QCoreApplication.translate("Models", "{n} 个问题").format(n=node.count)
             return tip

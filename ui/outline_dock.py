@@ -65,6 +65,11 @@ class OutlineDock(Dock):
         self.model.set_outline(entries, problems)
         self.empty_label.setVisible(not entries)
 
+    def show_checking(self) -> None:
+        """A new document is being checked: no headings yet, and no claim that there are none."""
+        self.model.set_outline([], [])
+        self.empty_label.setVisible(False)
+
     def _after_reset(self) -> None:
         self.view.expandAll()
 

@@ -46,6 +46,7 @@ class ProblemsDock(Dock):
         self.proxy = ProblemsFilter(self)
         self.proxy.setSourceModel(self.model)
         self._fixable_rules: set[str] = set()
+        self._checking = False  # a new document's first lint is running
 
         body = QWidget(self)
         lay = QVBoxLayout(body)
@@ -92,6 +93,7 @@ class ProblemsDock(Dock):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setTabKeyNavigation(False)  # Tab leaves the list (to the filter row), as in a list box
         self.view.setWordWrap(False)
         self.view.setShowGrid(False)
         self.view.setAlternatingRowColors(True)
@@ -118,6 +120,12 @@ class ProblemsDock(Dock):
         lay.addWidget(self.stack, 1)
         self.setWidget(body)
 
+        # Tab from the list goes on to this panel's own filter row and buttons.
+        chain: list[QWidget] = [self.view, *self.severity_buttons.values(), self.rule_combo, self.search]
+        chain += [self.fix_button, self.fix_all_button]
+        for before, after in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(before, after)
+
         self.view.doubleClicked.connect(self._activate)
         self.view.enterPressed.connect(self._activate)
         self.view.selectionModel().currentRowChanged.connect(self._update_buttons)
@@ -131,6 +139,7 @@ class ProblemsDock(Dock):
     def set_problems(self, problems: Sequence[Problem], outline: Sequence[OutlineEntry]) -> None:
         """Show a new lint's (visible) problems; the selection follows the same problem if it is still there."""
         current = self.selected_problem()
+        self._checking = False
         self.model.set_problems(problems, outline)
         rules = sorted({p.rule for p in problems})
         present = [self.rule_combo.itemData(i) for i in range(1, self.rule_combo.count())]
@@ -186,8 +195,17 @@ class ProblemsDock(Dock):
         for sev, b in self.severity_buttons.items():
             b.setText(f"{severity_label(sev)} {counts[sev]}")
 
+    def show_checking(self) -> None:
+        """A new document is being checked: no problems yet, and no claim that there are none."""
+        self.set_problems([], [])
+        self._checking = True
+        self._update_page()
+
     def _update_page(self) -> None:
-        if self.model.rowCount() == 0:
+        if self._checking:
+            self.clean_label.setText(self.tr("正在检查…"))
+            self.stack.setCurrentWidget(self.clean_label)
+        elif self.model.rowCount() == 0:
             self.clean_label.setText(self.tr("未发现问题。这份文档的结构、编号和标点都没有检查出问题。"))
             self.stack.setCurrentWidget(self.clean_label)
         elif self.proxy.rowCount() == 0:

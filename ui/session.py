@@ -56,6 +56,15 @@ class SaveOutcome:
     reopened: bool
 
 
+def _is_new_empty_file(path: Path) -> bool:
+    if path.suffix.lower() not in (".txt", ".docx"):
+        return False
+    try:
+        return path.is_file() and path.stat().st_size == 0
+    except OSError:
+        return False
+
+
 class Session:
     """One open document: the loaded :class:`Document`, where it saves, its config and Linter."""
 
@@ -71,9 +80,16 @@ class Session:
     # -- construction
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str]) -> Session:
-        """Open ``path``; :class:`ReadError` with a Chinese reason if it can't be read."""
+    def open(cls, path: str | os.PathLike[str], *, empty_as_new: bool = True) -> Session:
+        """Open ``path``; :class:`ReadError` with a Chinese reason if it can't be read.
+
+        A 0-byte .txt/.docx (Windows' 新建 → 文本文档 / Word 文档 makes one) opens as an empty document
+        that saves in the format its name says; ``empty_as_new=False`` refuses it as the command line does.
+        """
         p = Path(path)
+        if empty_as_new and _is_new_empty_file(p):
+            doc = Document(paragraphs=[Paragraph("")], path=None, kind="txt", text_format=TextFormat())
+            return cls(doc, p)
         doc = open_document(p)
         return cls(doc, p)
 

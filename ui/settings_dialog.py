@@ -9,7 +9,8 @@ language are editor settings in QSettings (``"editor/font_size"``,
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -34,7 +35,7 @@ from linting.config import ConfigError, user_config_path
 from linting.rules import RULES
 from linting.user_config import default_settings, read_rule_settings, write_rule_settings
 
-from .i18n import LANGUAGES, SETTINGS_KEY, choose_language
+from .i18n import LANGUAGES, SETTINGS_KEY, current_language
 
 __all__ = ["SettingsDialog", "FONT_SIZE_KEY", "DEFAULT_FONT_SIZE", "font_size"]
 
@@ -95,7 +96,13 @@ class SettingsDialog(QDialog):
         self.rules_table.setObjectName("rulesTable")
         self.rules_table.setHorizontalHeaderLabels([self.tr("启用"), self.tr("规则"), self.tr("说明"), self.tr("级别")])
         self.rules_table.verticalHeader().setVisible(False)
-        self.rules_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        # Keyboard: Tab passes the table in one step (not 28 rows × 4 cells); inside it ↑↓ choose a rule,
+        # Space turns it on/off and F2 (or Alt+↓) opens its severity (see eventFilter).
+        self.rules_table.setTabKeyNavigation(False)
+        self.rules_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.rules_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.rules_table.setToolTip(self.tr("↑↓ 选择规则，空格键启用或关闭，F2 选择级别"))
+        self.rules_table.installEventFilter(self)
         self.rules_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.rules_table.horizontalHeader()
         header.setSectionResizeMode(_COL_ON, QHeaderView.ResizeMode.ResizeToContents)
@@ -111,6 +118,7 @@ class SettingsDialog(QDialog):
             check.setChecked(value != "off")
             check.setToolTip(self.tr("启用或关闭这条规则"))
             check.setAccessibleName(rid)
+            check.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # reached through the table (Space), not by Tab
             holder = QWidget(self.rules_table)
             hl = QHBoxLayout(holder)
             hl.setContentsMargins(6, 0, 6, 0)
@@ -127,6 +135,7 @@ class SettingsDialog(QDialog):
             combo.setCurrentIndex(_SEVERITIES.index(value if value != "off" else rule.severity.value))
             combo.setEnabled(value != "off")
             combo.setAccessibleName(rid)
+            combo.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # reached through the table (F2), not by Tab
             check.toggled.connect(combo.setEnabled)
             self.rules_table.setCellWidget(row, _COL_SEVERITY, combo)
             self._checks[rid] = check
@@ -136,6 +145,7 @@ class SettingsDialog(QDialog):
         self.rules_table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.rules_table.verticalHeader().setDefaultSectionSize(row_height)
         self.rules_table.setEnabled(self._rules_readable)
+        self.rules_table.setCurrentCell(0, _COL_RULE)
         rules_layout.addWidget(self.rules_table)
         defaults_row = QHBoxLayout()
         defaults_row.addStretch(1)
@@ -159,7 +169,8 @@ class SettingsDialog(QDialog):
         self.language_combo.setObjectName("language")
         for code, name in LANGUAGES.items():
             self.language_combo.addItem(name, code)
-        self.language_combo.setCurrentIndex(list(LANGUAGES).index(choose_language()))
+        # The language the window is shown in (not only the stored one: ``--lang`` may differ).
+        self.language_combo.setCurrentIndex(list(LANGUAGES).index(current_language()))
         lang_row = QHBoxLayout()
         lang_row.addWidget(self.language_combo)
         restart = QLabel(self.tr("（重新启动后生效）"), editor_box)
@@ -181,6 +192,23 @@ class SettingsDialog(QDialog):
         layout.addWidget(buttons)
         self.button_box = buttons
         self.resize(820, 640)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        """Space / F2 / Alt+↓ on the rules table act on the current rule's switch and severity."""
+        if watched is self.rules_table and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            item = self.rules_table.item(self.rules_table.currentRow(), _COL_RULE)
+            rid = item.text() if item is not None else None
+            if rid is not None and event.key() == Qt.Key.Key_Space and not event.modifiers():
+                self._checks[rid].toggle()
+                return True
+            opens = event.key() == Qt.Key.Key_F2 or (
+                event.key() == Qt.Key.Key_Down and event.modifiers() & Qt.KeyboardModifier.AltModifier
+            )
+            if rid is not None and opens:
+                if self._combos[rid].isEnabled():
+                    self._combos[rid].showPopup()
+                return True
+        return super().eventFilter(watched, event)
 
     # -- values -----------------------------------------------------------------
 

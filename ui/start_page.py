@@ -40,6 +40,7 @@ class StartPage(QWidget):
         self.new_button = QPushButton(self.tr("新建空白文档"), self)
         self.new_button.clicked.connect(self.newRequested)
         for b in (self.open_button, self.sample_button, self.new_button):
+            b.setAutoDefault(True)  # Enter on a focused button presses it (outside a dialog Qt only takes Space)
             row.addWidget(b)
         row.addStretch(1)
         outer.addLayout(row)

@@ -259,6 +259,14 @@ The details were logged to %2.</translation>
             <translation>Word documents (*.docx)</translation>
         </message>
         <message>
+            <source>无法保存</source>
+            <translation>Cannot save</translation>
+        </message>
+        <message>
+            <source>文本文件 (*.txt)</source>
+            <translation>Text files (*.txt)</translation>
+        </message>
+        <message>
             <source>导出批注版…</source>
             <translation>Export Annotated Copy…</translation>
         </message>
@@ -313,6 +321,14 @@ The details were logged to %2.</translation>
         <message>
             <source>原始大小</source>
             <translation>Actual size</translation>
+        </message>
+        <message>
+            <source>下一个窗格</source>
+            <translation>Next pane</translation>
+        </message>
+        <message>
+            <source>上一个窗格</source>
+            <translation>Previous pane</translation>
         </message>
         <message>
             <source>显示已忽略的问题</source>
@@ -428,7 +444,7 @@ The details were logged to %2.</translation>
         </message>
         <message>
             <source>字数 {n}</source>
-            <translation>Words {n}</translation>
+            <translation>Characters {n}</translation>
         </message>
         <message>
             <source>未发现问题</source>
@@ -499,8 +515,16 @@ The details were logged to %2.</translation>
             <translation>Cannot open</translation>
         </message>
         <message>
+            <source>未命名</source>
+            <translation>Untitled</translation>
+        </message>
+        <message>
             <source>无法重新载入</source>
             <translation>Cannot reload</translation>
+        </message>
+        <message>
+            <source>“{name}”已在另一个窗口中打开，请换一个文件名，或先关闭那个窗口</source>
+            <translation>“{name}” is open in another window; choose another file name, or close that window first</translation>
         </message>
         <message>
             <source>已保存到 {p}</source>
@@ -509,6 +533,10 @@ The details were logged to %2.</translation>
         <message>
             <source>导出批注版失败</source>
             <translation>Export failed</translation>
+        </message>
+        <message>
+            <source>批注版不能覆盖原文件，请另选输出文件名</source>
+            <translation>The annotated copy cannot replace the original file; choose another file name</translation>
         </message>
         <message>
             <source>已导出批注版：{p}（{n} 条批注）</source>
@@ -529,8 +557,8 @@ The details were logged to %2.</translation>
             <translation>You can save it as a new file.</translation>
         </message>
         <message>
-            <source>保存失败</source>
-            <translation>Save failed</translation>
+            <source>“{name}”已被删除或移走；文档仍在窗口中，保存会重新写出该文件</source>
+            <translation>“{name}” was deleted or moved away; the document is still in this window and saving writes the file again</translation>
         </message>
         <message>
             <source>恢复的文档</source>
@@ -561,10 +589,6 @@ The details were logged to %2.</translation>
             <translation>File changed</translation>
         </message>
         <message>
-            <source>文件被占用</source>
-            <translation>File in use</translation>
-        </message>
-        <message>
             <source>打开</source>
             <translation>Open</translation>
         </message>
@@ -575,10 +599,6 @@ The details were logged to %2.</translation>
         <message>
             <source>另存为</source>
             <translation>Save as</translation>
-        </message>
-        <message>
-            <source>Word 文档 (*.docx);;文本文件 (*.txt)</source>
-            <translation>Word documents (*.docx);;Text files (*.txt)</translation>
         </message>
         <message>
             <source>应用修改</source>
@@ -698,7 +718,7 @@ The details were logged to %2.</translation>
         <name>ProblemsDock</name>
         <message>
             <source>问题</source>
-            <translation>Problem</translation>
+            <translation>Problems</translation>
         </message>
         <message>
             <source>全部规则</source>
@@ -719,6 +739,10 @@ The details were logged to %2.</translation>
         <message>
             <source>修复全部此类问题</source>
             <translation>Fix all problems of this kind</translation>
+        </message>
+        <message>
+            <source>正在检查…</source>
+            <translation>Checking…</translation>
         </message>
         <message>
             <source>未发现问题。这份文档的结构、编号和标点都没有检查出问题。</source>
@@ -882,6 +906,10 @@ The details were logged to %2.</translation>
         <message>
             <source>级别</source>
             <translation>Severity</translation>
+        </message>
+        <message>
+            <source>↑↓ 选择规则，空格键启用或关闭，F2 选择级别</source>
+            <translation>↑↓ choose a rule, Space turns it on or off, F2 chooses its severity</translation>
         </message>
         <message>
             <source>错误</source>

@@ -23,6 +23,7 @@ def restore_translators(qapp):
     for t in i18n.installed_translators():
         qapp.removeTranslator(t)
     i18n._installed.clear()
+    i18n._current.clear()
 
 
 def test_english_qm_loads_and_translates_known_string() -> None:

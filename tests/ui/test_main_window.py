@@ -425,7 +425,8 @@ def test_save_failure_keeps_the_document_and_shows_the_error(
     monkeypatch.setattr(os, "replace", deny)
     assert not w.save()
     monkeypatch.undo()
-    assert dialogs.names()[-1] == "error" and "保存" in dialogs.calls[-1][1][0]
+    # The reason says “另存为”, so the message offers it (the fake answers no).
+    assert dialogs.names()[-1] == "ask_save_as_after_lock" and "保存" in dialogs.calls[-1][1][0]
     assert w.is_modified() and w.editor.paragraphs()[1].text.startswith("请各单位")
     assert f.read_text(encoding="utf-8") == "关于防汛工作的通知\n各单位要做好准备,确保安全。\n"
     assert w.windowTitle().startswith("b.txt*")
@@ -476,7 +477,7 @@ def test_save_into_a_read_only_folder_keeps_the_document(qtbot, open_window, dia
         assert not w.save()
     finally:
         d.chmod(0o755)
-    assert dialogs.names()[-1] == "error" and w.is_modified()
+    assert dialogs.names()[-1] == "ask_save_as_after_lock" and w.is_modified()
 
 
 def test_a_file_changed_on_disk_is_offered_for_reload(qtbot, open_window, dialogs, tmp_path) -> None:
