@@ -21,6 +21,7 @@ from .numerals import (
     parse_cn,
     parse_paren_digit,
 )
+from .vocabulary import VOCABULARY, alternation
 
 #: Chinese characters (defined in :mod:`linting.chars`; the name is kept for importers).
 CJK_RANGE = HAN_RANGE
@@ -97,6 +98,9 @@ _RE_REFERENCE = re.compile(r"第|修改|规定|所称|所列|中的|之|的|和|
 _RE_ARABIC_COLON = re.compile(rf"^{_LEAD_WS}([0-9０-９]{{1,2}})[ \t\u3000]*([：:])(?=[{CJK_RANGE}])")
 _RE_AFTER_BRACKET = re.compile(r"[、.．，,]")
 
+# 一、二年级 / 二、三产业 / 一、二、三等奖: two consecutive numerals counting something, not a heading 一、.
+_NUMERAL_PAIR_TAIL = re.compile(rf"[、至到和及或与]|(?:{alternation(VOCABULARY.numeral_pair_units)})")
+
 # Units and words that show "1.5万" / "2、3月" are numbers, not headings.
 _NOT_HEADING_AFTER_ARABIC = re.compile(r"^[0-9０-９](?![0-9]?月[0-9]{1,2}[日号])|^[%％]")
 
@@ -170,9 +174,17 @@ def find_marker(text: str) -> Marker | None:
             if not value:
                 return None
             punct = m.group(2)
+            if punct == "、" and _numeral_pair(text, m.end(), value):
+                return None
             bad, bad_at = ("", -1) if punct == "、" else (punct, m.start(2))
             return Marker("cn", value, "", m.group(0).strip(), _lead(text), m.end(), bad, bad_at)
     return None
+
+
+def _numeral_pair(text: str, end: int, value: int) -> bool:
+    """``一、二年级`` / ``二、三产业``: the numeral after ``一、`` is the next one and counts something."""
+    nxt = text[end : end + 1]
+    return bool(nxt) and parse_cn(nxt) == value + 1 and bool(_NUMERAL_PAIR_TAIL.match(text, end + 1))
 
 
 def _lead(text: str) -> int:

@@ -30,6 +30,8 @@ class Vocabulary:
     organization_suffixes: tuple[str, ...]
     closing_words: tuple[str, ...]
     question_words: tuple[str, ...]
+    numeral_pair_units: tuple[str, ...]
+    naming_words: tuple[str, ...]
 
 
 def load(path: Path = DEFAULTS) -> Vocabulary:

@@ -115,6 +115,33 @@ def _typed_dash(text: str, start: int, end: int) -> bool:
     return len(t) <= DASH_TITLE_MAX and not any(c in t for c in "，,。；;")
 
 
+_NAMING_WORDS = re.compile(alternation(VOCABULARY.naming_words))
+_RE_TOKEN_CHAR = re.compile(r"[\w]")
+#: Each part of a naming pattern (单位名称_姓名_日期) has at least this many characters.
+NAMING_PART_MIN = 2
+
+
+def _naming_pattern(text: str, start: int, end: int) -> bool:
+    """``单位名称_姓名_日期`` / ``按单位_姓名格式命名``: a single “_” joining words of a file-naming
+    pattern, not a blank (``党的_大``, ``年_月_日`` stay blanks)."""
+    if end - start != 1 or start == 0 or end >= len(text):
+        return False
+    lo = start
+    while lo > 0 and _RE_TOKEN_CHAR.match(text[lo - 1]):
+        lo -= 1
+    hi = end
+    while hi < len(text) and _RE_TOKEN_CHAR.match(text[hi]):
+        hi += 1
+    parts = text[lo:hi].split("_")
+    if any(len(p) < NAMING_PART_MIN for p in parts):
+        return False
+    if len(parts) >= 3:
+        return True
+    clause = clause_start(text, start, "。！？；!?;")
+    stop = min((k for k in (text.find(c, end) for c in "。！？；!?;") if k >= 0), default=len(text))
+    return bool(_NAMING_WORDS.search(text, clause, stop))
+
+
 def _arithmetic(text: str, pos: int) -> bool:
     """``应休天数＝（…÷365天）×…-已休天数``: a minus sign in a formula; ``中国-东盟博览会`` / ``京-津``:
     a hyphen joining two names."""
@@ -128,6 +155,11 @@ def _arithmetic(text: str, pos: int) -> bool:
     if before in _ABBREVIATED_PLACES and after in _ABBREVIATED_PLACES and (lone_before or lone_after):
         return True  # 京-津-冀 / 中-欧
     return bool(_JOINED_NAMES.match(text, pos + 1))
+
+
+def _masked_digits(text: str, start: int, end: int) -> bool:
+    """``3201********1234`` / ``138****5678``: digits masked on purpose inside a number (脱敏)."""
+    return start > 0 and end < len(text) and text[start - 1].isdigit() and text[end].isdigit()
 
 
 def _is_cjk_or_digit(ch: str) -> bool:
@@ -159,7 +191,9 @@ def check(text: str, facts: ParagraphFacts, config: Config) -> Iterable[Finding]
                 continue
             if ph.check == "not-arithmetic" and _arithmetic(text, s):
                 continue
-            if ph.check == "not-a-dash" and _typed_dash(text, s, e):
+            if ph.check == "not-a-dash" and (_typed_dash(text, s, e) or _naming_pattern(text, s, e)):
+                continue
+            if ph.check == "not-a-mask" and _masked_digits(text, s, e):
                 continue
             if allowed is None:
                 allowed = [m.span() for m in look.finditer(text)] if look is not None else []
