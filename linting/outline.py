@@ -215,7 +215,9 @@ def build_outline(paragraphs: list[Paragraph], facts: list[ParagraphFacts], titl
                     if before is not None and parent is not None:
                         # The document's own convention: （一）…（五） under 一、 then （六） under 二、
                         # is continuous numbering when the document does so at every parent change.
-                        if m.value == before.last + 1 and m.value != 1:
+                        # (After a duplicate, the slot the duplicate should have had also counts:
+                        # 第五条 第五条 | 第四章 第七条 is one slip, not two.)
+                        if m.value != 1 and (m.value == before.last + 1 or m.value == before.alt_next):
                             carried = True
                         elif m.value == 1:
                             restarts[style] = restarts.get(style, 0) + 1
