@@ -49,13 +49,23 @@ def is_lost_char(text: str, pos: int) -> bool:
     return not _QUESTION_WORDS.search(text, start, pos)
 
 
+_RE_FIGURE_BEFORE = re.compile(r"\d[\d.]*\s*[%％]?[^\d\s，,。；;、“”…]{0,3}$")
+
+
 def _ends_a_list(text: str, start: int) -> bool:
     """``读书、演讲、征文……等活动`` / ``知识竞赛……一系列活动``: an ellipsis that continues an
-    enumeration (its clause lists items with 、) is prose, not a blank."""
+    enumeration (its clause lists items with 、) is prose, not a blank; so is one after a run of
+    figures (``A事项1265项，B事项152项……覆盖面进一步扩大``)."""
     if start > 0 and text[start - 1] in "、，,":
         return True
     clause = clause_start(text, start, "，,。；;：:！？!?“”")
-    return "、" in text[clause:start]
+    if "、" in text[clause:start]:
+        return True
+    if _RE_FIGURE_BEFORE.search(text, max(0, start - RATE_REACH), start):
+        sentence = clause_start(text, start, "。；;！？!?")
+        comma = max(text.rfind("，", sentence, start), text.rfind(",", sentence, start))
+        return comma > sentence and any(c.isdigit() for c in text[sentence:comma])
+    return False
 
 
 _RE_UNIT_BEFORE = re.compile(r"\d[.\d]*\s*[^\d\s/，,。；;、]{1,3}$")

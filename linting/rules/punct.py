@@ -76,7 +76,11 @@ def check_halfwidth(text: str, facts: ParagraphFacts, config: Config) -> Iterabl
                     continue  # table.render(): a function call in code
                 if text.startswith(("http://", "https://", "www."), o + 1) or (o > 0 and text[o - 1] == "]"):
                     continue  # (https://…) / [文字](链接): a link, not prose
-                if _HAS_CJK.search(text, o + 1, i) or _is_cjk(_prev(text, o)) or _is_cjk(_next(text, i)):
+                if _HAS_CJK.search(text, o + 1, i):
+                    flagged.extend((o, i))
+                elif o > 0 and text[o - 1].isascii() and text[o - 1].isalnum():
+                    continue  # 512GB(SSD) / Excel(.xlsx): an English term's own note, ASCII on both sides
+                elif _is_cjk(_prev(text, o)) or _is_cjk(_next(text, i)):
                     flagged.extend((o, i))
             else:
                 lone.append(i)
