@@ -195,7 +195,7 @@ def check(text: str, facts: ParagraphFacts, config: Config) -> Iterable[Finding]
                 continue
             if ph.check == "not-a-question" and not is_lost_char(text, s):
                 continue
-            if ph.check == "omitted-content" and _ends_a_list(text, s):
+            if ph.check == "omitted-content" and (facts.toc or _ends_a_list(text, s)):  # a TOC's dot leader
                 continue
             if ph.check == "not-alternatives" and _slash_alternative(text, s):
                 continue

@@ -14,6 +14,7 @@ from ..model import Applicability, Finding, Severity, local_edits
 from . import register
 from .base import Rule
 from .placeholders import is_lost_char
+from .slips import doc_number_brackets
 
 if TYPE_CHECKING:
     from ..analysis import ParagraphFacts
@@ -87,6 +88,10 @@ def check_halfwidth(text: str, facts: ParagraphFacts, config: Config) -> Iterabl
         for i in lone + opens:
             if _is_cjk(_prev(text, i)) or _is_cjk(_next(text, i)):
                 flagged.append(i)
+        if flagged and "号" in text:
+            doc_number = doc_number_brackets(text)
+            if doc_number:
+                flagged = [i for i in flagged if i not in doc_number]
     if not flagged:
         return ()
     flagged.sort()
