@@ -32,6 +32,8 @@ class Vocabulary:
     question_words: tuple[str, ...]
     numeral_pair_units: tuple[str, ...]
     naming_words: tuple[str, ...]
+    reduplication_before: tuple[str, ...]
+    reduplication_after: tuple[str, ...]
 
 
 def load(path: Path = DEFAULTS) -> Vocabulary:
