@@ -34,6 +34,7 @@ class Vocabulary:
     naming_words: tuple[str, ...]
     reduplication_before: tuple[str, ...]
     reduplication_after: tuple[str, ...]
+    signature_labels: tuple[str, ...]
 
 
 def load(path: Path = DEFAULTS) -> Vocabulary:

@@ -172,6 +172,23 @@ def _masked_digits(text: str, start: int, end: int) -> bool:
     return start > 0 and end < len(text) and text[start - 1].isdigit() and text[end].isdigit()
 
 
+_RE_SLOT_LABEL = re.compile(
+    rf"(?:{alternation(VOCABULARY.signature_labels)})[ \u3000]*[：:]?[ \u3000]*[0-9]{{0,4}}[ \u3000]*$"
+)
+_SLOT_CHARS = " \u3000\t年月日至到起止—～~-"
+#: How far back a signature label may stand before the date slot (盖章：      201  年).
+SLOT_LABEL_REACH = 30
+
+
+def _form_slot(text: str, start: int) -> bool:
+    """``    年  月  日`` opening a line, or after ``盖章：`` / ``日期：``: a form's slot for a date written
+    by hand, not a blank left in the text."""
+    before = text[:start].rstrip(" \u3000\t")
+    if not before.strip(_SLOT_CHARS):
+        return True  # the line is only date slots (  年  月  日至  月  日)
+    return bool(_RE_SLOT_LABEL.search(before, max(0, len(before) - SLOT_LABEL_REACH)))
+
+
 def _is_cjk_or_digit(ch: str) -> bool:
     return ch.isdigit() or is_han(ch)
 
@@ -202,6 +219,8 @@ def check(text: str, facts: ParagraphFacts, config: Config) -> Iterable[Finding]
             if ph.check == "not-arithmetic" and _arithmetic(text, s):
                 continue
             if ph.check == "not-a-dash" and (_typed_dash(text, s, e) or _naming_pattern(text, s, e)):
+                continue
+            if ph.check == "not-a-form-slot" and _form_slot(text, s):
                 continue
             if ph.check == "not-a-mask" and _masked_digits(text, s, e):
                 continue
