@@ -173,6 +173,10 @@ def build_outline(paragraphs: list[Paragraph], facts: list[ParagraphFacts], titl
         elif idx is not None and m is not None:
             del stack[idx + 1 :]
             lvl = stack[idx]
+            if lvl.explicit is None and explicit is not None:
+                # 第三条 (正文) then 第四条 (标题2): the series takes the outline level some of its items
+                # carry, so a styled sub-list under one item does not close the series.
+                lvl.explicit = explicit
             _check_sibling(lvl, i, m, issues, pending_fixes)
         else:
             mixed_at = None
