@@ -183,6 +183,8 @@ SLOT_LABEL_REACH = 30
 def _form_slot(text: str, start: int) -> bool:
     """``    年  月  日`` opening a line, or after ``盖章：`` / ``日期：``: a form's slot for a date written
     by hand, not a blank left in the text."""
+    if text[start] not in "年月":
+        return False  # 第    届: not a date
     before = text[:start].rstrip(" \u3000\t")
     if not before.strip(_SLOT_CHARS):
         return True  # the line is only date slots (  年  月  日至  月  日)
