@@ -239,3 +239,21 @@ def test_a_first_section_about_key_tasks_is_not_the_plan() -> None:
     text = "青岚县科技局2025年工作总结\n一、2025年重点工作和目标任务完成情况\n全年完成各项任务。\n二、经验体会\n人才是关键。"
     missing = {p.message for p in found(text, "missing-section")}
     assert len(missing) == 2
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "加快推进青岚-临江公路改扩建工程，其中青岚-石桥段已完工。",
+        "开通青岚-省城城际公交，每日往返8班次。",
+        "长沙-株洲-湘潭城市群建设取得新进展。",
+        "推进“政府-企业-高校”协同创新。",
+    ],
+)
+def test_hyphens_joining_names_are_not_cut_words(line: str) -> None:
+    assert _in_notice(line, "placeholder") == []
+
+
+def test_hyphens_inside_a_word_are_still_cut_words() -> None:
+    line = "加强舆-论引导，进-步提高，组织“我看-的变化”讨论。"
+    assert _in_notice(line, "placeholder") == ["-", "-", "-"]

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from ..chars import is_han
+from ..chars import HAN_RANGE, is_han
 from ..model import Finding, Severity
 from ..vocabulary import VOCABULARY, alternation
 from . import register
@@ -100,8 +100,20 @@ _ABBREVIATED_PLACES = frozenset(
     "京津冀沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川蜀贵黔云滇藏陕甘陇青宁新港澳台辽吉黑晋蒙中美日韩俄欧非英法德印"
 )
 _JOINED_NAMES = re.compile(
-    r"[^，,。；;]{0,6}?(?:博览会|自贸区|自由贸易区|合作|论坛|峰会|走廊|班列|铁路|高铁|城际|高速|航线|一体化|经济带|经济圈|协同发展)"
+    r"[^，,。；;]{0,6}?(?:博览会|自贸区|自由贸易区|合作|论坛|峰会|走廊|班列|铁路|高铁|城际|高速|航线|一体化|经济带|经济圈|协同发展|公路|段|干线|专线|通道|管道|大道|快速路|公交|客运)"
 )
+# 长沙-株洲-湘潭 / “政府-企业-高校”: words of two or more characters chained by hyphens, a list of names.
+_CHAIN_AFTER = re.compile(rf"[{HAN_RANGE}]{{2,6}}-[{HAN_RANGE}]{{2}}")
+_CHAIN_BEFORE = re.compile(rf"[{HAN_RANGE}]{{2}}-[{HAN_RANGE}]{{2,6}}$")
+
+
+def _hyphen_chain(text: str, pos: int) -> bool:
+    """Is the ``-`` at ``pos`` one link of a chain of two-character-or-longer names?"""
+    two_before = pos >= 2 and is_han(text[pos - 1]) and is_han(text[pos - 2])
+    two_after = pos + 2 < len(text) and is_han(text[pos + 1]) and is_han(text[pos + 2])
+    if two_before and _CHAIN_AFTER.match(text, pos + 1):
+        return True
+    return two_after and bool(_CHAIN_BEFORE.search(text, max(0, pos - 9), pos))
 
 
 _RE_EXAMPLE_INTRO = re.compile(r"(?:命名为?|格式为?|格式如下|例如|比如|形如|写成|写作|统一为|如(?=[：:]))[：:]?\s*$")
@@ -164,7 +176,7 @@ def _arithmetic(text: str, pos: int) -> bool:
     lone_after = pos + 2 >= len(text) or not _is_cjk_or_digit(text[pos + 2]) or text[pos + 2] == "-"
     if before in _ABBREVIATED_PLACES and after in _ABBREVIATED_PLACES and (lone_before or lone_after):
         return True  # 京-津-冀 / 中-欧
-    return bool(_JOINED_NAMES.match(text, pos + 1))
+    return bool(_JOINED_NAMES.match(text, pos + 1)) or _hyphen_chain(text, pos)
 
 
 def _masked_digits(text: str, start: int, end: int) -> bool:
