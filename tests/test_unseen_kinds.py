@@ -257,3 +257,10 @@ def test_hyphens_joining_names_are_not_cut_words(line: str) -> None:
 def test_hyphens_inside_a_word_are_still_cut_words() -> None:
     line = "加强舆-论引导，进-步提高，组织“我看-的变化”讨论。"
     assert _in_notice(line, "placeholder") == ["-", "-", "-"]
+
+
+def test_list_labels_with_a_closing_bracket_inside_a_paragraph() -> None:
+    assert _in_notice("材料一式三份；b）加盖公章。", "unbalanced-pair") == []
+    assert _in_notice("具体要求：1）按时报送；2）加盖公章。", "unbalanced-pair") == []
+    assert _in_notice("金额为3）万元。", "unbalanced-pair") == ["）"]
+    assert _in_notice("材料一式三份；b）加盖公章（原件。", "unbalanced-pair") == ["（"]

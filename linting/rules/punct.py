@@ -211,6 +211,10 @@ def check_unbalanced_document(view: DocView, config: Config) -> Iterable[Finding
 MAX_PER_PARAGRAPH = 100
 
 
+_RE_LIST_LABEL = re.compile(r"^\s*[0-9a-zA-Z一二三四五六七八九十]{1,2}$")
+_RE_LIST_LABEL_AFTER_CLAUSE = re.compile(r"[；;。：:][ \t\u3000]?[0-9a-zA-Z一二三四五六七八九十]{1,2}$")
+
+
 @lru_cache(maxsize=65536)
 def _unbalanced(text: str) -> tuple[Finding, ...]:
     marks = _PAIR_CHARS.findall(text)
@@ -229,8 +233,8 @@ def _unbalanced(text: str) -> tuple[Finding, ...]:
         idx = next((k for k in range(len(stack) - 1, bottom, -1) if _SAME.get(stack[k][0], stack[k][0]) == want), None)
         if idx is None:
             if ch == "）" or ch == ")":
-                # 1) / a) list markers are not brackets to close
-                if re.match(r"^\s*[0-9a-zA-Z一二三四五六七八九十]{1,2}$", text[:i]):
+                # 1) / a) list markers are not brackets to close, at the start or after a clause (；b）…)
+                if _RE_LIST_LABEL.match(text[:i]) or _RE_LIST_LABEL_AFTER_CLAUSE.search(text, max(0, i - 3), i):
                     continue
             out.append(Finding(i, i + 1, msg.unbalanced_close(ch, _CLOSE[ch])))
             continue
