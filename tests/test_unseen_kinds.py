@@ -264,3 +264,36 @@ def test_list_labels_with_a_closing_bracket_inside_a_paragraph() -> None:
     assert _in_notice("具体要求：1）按时报送；2）加盖公章。", "unbalanced-pair") == []
     assert _in_notice("金额为3）万元。", "unbalanced-pair") == ["）"]
     assert _in_notice("材料一式三份；b）加盖公章（原件。", "unbalanced-pair") == ["（"]
+
+
+SUMMARY_NO_PROBLEMS_HEADING = (
+    "青岚县科技局2025年工作总结\n一、强化创新驱动\n全年完成各项任务。\n二、优化创新生态\n成效明显。\n{}\n"
+    "三、2026年工作打算\n加强工作。"
+)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "与先进地区相比仍有一定差距，主要是人才不足。",
+        "当然，我们也清醒地看到，工作中还有不少薄弱环节。",
+        "工作中也暴露出一些短板和不足。",
+        "但也面临一些困难和挑战。",
+    ],
+)
+def test_problems_said_in_a_body_sentence(sentence: str) -> None:
+    assert found(SUMMARY_NO_PROBLEMS_HEADING.format(sentence), "missing-section") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["2026年，我们将重点抓好以下工作。", "展望2026年，我们将坚持稳中求进。", "2026年，全局将围绕三个方面开展工作。"],
+)
+def test_plans_said_in_a_closing_sentence(sentence: str) -> None:
+    text = f"青岚县科技局2025年工作总结\n一、强化创新驱动\n全年完成各项任务。\n二、存在的问题\n人才不足。\n{sentence}"
+    assert found(text, "missing-section") == []
+
+
+def test_a_sentence_about_the_past_year_is_not_a_plan() -> None:
+    text = "青岚县科技局2025年工作总结\n2025年，我们认真贯彻上级部署。\n一、强化创新驱动\n完成任务。\n二、存在的问题\n人才不足。"
+    assert len(found(text, "missing-section")) == 1
