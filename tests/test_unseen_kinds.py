@@ -297,3 +297,11 @@ def test_plans_said_in_a_closing_sentence(sentence: str) -> None:
 def test_a_sentence_about_the_past_year_is_not_a_plan() -> None:
     text = "青岚县科技局2025年工作总结\n2025年，我们认真贯彻上级部署。\n一、强化创新驱动\n完成任务。\n二、存在的问题\n人才不足。"
     assert len(found(text, "missing-section")) == 1
+
+
+def test_a_report_asking_to_forward_its_proposals() -> None:
+    text = (
+        "关于进一步加强农村饮水安全工作的报告\n县政府：\n一、基本情况\n平稳。\n二、意见建议\n建议加大投入。\n"
+        "以上报告如无不妥，请批转各乡镇、各部门执行。\n青岚县水利局"
+    )
+    assert found(text, "missing-section") == []
