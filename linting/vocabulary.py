@@ -35,6 +35,7 @@ class Vocabulary:
     reduplication_before: tuple[str, ...]
     reduplication_after: tuple[str, ...]
     signature_labels: tuple[str, ...]
+    surnames: tuple[str, ...]
 
 
 def load(path: Path = DEFAULTS) -> Vocabulary:

@@ -305,3 +305,8 @@ def test_a_report_asking_to_forward_its_proposals() -> None:
         "以上报告如无不妥，请批转各乡镇、各部门执行。\n青岚县水利局"
     )
     assert found(text, "missing-section") == []
+
+
+def test_a_person_anonymised_with_a_surname_is_not_a_placeholder() -> None:
+    line = "县水利局原局长李某某违规收受礼金，欧阳某某受到党内警告处分，某某同志负责此事，县某某局配合。"
+    assert _in_notice(line, "placeholder") == ["某某", "某某"]

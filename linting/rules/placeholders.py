@@ -203,6 +203,14 @@ def _form_slot(text: str, start: int) -> bool:
     return bool(_RE_SLOT_LABEL.search(before, max(0, len(before) - SLOT_LABEL_REACH)))
 
 
+_RE_SURNAME_BEFORE = re.compile(rf"(?:{alternation(VOCABULARY.surnames)})$")
+
+
+def _anonymised(text: str, start: int) -> bool:
+    """``李某某`` / ``欧阳某某``: a person anonymised on purpose (a surname right before), not a blank."""
+    return bool(_RE_SURNAME_BEFORE.search(text, max(0, start - 2), start))
+
+
 def _is_cjk_or_digit(ch: str) -> bool:
     return ch.isdigit() or is_han(ch)
 
@@ -233,6 +241,8 @@ def check(text: str, facts: ParagraphFacts, config: Config) -> Iterable[Finding]
             if ph.check == "not-arithmetic" and _arithmetic(text, s):
                 continue
             if ph.check == "not-a-dash" and (_typed_dash(text, s, e) or _naming_pattern(text, s, e)):
+                continue
+            if ph.check == "not-anonymised" and _anonymised(text, s):
                 continue
             if ph.check == "not-a-form-slot" and _form_slot(text, s):
                 continue
