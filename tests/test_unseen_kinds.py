@@ -310,3 +310,8 @@ def test_a_report_asking_to_forward_its_proposals() -> None:
 def test_a_person_anonymised_with_a_surname_is_not_a_placeholder() -> None:
     line = "县水利局原局长李某某违规收受礼金，欧阳某某受到党内警告处分，某某同志负责此事，县某某局配合。"
     assert _in_notice(line, "placeholder") == ["某某", "某某"]
+
+
+def test_a_person_anonymised_with_crosses_or_xs() -> None:
+    line = "经查，王××、张XX等人违规操作，由××同志负责，××局配合，20XX年完成，×××主持。"
+    assert _in_notice(line, "placeholder") == ["××", "××", "XX", "×××"]
