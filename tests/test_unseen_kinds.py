@@ -315,3 +315,8 @@ def test_a_person_anonymised_with_a_surname_is_not_a_placeholder() -> None:
 def test_a_person_anonymised_with_crosses_or_xs() -> None:
     line = "经查，王××、张XX等人违规操作，由××同志负责，××局配合，20XX年完成，×××主持。"
     assert _in_notice(line, "placeholder") == ["××", "××", "XX", "×××"]
+
+
+def test_an_amount_left_blank_after_a_word_ending_like_a_surname() -> None:
+    line = "全年发放低保金××万元，资金XX万元，王××同志，李XX、张××等人。"
+    assert _in_notice(line, "placeholder") == ["××", "XX"]

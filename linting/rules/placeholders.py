@@ -211,6 +211,15 @@ def _anonymised(text: str, start: int) -> bool:
     return bool(_RE_SURNAME_BEFORE.search(text, max(0, start - 2), start))
 
 
+#: What may follow a name masked as 王×× / 张XX (资金××万元 is an amount left blank).
+_NAME_END = frozenset("、，,。；;：:等同（(）)”\u3000 ")
+
+
+def _anonymised_name(text: str, start: int, end: int) -> bool:
+    """``王××、`` / ``张XX等``: two or three marks after a surname, ending the name."""
+    return end - start <= 3 and (end == len(text) or text[end] in _NAME_END) and _anonymised(text, start)
+
+
 def _is_cjk_or_digit(ch: str) -> bool:
     return ch.isdigit() or is_han(ch)
 
@@ -246,7 +255,7 @@ def check(text: str, facts: ParagraphFacts, config: Config) -> Iterable[Finding]
                 continue
             if ph.check == "not-a-form-slot" and _form_slot(text, s):
                 continue
-            if ph.check == "not-a-mask" and (_masked_digits(text, s, e) or (e - s <= 3 and _anonymised(text, s))):
+            if ph.check == "not-a-mask" and (_masked_digits(text, s, e) or _anonymised_name(text, s, e)):
                 continue
             if allowed is None:
                 allowed = [m.span() for m in look.finditer(text)] if look is not None else []
