@@ -36,6 +36,7 @@ class Vocabulary:
     reduplication_after: tuple[str, ...]
     signature_labels: tuple[str, ...]
     surnames: tuple[str, ...]
+    contact_labels: tuple[str, ...]
 
 
 def load(path: Path = DEFAULTS) -> Vocabulary:

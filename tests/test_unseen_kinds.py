@@ -320,3 +320,8 @@ def test_a_person_anonymised_with_crosses_or_xs() -> None:
 def test_an_amount_left_blank_after_a_word_ending_like_a_surname() -> None:
     line = "全年发放低保金××万元，资金XX万元，王××同志，李XX、张××等人。"
     assert _in_notice(line, "placeholder") == ["××", "XX"]
+
+
+def test_a_contact_person_left_blank_is_not_an_anonymised_name() -> None:
+    assert _in_notice("联系人：张XX，电话：0532-87651234。", "placeholder") == ["XX"]
+    assert _in_notice("经查，王××安排下属公款吃喝。", "placeholder") == []

@@ -206,18 +206,23 @@ def _form_slot(text: str, start: int) -> bool:
 _RE_SURNAME_BEFORE = re.compile(rf"(?:{alternation(VOCABULARY.surnames)})$")
 
 
+_RE_CONTACT_LABEL = re.compile(rf"(?:{alternation(VOCABULARY.contact_labels)})[ \u3000]*[：:]?[ \u3000]*$")
+
+
 def _anonymised(text: str, start: int) -> bool:
-    """``李某某`` / ``欧阳某某``: a person anonymised on purpose (a surname right before), not a blank."""
-    return bool(_RE_SURNAME_BEFORE.search(text, max(0, start - 2), start))
+    """``李某某`` / ``欧阳某某``: a person anonymised on purpose (a surname right before), not a blank
+    (``联系人：张XX`` is: the reader must be able to reach that person)."""
+    m = _RE_SURNAME_BEFORE.search(text, max(0, start - 2), start)
+    return m is not None and not _RE_CONTACT_LABEL.search(text, max(0, m.start() - 8), m.start())
 
 
-#: What may follow a name masked as 王×× / 张XX (资金××万元 is an amount left blank).
-_NAME_END = frozenset("、，,。；;：:等同（(）)”\u3000 ")
+#: What follows an amount left blank (资金××万元), never a name masked as 王××.
+_AMOUNT_UNIT = frozenset("万亿千百元个名家人次项件户亩吨年月日号%％米台辆套平公倍批期级")
 
 
 def _anonymised_name(text: str, start: int, end: int) -> bool:
-    """``王××、`` / ``张XX等``: two or three marks after a surname, ending the name."""
-    return end - start <= 3 and (end == len(text) or text[end] in _NAME_END) and _anonymised(text, start)
+    """``王××、`` / ``张XX安排``: two or three marks after a surname, not followed by a unit."""
+    return end - start <= 3 and (end == len(text) or text[end] not in _AMOUNT_UNIT) and _anonymised(text, start)
 
 
 def _is_cjk_or_digit(ch: str) -> bool:
