@@ -608,6 +608,15 @@ def _heading_items(
     """
     out: list[tuple[int, Heading]] = []
     prefixes: set[int] = set()
+    # (head, value) of every decimal marker: 5.1 with neither a parent 5 nor a 5.2 anywhere is a date
+    # (5.1假期期间…, 10.1国庆期间…), not the first of a run.
+    decimals = {
+        (_decimal_head(mk), mk.value)
+        for i in heading_paras
+        if (h := facts[i].heading) is not None
+        for mk in (h.marker, *h.inner)
+        if mk is not None and mk.style.startswith("multi")
+    }
     for i in heading_paras:
         h = facts[i].heading
         if h is None:
@@ -615,8 +624,8 @@ def _heading_items(
             continue
         for k, mk in enumerate((h.marker, *h.inner)):
             if mk is not None and mk.style.startswith("multi"):
-                head = int(mk.variant.replace("．", ".").split(".")[0])
-                if mk.value != 1 and head not in prefixes:
+                head = _decimal_head(mk)
+                if head not in prefixes and (mk.value != 1 or (head, 2) not in decimals):
                     continue
                 prefixes.add(head)
             elif mk is not None and mk.style == "arabic":
@@ -627,6 +636,11 @@ def _heading_items(
                 text = paragraphs[i].text
                 out.append((i, Heading(mk, False, text[mk.end : mk.end + INNER_TITLE_CHARS], mk.end, mk.end, False)))
     return out
+
+
+def _decimal_head(mk: Marker) -> int:
+    """The first number of a decimal marker (``2.3.1`` → 2)."""
+    return int(mk.variant.replace("．", ".").split(".")[0])
 
 
 def _value_of(shown: str) -> int:

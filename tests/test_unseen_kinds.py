@@ -325,3 +325,18 @@ def test_an_amount_left_blank_after_a_word_ending_like_a_surname() -> None:
 def test_a_contact_person_left_blank_is_not_an_anonymised_name() -> None:
     assert _in_notice("联系人：张XX，电话：0532-87651234。", "placeholder") == ["XX"]
     assert _in_notice("经查，王××安排下属公款吃喝。", "placeholder") == []
+
+
+def test_holiday_dates_at_a_paragraph_start_are_not_decimal_headings() -> None:
+    text = (
+        "青岚县商务局2025年工作总结\n一、主要工作\n（一）促消费\n5.1假期期间，全县接待游客12万人次。\n"
+        "10.1国庆期间，实现消费额2.3亿元。\n二、存在的问题\n不足。\n三、下一步打算\n加强。"
+    )
+    assert [e.number for e in lint_text(text).outline] == ["一、", "（一）", "二、", "三、"]
+
+
+def test_a_decimal_run_without_its_parent_is_still_a_run() -> None:
+    text = "青岚县智慧社区建设方案\n一、建设内容\n3.1  基础设施。建设网络。\n3.2  应用平台。建设平台。\n3.4  保障措施。加强保障。"
+    result = lint_text(text)
+    assert [e.number for e in result.outline] == ["一、", "3.1", "3.2", "3.4"]
+    assert [p.excerpt for p in result.problems if p.rule == "heading-skip"] == ["3.4"]
