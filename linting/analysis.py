@@ -112,6 +112,8 @@ def analyze(p: Paragraph) -> ParagraphFacts:
         inner = ()
     if heading is not None and inner:
         heading = dataclasses.replace(heading, inner=inner)
+    if heading is not None and body_from > heading.title_start and _opens_series(text, heading.title_start):
+        body_from = heading.title_start  # 1.一是加快…；二是推进…: the heading's own words open the series
     stripped = text.strip()
     ordinals = tuple(find_ordinals(text, body_from)) if body_from < len(text) else ()
     claims = tuple(_count_claims(text)) if ordinals or "：" in text or ":" in text else ()
@@ -177,6 +179,15 @@ def _inner_markers(text: str) -> tuple[Marker, ...]:
     return tuple(out)
 
 
+def _opens_series(text: str, at: int) -> bool:
+    """Does a series' first item (``一是`` / ``第一`` / ``首先``) start at ``at``?  (A heading that
+    starts with ``二是`` only repeats its own number and is left out of the series.)"""
+    if at >= len(text) or text[at] not in "一第其首":
+        return False
+    first = find_ordinals(text[at : at + 8])
+    return bool(first) and first[0].start == 0 and first[0].value == 1
+
+
 def _plausible_text_marker(text: str, marker: Marker) -> bool:
     """Reject ``1.5万元…`` or ``2、3月份…``-style false markers and bare numbers."""
     rest = text[marker.end :].lstrip()
@@ -186,9 +197,19 @@ def _plausible_text_marker(text: str, marker: Marker) -> bool:
         return bool(_RE_FULL_DATE.match(rest))  # 1、7月29日前报送… is item 1; 2、3月份 is a range
     if marker.style == "cn" and rest[:1] in "是要来则" and text[marker.end - 1 : marker.end] != "、":
         return False  # 一，是… / 二.要…: a series word; 二、要坚持… is a heading
-    if marker.style == "cn" and rest[:1] in "一二三四五六七八九十" and rest[1:2] in "级类等线档期批届次产季":
-        return False  # 一、二级医院 / 三、四季度: a range of numbers, not a heading
+    if marker.style == "cn" and rest[:1] in "一二三四五六七八九十" and _numeral_pair(rest, marker.value):
+        return False  # 一、二级医院 / 一、二年级学生 / 二、三产业: two numbers counting something, not a heading
     return True
+
+
+# What follows the second numeral of 一、二年级 / 二、三、四季度 / 一、二等奖 (words in [vocabulary]).
+_RE_NUMERAL_PAIR_TAIL = re.compile(rf"[、至到和及或与]|(?:{alternation(VOCABULARY.numeral_pair_units)})")
+
+
+def _numeral_pair(rest: str, value: int) -> bool:
+    """``一、`` then ``二年级…``: the next numeral, counting something. (``三、一季度经济运行`` is a
+    heading: 一 does not follow 三.)"""
+    return parse_cn(rest[0]) == value + 1 and bool(_RE_NUMERAL_PAIR_TAIL.match(rest, 1))
 
 
 def _heading(text: str, marker: Marker | None) -> Heading:

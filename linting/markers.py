@@ -21,6 +21,7 @@ from .numerals import (
     parse_cn,
     parse_paren_digit,
 )
+from .vocabulary import VOCABULARY, alternation
 
 #: Chinese characters (defined in :mod:`linting.chars`; the name is kept for importers).
 CJK_RANGE = HAN_RANGE
@@ -80,6 +81,8 @@ class Marker:
     from_auto_number: bool = False
 
 
+#: A bare-number heading (``1  工程概况``) has a title of at most this many characters.
+BARE_TITLE_MAX = 24
 _LEAD_WS = r"[ \t\u3000]*"
 _RE_CHAPTER = re.compile(rf"^{_LEAD_WS}第({_CN}{{1,6}}|\d{{1,3}})(部分|篇|章|节|条)")
 _RE_CN = re.compile(rf"^{_LEAD_WS}({_CN}{{1,6}})[ \t\u3000]*([、.．，,])")
@@ -92,10 +95,20 @@ _RE_MULTI = re.compile(
 _RE_ARABIC = re.compile(
     rf"^{_LEAD_WS}([0-9０-９]{{1,3}})[ \t\u3000]*([.．、])(?![0-9０-９](?![0-9]?月[0-9]{{1,2}}[日号]))"
 )
+# 1  工程概况 (a standards-style top level above 1.1): a bare number, white space, a short title and
+# nothing else; not 3 个项目 / 12 月 / a table row (1  张三  男).
+_RE_ARABIC_BARE = re.compile(
+    rf"^{_LEAD_WS}([0-9０-９]{{1,2}})[ \t\u3000]+"
+    rf"(?![个万亿元倍千百米吨亩人次年月日号时分秒栋项条名家户所座台辆本张位份批期届级类种处间层])"
+    rf"[{CJK_RANGE}][{CJK_RANGE}0-9０-９、“”《》（）()]{{1,{BARE_TITLE_MAX - 1}}}[ \t\u3000]*$"
+)
 #: What follows 第X章/第X条 when it is cited, not a heading: 第二章第一条 / 第五条修改为 / 第三条规定的.
 _RE_REFERENCE = re.compile(r"第|修改|规定|所称|所列|中的|之|的|和|与|至|[（(][一二三四五六七八九十]+[）)]")
 _RE_ARABIC_COLON = re.compile(rf"^{_LEAD_WS}([0-9０-９]{{1,2}})[ \t\u3000]*([：:])(?=[{CJK_RANGE}])")
 _RE_AFTER_BRACKET = re.compile(r"[、.．，,]")
+
+# 一、二年级 / 二、三产业 / 一、二、三等奖: two consecutive numerals counting something, not a heading 一、.
+_NUMERAL_PAIR_TAIL = re.compile(rf"[、至到和及或与]|(?:{alternation(VOCABULARY.numeral_pair_units)})")
 
 # Units and words that show "1.5万" / "2、3月" are numbers, not headings.
 _NOT_HEADING_AFTER_ARABIC = re.compile(r"^[0-9０-９](?![0-9]?月[0-9]{1,2}[日号])|^[%％]")
@@ -155,6 +168,12 @@ def find_marker(text: str) -> Marker | None:
             if value:
                 colon = m.start(2)
                 return Marker("arabic", value, ".", m.group(0).strip(), _lead(text), m.end(), m.group(2), colon)
+        m = _RE_ARABIC_BARE.match(text)
+        if m:
+            value = parse_arabic(m.group(1))
+            if value:
+                end = m.start(1) + len(m.group(1))
+                return Marker("arabic", value, " ", m.group(1), _lead(text), end)
         m = _RE_ARABIC.match(text)
         if m and not _NOT_HEADING_AFTER_ARABIC.match(text[m.end() :]):
             value = parse_arabic(m.group(1))
@@ -170,9 +189,17 @@ def find_marker(text: str) -> Marker | None:
             if not value:
                 return None
             punct = m.group(2)
+            if punct == "、" and _numeral_pair(text, m.end(), value):
+                return None
             bad, bad_at = ("", -1) if punct == "、" else (punct, m.start(2))
             return Marker("cn", value, "", m.group(0).strip(), _lead(text), m.end(), bad, bad_at)
     return None
+
+
+def _numeral_pair(text: str, end: int, value: int) -> bool:
+    """``一、二年级`` / ``二、三产业``: the numeral after ``一、`` is the next one and counts something."""
+    nxt = text[end : end + 1]
+    return bool(nxt) and parse_cn(nxt) == value + 1 and bool(_NUMERAL_PAIR_TAIL.match(text, end + 1))
 
 
 def _lead(text: str) -> int:

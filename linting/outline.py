@@ -173,6 +173,10 @@ def build_outline(paragraphs: list[Paragraph], facts: list[ParagraphFacts], titl
         elif idx is not None and m is not None:
             del stack[idx + 1 :]
             lvl = stack[idx]
+            if lvl.explicit is None and explicit is not None:
+                # 第三条 (正文) then 第四条 (标题2): the series takes the outline level some of its items
+                # carry, so a styled sub-list under one item does not close the series.
+                lvl.explicit = explicit
             _check_sibling(lvl, i, m, issues, pending_fixes)
         else:
             mixed_at = None
@@ -215,7 +219,9 @@ def build_outline(paragraphs: list[Paragraph], facts: list[ParagraphFacts], titl
                     if before is not None and parent is not None:
                         # The document's own convention: （一）…（五） under 一、 then （六） under 二、
                         # is continuous numbering when the document does so at every parent change.
-                        if m.value == before.last + 1 and m.value != 1:
+                        # (After a duplicate, the slot the duplicate should have had also counts:
+                        # 第五条 第五条 | 第四章 第七条 is one slip, not two.)
+                        if m.value != 1 and (m.value == before.last + 1 or m.value == before.alt_next):
                             carried = True
                         elif m.value == 1:
                             restarts[style] = restarts.get(style, 0) + 1
@@ -602,6 +608,15 @@ def _heading_items(
     """
     out: list[tuple[int, Heading]] = []
     prefixes: set[int] = set()
+    # (head, value) of every decimal marker: 5.1 with neither a parent 5 nor a 5.2 anywhere is a date
+    # (5.1假期期间…, 10.1国庆期间…), not the first of a run.
+    decimals = {
+        (_decimal_head(mk), mk.value)
+        for i in heading_paras
+        if (h := facts[i].heading) is not None
+        for mk in (h.marker, *h.inner)
+        if mk is not None and mk.style.startswith("multi")
+    }
     for i in heading_paras:
         h = facts[i].heading
         if h is None:
@@ -609,8 +624,8 @@ def _heading_items(
             continue
         for k, mk in enumerate((h.marker, *h.inner)):
             if mk is not None and mk.style.startswith("multi"):
-                head = int(mk.variant.replace("．", ".").split(".")[0])
-                if mk.value != 1 and head not in prefixes:
+                head = _decimal_head(mk)
+                if head not in prefixes and (mk.value != 1 or (head, 2) not in decimals):
                     continue
                 prefixes.add(head)
             elif mk is not None and mk.style == "arabic":
@@ -621,6 +636,11 @@ def _heading_items(
                 text = paragraphs[i].text
                 out.append((i, Heading(mk, False, text[mk.end : mk.end + INNER_TITLE_CHARS], mk.end, mk.end, False)))
     return out
+
+
+def _decimal_head(mk: Marker) -> int:
+    """The first number of a decimal marker (``2.3.1`` → 2)."""
+    return int(mk.variant.replace("．", ".").split(".")[0])
 
 
 def _value_of(shown: str) -> int:

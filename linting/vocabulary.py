@@ -30,6 +30,13 @@ class Vocabulary:
     organization_suffixes: tuple[str, ...]
     closing_words: tuple[str, ...]
     question_words: tuple[str, ...]
+    numeral_pair_units: tuple[str, ...]
+    naming_words: tuple[str, ...]
+    reduplication_before: tuple[str, ...]
+    reduplication_after: tuple[str, ...]
+    signature_labels: tuple[str, ...]
+    surnames: tuple[str, ...]
+    contact_labels: tuple[str, ...]
 
 
 def load(path: Path = DEFAULTS) -> Vocabulary:

@@ -131,7 +131,7 @@ def _handle(o: Ordinal, i: int, stack: list[_Series], issues: list[Finding], vie
         if o.value == cur.last + 1 or (alt and o.value == alt):
             _advance(cur, o, i)
         elif o.value == 1:
-            if cur.last_para == i and cur.last >= 2:
+            if cur.last_para == i and (cur.last >= 2 or _nested_ahead(view.facts[i].ordinals, o)):
                 outer_item = cur.items[-1][1].text
                 issues.append(_issue("ordinal-nested", i, o.start, o.end, msg.ordinal_nested(outer_item, o.text)))
                 stack.append(_Series(o.family, 1, i, [(i, o)]))
@@ -152,6 +152,10 @@ def _handle(o: Ordinal, i: int, stack: list[_Series], issues: list[Finding], vie
                 while stack:
                     _finish(stack.pop(), view, issues)
                 stack.append(_Series(o.family, 1, i, [(i, o)]))
+        elif o.value == cur.last and _outer_resumes(stack, o):
+            # 一是…，一是…，二是…；二是…: the nested series ends, the outer one goes on.
+            _finish(stack.pop(), view, issues)
+            _advance(stack[-1], o, i)
         elif o.value == cur.last:
             expected = ordinal_text(o.family, cur.last + 1)
             cur.renumber.append((len(issues), len(cur.items)))
@@ -202,6 +206,25 @@ def _handle(o: Ordinal, i: int, stack: list[_Series], issues: list[Finding], vie
     while stack:
         _finish(stack.pop(), view, issues)
     _start(o, i, stack, issues)
+
+
+def _outer_resumes(stack: list[_Series], o: Ordinal) -> bool:
+    """Is ``o`` the next item of the series the current (nested) one was opened inside?"""
+    return len(stack) > 1 and stack[-2].family == o.family and o.value == stack[-2].last + 1
+
+
+def _nested_ahead(ordinals: tuple[Ordinal, ...], o: Ordinal) -> bool:
+    """A second ``一是`` right after the first, in the same paragraph: a series nested in the first
+    item when the items after it run ``二是…`` and then ``二是`` again (the outer series resuming);
+    otherwise it is a duplicate."""
+    values = [x.value for x in ordinals if x.start > o.start and x.family == o.family]
+    k = 1
+    for v in values:
+        if v == k + 1:
+            k += 1
+        else:
+            return k >= 2 and v == 2
+    return False
 
 
 def _start(o: Ordinal, i: int, stack: list[_Series], issues: list[Finding]) -> None:

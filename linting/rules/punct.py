@@ -14,6 +14,7 @@ from ..model import Applicability, Finding, Severity, local_edits
 from . import register
 from .base import Rule
 from .placeholders import is_lost_char
+from .slips import doc_number_brackets
 
 if TYPE_CHECKING:
     from ..analysis import ParagraphFacts
@@ -76,13 +77,21 @@ def check_halfwidth(text: str, facts: ParagraphFacts, config: Config) -> Iterabl
                     continue  # table.render(): a function call in code
                 if text.startswith(("http://", "https://", "www."), o + 1) or (o > 0 and text[o - 1] == "]"):
                     continue  # (https://…) / [文字](链接): a link, not prose
-                if _HAS_CJK.search(text, o + 1, i) or _is_cjk(_prev(text, o)) or _is_cjk(_next(text, i)):
+                if _HAS_CJK.search(text, o + 1, i):
+                    flagged.extend((o, i))
+                elif o > 0 and text[o - 1].isascii() and text[o - 1].isalnum():
+                    continue  # 512GB(SSD) / Excel(.xlsx): an English term's own note, ASCII on both sides
+                elif _is_cjk(_prev(text, o)) or _is_cjk(_next(text, i)):
                     flagged.extend((o, i))
             else:
                 lone.append(i)
         for i in lone + opens:
             if _is_cjk(_prev(text, i)) or _is_cjk(_next(text, i)):
                 flagged.append(i)
+        if flagged and "号" in text:
+            doc_number = doc_number_brackets(text)
+            if doc_number:
+                flagged = [i for i in flagged if i not in doc_number]
     if not flagged:
         return ()
     flagged.sort()
@@ -202,6 +211,10 @@ def check_unbalanced_document(view: DocView, config: Config) -> Iterable[Finding
 MAX_PER_PARAGRAPH = 100
 
 
+_RE_LIST_LABEL = re.compile(r"^\s*[0-9a-zA-Z一二三四五六七八九十]{1,2}$")
+_RE_LIST_LABEL_AFTER_CLAUSE = re.compile(r"[；;。：:][ \t\u3000]?[0-9a-zA-Z一二三四五六七八九十]{1,2}$")
+
+
 @lru_cache(maxsize=65536)
 def _unbalanced(text: str) -> tuple[Finding, ...]:
     marks = _PAIR_CHARS.findall(text)
@@ -220,8 +233,8 @@ def _unbalanced(text: str) -> tuple[Finding, ...]:
         idx = next((k for k in range(len(stack) - 1, bottom, -1) if _SAME.get(stack[k][0], stack[k][0]) == want), None)
         if idx is None:
             if ch == "）" or ch == ")":
-                # 1) / a) list markers are not brackets to close
-                if re.match(r"^\s*[0-9a-zA-Z一二三四五六七八九十]{1,2}$", text[:i]):
+                # 1) / a) list markers are not brackets to close, at the start or after a clause (；b）…)
+                if _RE_LIST_LABEL.match(text[:i]) or _RE_LIST_LABEL_AFTER_CLAUSE.search(text, max(0, i - 3), i):
                     continue
             out.append(Finding(i, i + 1, msg.unbalanced_close(ch, _CLOSE[ch])))
             continue

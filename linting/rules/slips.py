@@ -72,6 +72,14 @@ _OPENERS = "【[［(（﹝{｛「"
 _CLOSERS = "】]］)）﹞}｝」"
 
 
+def doc_number_brackets(text: str) -> set[int]:
+    """Offsets of the brackets around a 发文字号 year (``青卫发(2025)8号``): doc-number-brackets
+    reports them, so halfwidth-punct leaves them alone (one slip, one finding)."""
+    if "号" not in text:
+        return set()
+    return {k for m in _RE_DOC_NUMBER.finditer(text) for k in (m.start(1), m.start(3))}
+
+
 def check_doc_number(text: str, facts: ParagraphFacts, config: Config) -> Iterable[Finding]:
     if "号" not in text or not any(c in text for c in _OPENERS):
         return ()

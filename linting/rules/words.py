@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from .. import messages as msg
 from ..chars import HAN_RANGE
 from ..model import THIS_PARAGRAPH, Applicability, Edit, Finding, Severity
+from ..vocabulary import VOCABULARY, alternation
 from . import register
 from .base import Rule
 
@@ -36,6 +37,15 @@ _CANDIDATE_CHAR = re.compile(r"([的了在是和与及对将把被为从向于�
 _CLAUSE = re.compile(r"[，。；：！？、,.;:!?\s“”（）()《》]")
 # 一个一个、一步一步: distributive repetition, correct Chinese.
 _DISTRIBUTIVE = re.compile(r"^一[个步点天年次件批项条位名家户项层级环]$")
+
+_REDUP_BEFORE = re.compile(rf"(?:{alternation(VOCABULARY.reduplication_before)})$")
+_REDUP_AFTER = re.compile(alternation(VOCABULARY.reduplication_after))
+
+
+def _tentative(text: str, start: int, end: int) -> bool:
+    """``再研究研究`` / ``商量商量吧`` / ``发展发展再发展``: a verb said twice on purpose."""
+    return bool(_REDUP_BEFORE.search(text, max(0, start - 2), start) or _REDUP_AFTER.match(text, end))
+
 
 _lock = threading.Lock()
 _tokenizer: Any = None
@@ -148,6 +158,8 @@ def check(text: str, facts: ParagraphFacts, config: Config) -> Iterable[Finding]
         if len(unit) == 2 and unit[1] == "着":
             continue  # 看着看着 / 说着说着: a reduplicated verb, "while doing"
         s, e = m.span()
+        if len(unit) == 2 and _tentative(text, s, e):
+            continue
         boundary = s + len(unit)
         cs, ce = _clause_bounds(text, s, e)
         tokens = _segment(text[cs:ce])
