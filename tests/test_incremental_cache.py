@@ -7,19 +7,23 @@ start; a lint pauses the cycle collector.  Every test here compares against the 
 
 from __future__ import annotations
 
-import gc
 import re
+import subprocess
+import sys
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from linting.analysis import _RE_COUNT, _count_matches
-from linting.engine import LintCancelled, Linter, LintResult
+from linting.engine import Linter, LintResult
 from linting.markers import _RE_ORDINALS, _ordinal_matches
 from linting.model import Paragraph
 from linting.outline import build_outline
+
+ROOT = Path(__file__).resolve().parents[1]
 
 # Made-up report text: long enough body sentences (over 60 characters) and every kind of line the
 # outline pass looks at — headings, attachment lines, lists introduced by a colon, quotations over
@@ -302,19 +306,28 @@ def test_count_scanner_sees_every_unicode_digit() -> None:
 
 
 def test_a_lint_gives_the_cycle_collector_back_as_it_was() -> None:
-    paras = _report()
-    assert gc.isenabled()
-    Linter().lint(paras)
-    assert gc.isenabled()
-    with pytest.raises(LintCancelled):
-        Linter().lint(paras, cancel=lambda: True)
-    assert gc.isenabled()
-    gc.disable()
-    try:
-        Linter().lint(paras)
-        assert not gc.isenabled()
-    finally:
-        gc.enable()
+    """In a fresh process, like the test below: the collector's state is process-wide."""
+    code = (
+        "import gc\n"
+        "from linting.engine import LintCancelled, Linter\n"
+        "from tests.test_incremental_cache import _report\n"
+        "paras = _report()\n"
+        "assert gc.isenabled()\n"
+        "Linter().lint(paras)\n"
+        "assert gc.isenabled(), 'not re-enabled after a lint'\n"
+        "try:\n"
+        "    Linter().lint(paras, cancel=lambda: True)\n"
+        "    raise SystemExit('not cancelled')\n"
+        "except LintCancelled:\n"
+        "    pass\n"
+        "assert gc.isenabled(), 'not re-enabled after a cancelled lint'\n"
+        "gc.disable()\n"
+        "Linter().lint(paras)\n"
+        "assert not gc.isenabled(), 'enabled by a lint although it was off'\n"
+        "print('ok')\n"
+    )
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert r.returncode == 0 and r.stdout.strip() == "ok", r.stderr
 
 
 def test_a_paragraph_rule_gives_at_most_its_first_findings_whether_list_or_generator() -> None:
@@ -337,16 +350,24 @@ def test_a_paragraph_rule_gives_at_most_its_first_findings_whether_list_or_gener
 
 
 def test_a_lint_leaves_objects_frozen_by_others_frozen() -> None:
-    gc.freeze()
-    try:
-        frozen = gc.get_freeze_count()
-        assert frozen > 0
-        Linter().lint(_report())
-        assert gc.get_freeze_count() >= frozen
-    finally:
-        gc.unfreeze()
-    Linter().lint(_report())
-    assert gc.get_freeze_count() == 0 and gc.isenabled()
+    """Run in a fresh process: in the test process another test's background lint (the editor's worker
+    thread) may hold the collector paused at any moment."""
+    code = (
+        "import gc\n"
+        "from linting.engine import Linter\n"
+        "from tests.test_incremental_cache import _report\n"
+        "gc.freeze()\n"
+        "frozen = gc.get_freeze_count()\n"
+        "assert frozen > 0\n"
+        "Linter().lint(_report())\n"
+        "assert gc.get_freeze_count() >= frozen, 'a lint thawed objects frozen by someone else'\n"
+        "gc.unfreeze()\n"
+        "Linter().lint(_report())\n"
+        "assert gc.get_freeze_count() == 0 and gc.isenabled(), 'the collector was not given back'\n"
+        "print('ok')\n"
+    )
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert r.returncode == 0 and r.stdout.strip() == "ok", r.stderr
 
 
 def _reference_ordinals(text: str, start: int) -> list[tuple[str, int, int, int, str]]:
