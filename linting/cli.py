@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from collections.abc import Iterable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
@@ -31,11 +32,40 @@ PROGRESS_MIN_FILES = 20
 MSG_WORKER_DIED = "检查该文件的进程意外退出（可能内存不足或被系统终止），未能完成检查"
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:  # argparse exits with 2 as well; keep the message Chinese-friendly
+#: argparse's own error messages (English) in Chinese; ours are Chinese already and pass through.
+_ARGPARSE_ZH = (
+    (re.compile(r"^unrecognized arguments: (.*)$"), r"无法识别的参数：\1"),
+    (re.compile(r"^the following arguments are required: (.*)$"), r"缺少必需的参数：\1"),
+    (re.compile(r"^argument command: invalid choice: (.+?) \(choose from (.*)\)$"), r"没有命令 \1（可用：\2）"),
+    (re.compile(r"^argument (\S+): invalid choice: (.+?) \(choose from (.*)\)$"), r"\1 的值 \2 无效（可选：\3）"),
+    (re.compile(r"^argument (\S+): expected one argument$"), r"\1 后面需要一个值"),
+    (re.compile(r"^argument (\S+): expected at least one argument$"), r"\1 后面至少需要一个值"),
+    (re.compile(r"^argument (\S+): invalid \w+ value: (.*)$"), r"\1 的值 \2 无效"),
+    (re.compile(r"^argument (\S+): not allowed with argument (.*)$"), r"\1 不能与 \2 同时使用"),
+    (re.compile(r"^ambiguous option: (\S+) could match (.*)$"), r"选项 \1 有歧义，可能是：\2"),
+    (re.compile(r"^invalid choice: (.+?) \(choose from (.*)\)$"), r"命令 \1 无效（可选：\2）"),
+    (re.compile(r"^argument (\S+): (.*)$"), r"\1：\2"),
+)
+
+
+def _in_chinese(message: str) -> str:
+    """argparse's English error message in Chinese (unknown ones unchanged)."""
+    for rx, zh in _ARGPARSE_ZH:
+        if rx.match(message):
+            return rx.sub(zh, message)
+    return message
+
+
+class ChineseArgumentParser(argparse.ArgumentParser):
+    """An ``ArgumentParser`` whose errors are Chinese (used by the command line and by ``main.py``)."""
+
+    def error(self, message: str) -> NoReturn:  # argparse exits with 2 as well; the message is Chinese
         self.print_usage(sys.stderr)
-        print(f"{self.prog}: 参数错误：{message}", file=sys.stderr)
+        print(f"{self.prog}: 参数错误：{_in_chinese(message)}", file=sys.stderr)
         sys.exit(2)
+
+
+_Parser = ChineseArgumentParser
 
 
 def _positive_int(value: str) -> int:

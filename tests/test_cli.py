@@ -388,3 +388,25 @@ def test_a_pool_only_where_the_work_pays(capsys, tmp_path: Path, monkeypatch) ->
     monkeypatch.setattr(cli, "POOL_MIN_BYTES", 10)
     monkeypatch.setattr(cli.os, "cpu_count", lambda: 3)
     assert run(capsys, "check", str(tmp_path))[1] == out and used == [2, 3]  # enough to read: every core
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (["check"], "缺少必需的参数：PATH"),
+        (["check", "--format", "xml", "a.txt"], "--format 的值 'xml' 无效（可选："),
+        (["check", "-o"], "-o/--output 后面需要一个值"),
+        (["frob"], "没有命令 'frob'（可用："),
+        (["check", "a.txt", "--bogus"], "无法识别的参数：--bogus"),
+        (["fix", "a.txt"], "缺少必需的参数：-o/--output"),
+    ],
+)
+def test_argument_errors_are_in_chinese(capsys, argv: list[str], expected: str) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(argv)
+    _, err = capsys.readouterr()
+    assert info.value.code == 2
+    assert "参数错误：" + expected in err
+    message = err.splitlines()[-1]
+    for english in ("unrecognized", "required", "invalid choice", "expected one", "argument "):
+        assert english not in message

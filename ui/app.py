@@ -50,7 +50,9 @@ def recovery_manager() -> Any:
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
+    from linting.cli import ChineseArgumentParser
+
+    p = ChineseArgumentParser(
         prog="main.py", description="ReportLint 公文结构校对 — 编辑器。命令行检查请用 python -m linting。"
     )
     p.add_argument("files", nargs="*", help="要打开的 .docx / .txt 文件（不给则打开示例报告）")
