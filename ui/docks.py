@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QDockWidget, QTableView, QTreeView, QWidget
+from PySide6.QtWidgets import QDockWidget, QTableView, QToolButton, QTreeView, QWidget
 
 
 class Dock(QDockWidget):
@@ -51,5 +51,15 @@ class EnterTableView(QTableView):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if _is_enter(event) and self.currentIndex().isValid():
             self.enterPressed.emit(self.currentIndex())
+            return
+        super().keyPressEvent(event)
+
+
+class EnterToolButton(QToolButton):
+    """A tool button that Return/Enter presses as Space does (Qt only takes Space outside a dialog)."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if _is_enter(event) and not event.isAutoRepeat() and self.isEnabled():
+            self.animateClick()
             return
         super().keyPressEvent(event)

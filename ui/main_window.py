@@ -1083,11 +1083,23 @@ class MainWindow(QMainWindow):
             new.show()
 
     def new_window(self) -> None:
+        name = self.untitled_name()
         if self._can_take_document() and self.session is None:
-            self.set_session(Session.new(self.tr("未命名")))
+            self.set_session(Session.new(name))
             return
-        w = MainWindow(Session.new(self.tr("未命名")))
+        w = MainWindow(Session.new(name))
         w.show()
+
+    def untitled_name(self) -> str:
+        """The name for a new document: 未命名, then 未命名 2, 未命名 3… (the lowest not shown in an open window)."""
+        base = self.tr("未命名")
+        taken = {w.session.untitled_name for w in _WINDOWS if w.session is not None and w.session.is_untitled}
+        if base not in taken:
+            return base
+        n = 2
+        while f"{base} {n}" in taken:
+            n += 1
+        return f"{base} {n}"
 
     def reload_from_disk(self) -> None:
         """Re-read the file (asks 保存/不保存/取消 first when there are unsaved changes)."""

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Signal
-from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QVBoxLayout, QWidget
 
 from linting.model import Problem
 from linting.outline import OutlineEntry
 
-from .docks import Dock, EnterTreeView
+from .docks import Dock, EnterToolButton, EnterTreeView
 from .models import OutlineModel, ParagraphRole
 
 
@@ -28,10 +28,10 @@ class OutlineDock(Dock):
         lay.setSpacing(2)
         bar = QHBoxLayout()
         bar.setSpacing(2)
-        self.expand_button = QToolButton(body)
+        self.expand_button = EnterToolButton(body)
         self.expand_button.setText(self.tr("全部展开"))
         self.expand_button.clicked.connect(self.expand_all)
-        self.collapse_button = QToolButton(body)
+        self.collapse_button = EnterToolButton(body)
         self.collapse_button.setText(self.tr("全部折叠"))
         self.collapse_button.clicked.connect(self.collapse_all)
         bar.addWidget(self.expand_button)

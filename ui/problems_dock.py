@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QStackedWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -29,7 +28,7 @@ from PySide6.QtWidgets import (
 from linting.model import Applicability, Problem, Severity
 from linting.outline import OutlineEntry
 
-from .docks import Dock, EnterTableView
+from .docks import Dock, EnterTableView, EnterToolButton
 from .icons import severity_icon
 from .models import COL_LOCATION, COL_MESSAGE, COL_RULE, COL_SEVERITY, ProblemsFilter, ProblemsModel, severity_label
 
@@ -54,9 +53,9 @@ class ProblemsDock(Dock):
         lay.setSpacing(2)
         bar = QHBoxLayout()
         bar.setSpacing(4)
-        self.severity_buttons: dict[Severity, QToolButton] = {}
+        self.severity_buttons: dict[Severity, EnterToolButton] = {}
         for sev in (Severity.ERROR, Severity.WARNING, Severity.INFO):
-            b = QToolButton(body)
+            b = EnterToolButton(body)
             b.setCheckable(True)
             b.setChecked(True)
             b.setIcon(severity_icon(sev))
@@ -76,12 +75,12 @@ class ProblemsDock(Dock):
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._search_changed)
         bar.addWidget(self.search, 1)
-        self.fix_button = QToolButton(body)
+        self.fix_button = EnterToolButton(body)
         self.fix_button.setText(self.tr("修复"))
         self.fix_button.setToolTip(self.tr("应用所选问题的修改建议 (Ctrl+.)"))
         self.fix_button.clicked.connect(lambda: self._request_selected("fix"))
         bar.addWidget(self.fix_button)
-        self.fix_all_button = QToolButton(body)
+        self.fix_all_button = EnterToolButton(body)
         self.fix_all_button.setText(self.tr("修复全部此类问题"))
         self.fix_all_button.clicked.connect(lambda: self._request_selected("fix-all"))
         bar.addWidget(self.fix_all_button)
