@@ -85,6 +85,11 @@ class Paragraph:
     #: (the style's ``w:next``, e.g. 标题 1 → 正文: the new paragraph carries none of this one's
     #: direct formatting); None when Word keeps the style (no ``w:next``; a .txt).
     next_style: tuple[str | None, int | None] | None = field(default=None, compare=False)
+    #: Display only, like ``table_cell``: the widths of the grid columns of this paragraph's table, as
+    #: fractions of the table width (summing to 1), from ``w:tblGrid/w:gridCol`` or else a row's ``w:tcW``.
+    #: Every paragraph of a table shares one tuple.  None outside tables, for a .txt, or when the file
+    #: gives no usable widths.  Not part of equality or the hash; no rule reads it; saving never writes it.
+    column_widths: tuple[float, ...] | None = field(default=None, compare=False)
 
     def __hash__(self) -> int:
         # Paragraphs are cache keys on every lint: hash once (0 means "not yet computed").
@@ -96,7 +101,7 @@ class Paragraph:
 
     def __reduce__(self) -> tuple[object, ...]:
         # Never carry the cached hash to another process: str hashes differ per process.
-        return (Paragraph, (*self._fields(), self.alignment, self.table_cell, self.next_style))
+        return (Paragraph, (*self._fields(), self.alignment, self.table_cell, self.next_style, self.column_widths))
 
     def _fields(self) -> tuple[object, ...]:
         """Every field but the cached hash, in declaration order (the hash key and the pickled form)."""

@@ -114,6 +114,8 @@ class _GridPlan:
     cells: list[tuple[int, int] | None]
     #: Merged cells: (row, column, row span, column span).
     merges: list[tuple[int, int, int, int]]
+    #: Each column's share of the table width (the file's ``Paragraph.column_widths``); None: equal columns.
+    widths: tuple[float, ...] | None = None
 
 
 def _plan_grids(paragraphs: Sequence[Paragraph]) -> dict[int, _GridPlan]:
@@ -183,7 +185,8 @@ def _grid_plan(paragraphs: Sequence[Paragraph], start: int, end: int) -> _GridPl
                 covered[rr][cc] = True
     if not all(all(row) for row in covered):
         return None
-    return _GridPlan(start, end, rows, cols, cells, merges)
+    widths = paragraphs[start].column_widths
+    return _GridPlan(start, end, rows, cols, cells, merges, widths if widths and len(widths) == cols else None)
 
 
 def _count_words(text: str) -> int:
@@ -596,9 +599,8 @@ class DocumentEditor(QTextEdit):
         fmt.setTopMargin(_TABLE_PAD)
         fmt.setBottomMargin(_TABLE_PAD + 4)
         fmt.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
-        fmt.setColumnWidthConstraints(
-            [QTextLength(QTextLength.Type.PercentageLength, 100 / plan.cols) for _ in range(plan.cols)]
-        )
+        shares = plan.widths or (1 / plan.cols,) * plan.cols
+        fmt.setColumnWidthConstraints([QTextLength(QTextLength.Type.PercentageLength, 100 * x) for x in shares])
         table = cursor.insertTable(plan.rows, plan.cols, fmt)
         for row, col, rs, cs in plan.merges:
             table.mergeCells(row, col, rs, cs)
@@ -752,6 +754,7 @@ class DocumentEditor(QTextEdit):
                 locked=tuple(locked),
                 objects=objects,
                 table_cell=m.table_cell,
+                column_widths=m.column_widths,
             )
         return Paragraph(
             text,
@@ -764,6 +767,7 @@ class DocumentEditor(QTextEdit):
             objects=objects,
             alignment=m.alignment,
             table_cell=m.table_cell,
+            column_widths=m.column_widths,
         )
 
     def _rebuild_all(self) -> tuple[list[Paragraph], list[int | None]]:

@@ -122,6 +122,8 @@ def _paragraph_to_json(p: Paragraph) -> dict[str, Any]:
         d["alignment"] = p.alignment
     if p.table_cell is not None:
         d["table_cell"] = list(p.table_cell)
+    if p.column_widths is not None:
+        d["column_widths"] = list(p.column_widths)
     return d
 
 
@@ -137,7 +139,19 @@ def _paragraph_from_json(d: dict[str, Any]) -> Paragraph:
         objects=tuple(str(k) for k in d.get("objects", ())),
         alignment=_alignment_from_json(d.get("alignment")),
         table_cell=_cell_from_json(d.get("table_cell")),
+        column_widths=_widths_from_json(d.get("column_widths")),
     )
+
+
+def _widths_from_json(value: Any) -> tuple[float, ...] | None:
+    """Column widths from a recovery file (display only): positive numbers, else None."""
+    if not isinstance(value, list) or not value:
+        return None
+    try:
+        widths = tuple(float(x) for x in value)
+    except (TypeError, ValueError):
+        return None
+    return widths if all(0 < x <= 1 for x in widths) else None
 
 
 def _alignment_from_json(value: Any) -> str | None:

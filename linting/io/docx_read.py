@@ -570,6 +570,7 @@ def _read(path: Path) -> Document:
                 alignment=_alignment(ppr) or sinfo.jc,
                 table_cell=cells.of(p) if bp.in_table else None,
                 next_style=follow(style_id),
+                column_widths=cells.widths_of(p) if bp.in_table else None,
             )
         )
 
@@ -622,6 +623,12 @@ class _TableCells:
     def __init__(self) -> None:
         self._tables: dict[etree._Element, int] = {}
         self._cells: dict[etree._Element, tuple[int, int, int, int, int]] = {}
+        self._widths: dict[int, tuple[float, ...] | None] = {}
+
+    def widths_of(self, p: etree._Element) -> tuple[float, ...] | None:
+        """The column widths of ``p``'s outermost table (see ``Paragraph.column_widths``), or None."""
+        cell = self.of(p)
+        return None if cell is None else self._widths.get(cell[0])
 
     def of(self, p: etree._Element) -> tuple[int, int, int, int, int] | None:
         outer = None
@@ -635,8 +642,10 @@ class _TableCells:
             if tbl is None or tbl in self._tables:
                 return None
             self._tables[tbl] = index = len(self._tables)
-            for tc, (row, col, rows, cols) in _grid(tbl).items():
+            grid = _grid(tbl)
+            for tc, (row, col, rows, cols) in grid.items():
                 self._cells[tc] = (index, row, col, rows, cols)
+            self._widths[index] = _column_widths(tbl, max((c + cs for _r, c, _rs, cs in grid.values()), default=0))
             cell = self._cells.get(outer)
         return cell
 
@@ -692,6 +701,54 @@ def _grid(tbl: etree._Element) -> dict[etree._Element, tuple[int, int, int, int]
                 down += 1
             out[tc] = (r, col, down, span)
     return out
+
+
+W_TBLGRID = w("tblGrid")
+W_GRIDCOL = w("gridCol")
+W_TCW = w("tcW")
+W_W = w("w")
+W_GRIDAFTER = w("gridAfter")
+
+
+def _measure(value: str | None) -> float | None:
+    """A positive width in twips (a ``w:w`` value), or None."""
+    try:
+        x = float(value) if value is not None else 0.0
+    except ValueError:
+        return None
+    return x if 0 < x < 1e7 else None
+
+
+def _column_widths(tbl: etree._Element, cols: int) -> tuple[float, ...] | None:
+    """Display only: ``tbl``'s ``cols`` grid columns as fractions of the table width, from ``w:tblGrid``,
+    else from the first row of single-column cells whose ``w:tcW`` are all in twips; None if neither."""
+    if cols < 1:
+        return None
+    widths: list[float | None] = []
+    grid = tbl.find(W_TBLGRID)
+    if grid is not None:
+        widths = [_measure(gc.get(W_W)) for gc in grid.findall(W_GRIDCOL)][:cols]
+    if len(widths) != cols or None in widths:
+        widths = []
+        for tr in _children_through(tbl, W_TR):
+            pr = tr.find(W_TRPR)
+            if _int_val(pr, W_GRIDBEFORE, 0) or _int_val(pr, W_GRIDAFTER, 0):
+                continue
+            row: list[float | None] = []
+            for tc in _children_through(tr, W_TC):
+                tcpr = tc.find(W_TCPR)
+                tcw = tcpr.find(W_TCW) if tcpr is not None else None
+                if _int_val(tcpr, W_GRIDSPAN, 1) > 1 or tcw is None or tcw.get(W_TYPE, "dxa") != "dxa":
+                    row = []
+                    break
+                row.append(_measure(tcw.get(W_W)))
+            if len(row) == cols and None not in row:
+                widths = row
+                break
+    if len(widths) != cols or None in widths:
+        return None
+    total = sum(x for x in widths if x is not None)
+    return tuple(x / total for x in widths if x is not None)
 
 
 def _alignment(ppr: etree._Element | None) -> str | None:
