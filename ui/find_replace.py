@@ -13,9 +13,10 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QToolButton,
     QWidget,
 )
+
+from .docks import EnterToolButton
 
 if TYPE_CHECKING:
     from .editor import DocumentEditor
@@ -50,7 +51,7 @@ class FindReplaceBar(QWidget):
         self.next_button.setToolTip(self.tr("查找下一个（Enter）"))
         self.case_box = QCheckBox(self.tr("区分大小写"), self)
         self.status_label = QLabel(self)
-        self.close_button = QToolButton(self)
+        self.close_button = EnterToolButton(self)
         self.close_button.setText("×")
         self.close_button.setToolTip(self.tr("关闭（Esc）"))
         self.close_button.setAutoRaise(True)

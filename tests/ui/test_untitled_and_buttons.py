@@ -143,3 +143,22 @@ def test_fix_buttons_answer_enter(qtbot) -> None:
     _enter(qtbot, dock.fix_button)
     _enter(qtbot, dock.fix_all_button)
     qtbot.waitUntil(lambda: seen == ["fix", "fix-all"], timeout=2000)
+
+
+def test_find_bar_close_button_answers_enter(qtbot) -> None:
+    from linting.model import Paragraph
+    from ui.editor import DocumentEditor
+
+    ed = DocumentEditor()
+    qtbot.addWidget(ed)
+    ed.set_document([Paragraph("全县共排查隐患点四十处。")])
+    bar = ed.find_bar()
+    bar.setParent(None)
+    qtbot.addWidget(bar)
+    ed.show()
+    ed.show_find()
+    bar.show()
+    qtbot.waitExposed(bar)
+    assert bar.isVisible()
+    _enter(qtbot, bar.close_button)
+    qtbot.waitUntil(lambda: not bar.isVisible(), timeout=2000)
