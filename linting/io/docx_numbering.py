@@ -223,7 +223,7 @@ class Level:
 
 
 def _parse_level(lvl: etree._Element) -> Level:
-    level = Level()
+    level = Level(start=0)  # §17.9.25: an omitted w:start means 0 (LibreOffice shows 0 too)
     for child in lvl:
         tag = child.tag
         val = child.get(W_VAL)
@@ -384,8 +384,15 @@ class Numbering:
                 k = int(template[i + 1]) - 1
                 lv = self._level(num, ab, k) or Level()
                 value = counters[k]
-                if value is None:
-                    value = lv.start if k != ilvl else 0
+                if value is None and k < ilvl:
+                    # a skipped shallower level shows its start and from then on counts as used
+                    # (1. → 1.1.1 → 1.2, as LibreOffice shows it; Word is believed to do the same)
+                    first = (num_id, k) not in self._started and k in num.start_overrides
+                    value = num.start_overrides[k] if first else lv.start
+                    counters[k] = value
+                    self._started.add((num_id, k))
+                elif value is None:
+                    value = lv.start
                 fmt = "decimal" if (level.legal and lv.fmt != "none") else lv.fmt
                 if fmt == "bullet":
                     fmt = "decimal"

@@ -1,0 +1,25 @@
+"""Word numbering corner cases (tests/io/numbering_cases.py): our labels are the ones Word shows."""
+
+from __future__ import annotations
+
+import pytest
+
+from linting.io.docx_read import read_docx
+from tests.io.numbering_cases import CASES
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_numbering_case(name: str, tmp_path) -> None:
+    case = CASES[name]
+    path = tmp_path / f"{name}.docx"
+    path.write_bytes(case.build())
+    assert [q.auto_number for q in read_docx(path).paragraphs] == case.expected, case.note
+
+
+def test_cases_have_distinct_paragraph_texts(tmp_path) -> None:
+    """The LibreOffice comparison aligns by text, so no case repeats a paragraph."""
+    for name, case in CASES.items():
+        path = tmp_path / f"{name}.docx"
+        path.write_bytes(case.build())
+        texts = [q.text for q in read_docx(path).paragraphs]
+        assert len(set(texts)) == len(texts) == len(case.expected), name
