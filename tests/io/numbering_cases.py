@@ -73,6 +73,14 @@ HEADED_STYLES = DEFAULT_STYLES + (
     '<w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="1"/></w:numPr><w:outlineLvl w:val="1"/></w:pPr></w:style>'
     '<w:style w:type="paragraph" w:styleId="Mine"><w:name w:val="my heading"/><w:basedOn w:val="H2"/></w:style>'
 )
+LINKED_STYLES = DEFAULT_STYLES + (
+    '<w:style w:type="paragraph" w:styleId="S1"><w:name w:val="heading 1"/><w:basedOn w:val="a"/>'
+    '<w:pPr><w:numPr><w:numId w:val="3"/></w:numPr><w:outlineLvl w:val="0"/></w:pPr></w:style>'
+    '<w:style w:type="paragraph" w:styleId="S2"><w:name w:val="heading 2"/><w:basedOn w:val="a"/>'
+    '<w:pPr><w:numPr><w:numId w:val="3"/></w:numPr><w:outlineLvl w:val="1"/></w:pPr></w:style>'
+    '<w:style w:type="numbering" w:styleId="GongwenList"><w:name w:val="公文列表"/>'
+    '<w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>'
+)
 TWO_LEVEL = abstract(0, lvl(0, "chineseCountingThousand", "%1、"), lvl(1, "chineseCountingThousand", "（%2）"))
 
 CASES: dict[str, Case] = {
@@ -194,5 +202,52 @@ CASES: dict[str, Case] = {
         MULTI3 + num(1, 0) + num(2, 0, '<w:lvlOverride w:ilvl="1"><w:startOverride w:val="7"/></w:lvlOverride>'),
         ["1.", "1.1", "1.2", "2.", "2.7"],
         note="a startOverride on level 1 leaves level 0 counting on",
+    ),
+    "style-linked-levels": Case(
+        p("甲章", style="S1")
+        + p("甲节", style="S2")
+        + p("乙节", style="S2")
+        + p("乙章", style="S1")
+        + p("丙节", style="S2"),
+        abstract(
+            0,
+            lvl(0, "chineseCountingThousand", "%1、", extra='<w:pStyle w:val="S1"/>'),
+            lvl(1, "chineseCountingThousand", "（%2）", extra='<w:pStyle w:val="S2"/>'),
+        )
+        + num(3, 0),
+        ["一、", "（一）", "（二）", "二、", "（一）"],
+        styles=LINKED_STYLES,
+        note="a style's numPr without ilvl takes the level whose w:pStyle names the style (Word's link, as "
+        "Open-Xml-PowerTools does it); LibreOffice puts every such paragraph on level 0 (一、二、三、…)",
+    ),
+    "num-style-link": Case(
+        _items("链接", [(2, 0), (2, 1), (2, 1), (2, 0)]),
+        abstract(
+            0,
+            lvl(0, "chineseCountingThousand", "%1、"),
+            lvl(1, "decimal", "%2.", extra='<w:lvlRestart w:val="0"/>'),
+            extra='<w:styleLink w:val="GongwenList"/>',
+        )
+        + abstract(1, extra='<w:numStyleLink w:val="GongwenList"/>')
+        + num(1, 0)
+        + num(2, 1),
+        ["一、", "1.", "2.", "二、"],
+        styles=LINKED_STYLES,
+        note="numStyleLink → numbering style → its numId → the abstractNum with the styleLink",
+    ),
+    "lvl-restart-zero-never-restarts": Case(
+        _items("不重启", [(1, 0), (1, 1), (1, 1), (1, 0), (1, 1)]),
+        abstract(0, lvl(0, "decimal", "%1."), lvl(1, "decimal", "%2)", extra='<w:lvlRestart w:val="0"/>')) + num(1, 0),
+        ["1.", "1)", "2)", "2.", "3)"],
+        note="§17.9.10: lvlRestart 0 never restarts; LibreOffice restarts anyway (1)): LibreOffice is wrong",
+    ),
+    "ideograph-digital-and-fullstop": Case(
+        _items("数字", [(1, 0)] * 2) + _items("句点", [(2, 0)]),
+        abstract(0, lvl(0, "ideographDigital", "%1、", start=9))
+        + num(1, 0)
+        + abstract(1, lvl(0, "decimalEnclosedFullstop", "%1", start=2))
+        + num(2, 1),
+        ["九、", "一〇、", "⒉"],
+        note="ideographDigital writes digit by digit (LibreOffice: 十); LibreOffice has no decimalEnclosedFullstop",
     ),
 }
