@@ -250,4 +250,21 @@ CASES: dict[str, Case] = {
         ["九、", "一〇、", "⒉"],
         note="ideographDigital writes digit by digit (LibreOffice: 十); LibreOffice has no decimalEnclosedFullstop",
     ),
+    "ideograph-enclosed-circle": Case(
+        _items("圈字", [(1, 0)] * 3),
+        abstract(0, lvl(0, "ideographEnclosedCircle", "%1", start=9)) + num(1, 0),
+        ["㈨", "㈩", "(十一)"],
+        note="Word writes ㈠㈡㈢ (MS-DOCX 2.4, MS-OI29500 2.1.540); LibreOffice writes ⑨⑩⑪: LibreOffice is wrong; "
+        "past 10 our (十一) is unverified",
+    ),
+    "chinese-counting-past-99": Case(
+        _items("百项", [(1, 0)] * 2) + _items("千项", [(2, 0)] * 2),
+        abstract(0, lvl(0, "chineseCounting", "%1、", start=99))
+        + num(1, 0)
+        + abstract(1, lvl(0, "chineseCountingThousand", "%1、", start=100))
+        + num(2, 1),
+        ["九十九、", "一〇〇、", "一百、", "一百零一、"],
+        note="MS-DOCX 2.4: chineseCounting 一, 十, 一〇〇; chineseCountingThousand 一, 十, 一百; "
+        "LibreOffice writes 一百 for both: LibreOffice is wrong",
+    ),
 }

@@ -23,3 +23,12 @@ def test_cases_have_distinct_paragraph_texts(tmp_path) -> None:
         path.write_bytes(case.build())
         texts = [q.text for q in read_docx(path).paragraphs]
         assert len(set(texts)) == len(texts) == len(case.expected), name
+
+
+def test_enclosed_ideograph_label_is_the_paren_level() -> None:
+    """Word's ㈠㈡ (ideographEnclosedCircle) label reads as the （一） level in the outline."""
+    from linting.markers import parse_auto_number
+
+    marker = parse_auto_number("㈢")
+    assert marker is not None and (marker.style, marker.value, marker.from_auto_number) == ("cn-paren", 3, True)
+    assert parse_auto_number("①") is not None and parse_auto_number("①").style != "cn-paren"
