@@ -214,6 +214,8 @@ def parse_auto_number(label: str) -> Marker | None:
     half = re.fullmatch(r"([0-9]{1,3})[)）]", label)
     if half:  # Word's "1)" list format: the （1） level
         return Marker("arabic-paren", int(half.group(1)), "", label, 0, 0, "", -1, True)
+    if len(label) == 1 and "\u3220" <= label <= "\u3229":  # Word's ㈠…㈩ (ideographEnclosedCircle): the （一） level
+        return Marker("cn-paren", ord(label) - 0x321F, "", label, 0, 0, "", -1, True)
     m = find_marker(label + "　")
     if m is None:
         m = find_marker(label + "标")

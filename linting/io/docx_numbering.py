@@ -15,9 +15,13 @@ The label is not in the paragraph text; it comes from ``numbering.xml``:
 * ``lvlText`` placeholders ``%1``…``%9`` are formatted with each level's
   ``numFmt`` (``isLgl`` forces decimal).  Bullets return ``None``.
 
-Format choices: ``decimalEnclosedParen`` renders as Word does, ``⑴`` (for 1–20;
-larger numbers as ``(21)``); ``chineseCounting`` writes 1–99 as 一…九十九 and
-larger numbers digit by digit (一〇一), ``chineseCountingThousand`` as 一百零一.
+Format choices follow Microsoft's description of Word's formats (MS-DOCX 2.4 "numFmt
+Extensions"): ``decimalEnclosedParen`` renders as ``⑴`` (for 1–20; larger numbers as
+``(21)``); ``chineseCounting`` writes 1–99 as 一…九十九 and larger numbers digit by digit
+(一〇〇), ``chineseCountingThousand`` as 一百零一, ``ideographDigital`` digit by digit (一〇),
+``ideographEnclosedCircle`` as ㈠.  LibreOffice differs on several of these (it writes 一百 for
+chineseCounting, ① for ideographEnclosedCircle, plain digits for ⑴/⒈, and ignores ``isLgl``
+and ``lvlRestart`` 0); ``python -m tests.bench.numbering`` lists such disagreements.
 
 Hostile input stays cheap: counter values are clamped to
 ±:data:`MAX_COUNTER` (Word's own limit is 32767), a label is rendered lazily
@@ -199,8 +203,12 @@ def format_number(n: int, fmt: str | None) -> str | None:
         return _TIANGAN[(n - 1) % 10] if n > 0 else str(n)
     if fmt == "ideographZodiac":
         return _DIZHI[(n - 1) % 12] if n > 0 else str(n)
-    if fmt in ("decimalEnclosedCircle", "decimalEnclosedCircleChinese", "ideographEnclosedCircle"):
+    if fmt in ("decimalEnclosedCircle", "decimalEnclosedCircleChinese"):
         return _enclosed_circle(n)
+    if fmt == "ideographEnclosedCircle":
+        # Word writes ㈠㈡㈢ (MS-DOCX 2.4: U+3220, U+3221…; MS-OI29500 2.1.540: "Word encloses
+        # [the ideographs] in parentheses"); past ㈩ the same in ASCII parentheses (unverified)
+        return chr(0x3220 + n - 1) if 1 <= n <= 10 else f"({chinese_counting(n)})"
     if fmt == "decimalEnclosedParen":
         return chr(0x2474 + n - 1) if 1 <= n <= 20 else f"({n})"
     if fmt == "decimalEnclosedFullstop":
@@ -223,7 +231,7 @@ class Level:
 
 
 def _parse_level(lvl: etree._Element) -> Level:
-    level = Level()
+    level = Level(start=0)  # §17.9.25: an omitted w:start means 0 (LibreOffice shows 0 too)
     for child in lvl:
         tag = child.tag
         val = child.get(W_VAL)
@@ -384,8 +392,15 @@ class Numbering:
                 k = int(template[i + 1]) - 1
                 lv = self._level(num, ab, k) or Level()
                 value = counters[k]
-                if value is None:
-                    value = lv.start if k != ilvl else 0
+                if value is None and k < ilvl:
+                    # a skipped shallower level shows its start and from then on counts as used
+                    # (1. → 1.1.1 → 1.2, as LibreOffice shows it; Word is believed to do the same)
+                    first = (num_id, k) not in self._started and k in num.start_overrides
+                    value = num.start_overrides[k] if first else lv.start
+                    counters[k] = value
+                    self._started.add((num_id, k))
+                elif value is None:
+                    value = lv.start
                 fmt = "decimal" if (level.legal and lv.fmt != "none") else lv.fmt
                 if fmt == "bullet":
                     fmt = "decimal"
