@@ -333,3 +333,70 @@ def ordinal_text(family: str, value: int) -> str:
     if family == "其":
         return f"其{format_cn(value)}"
     return {1: "首先", 2: "其次", 3: "再次", 0: "最后"}.get(value, "再次")
+
+
+# ---------------------------------------------------------------------------
+# Numbered list items inside a paragraph (①②③, ⑴⑵⑶, （1）（2）（3）, 1）2）3）)
+
+#: The list-item families: ``①``, ``⑴``, ``（1）`` (half- or full-width brackets) and ``1）``.
+LIST_FAMILIES = ("①", "⑴", "（1）", "1）")
+
+#: A list item stands at a list position: the paragraph start, or right after one of these
+#: (a clause or sentence end, a colon, a soft line break).  ``……的规定①。`` (a note mark after
+#: text) and ``张三（1）`` (a citation) are not at a list position.
+_LIST_POSITION = frozenset("：:；;。，,\n")
+#: Candidates: a circled or enclosed number, or one or two digits before a closing bracket.
+_RE_LIST_ITEM = re.compile(r"[\u2460-\u2473\u2474-\u2487]|[0-9０-９]{1,2}[）)]")
+_RE_LIST_GATE = re.compile(r"[\u2460-\u2487）)]")
+_ITEM_TEXT = re.compile(rf"[ \u3000]?[{CJK_RANGE}“《]")
+
+
+def find_list_items(text: str, start: int = 0) -> list[Ordinal]:
+    """Numbered list items (``①`` ``⑴`` ``（1）`` ``1）``) in ``text`` from ``start`` on, in order.
+
+    An item stands at a list position (see ``_LIST_POSITION``; ``start`` counts as the paragraph
+    start) and is followed by its text.  When a number of a family also appears anywhere else in
+    the paragraph (a note mark ``规定①。``, a citation ``张三（1）``, a pair ``①②``, a formula
+    number), that family is not a list in this paragraph: none of its items is returned.
+    """
+    if _RE_LIST_GATE.search(text, start) is None:
+        return []
+    items: list[Ordinal] = []
+    noisy: set[str] = set()
+    lead = start
+    while lead < len(text) and text[lead] in " \t\u3000":
+        lead += 1
+    for m in _RE_LIST_ITEM.finditer(text, start):
+        at, end = m.start(), m.end()
+        ch = text[at]
+        if "\u2460" <= ch <= "\u2487":
+            paren = parse_paren_digit(ch)
+            family, value = ("⑴", paren) if paren else ("①", parse_circled(ch))
+        else:
+            if at > 0 and text[at - 1] in "0123456789０１２３４５６７８９.．":
+                continue  # 2024）/ 1.5）: part of a longer number
+            if at > 0 and text[at - 1] in "（(":
+                at -= 1
+                family = "（1）"
+            else:
+                family = "1）"
+            value = parse_arabic(text[m.start() : end - 1])
+        if family in noisy:
+            continue
+        listed = (at <= lead or text[at - 1] in _LIST_POSITION) and _ITEM_TEXT.match(text, end) is not None
+        if not listed or not value:
+            noisy.add(family)
+            continue
+        items.append(Ordinal(family, value, at, end, text[at:end]))
+    if noisy:
+        items = [o for o in items if o.family not in noisy]
+    return items
+
+
+def list_item_text(item: Ordinal, value: int) -> str:
+    """``item`` as written, with its number replaced by ``value`` (``（3）`` → ``（4）``)."""
+    if item.family == "①":
+        return format_circled(value)
+    if item.family == "⑴":
+        return "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"[value - 1] if 1 <= value <= 20 else f"（{value}）"
+    return re.sub(r"[0-9０-９]+", str(value), item.text, count=1)
