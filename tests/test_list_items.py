@@ -46,6 +46,13 @@ def test_a_list_going_on_into_the_next_paragraph_is_one_list() -> None:
     assert _series(body) == [("ordinal-skip", "4）")]
     body = "主要做法：①建立景区台账；②定期调度客流。\n此外，④严格考核通报，每季度排名。"
     assert _series(body) == [("ordinal-skip", "④")]
+    body = "主要做法：1）建立景区台账；2）定期调度客流。\n\n4）严格考核通报，每季度排名。"
+    assert _series(body) == [("ordinal-skip", "4）")]  # an empty paragraph between does not end it
+
+
+def test_a_paragraph_without_items_ends_the_list() -> None:
+    body = "主要做法：1）建立景区台账；2）定期调度客流。\n全年共接待游客120万人次。\n4）严格考核通报，每季度排名。"
+    assert _series(body) == []
 
 
 def test_the_renumber_fix_is_unsafe_and_renumbers_the_rest_of_the_list() -> None:

@@ -113,7 +113,7 @@ def series_issues(view: DocView) -> list[Finding]:
             # (``实现了两个转变：从…到…。`` says its items itself and announces nothing).
             pending_claim = (i, claims[-1])
     close_all()
-    _list_issues(view, issues)
+    _list_issues(view, issues, heading_paras)
     check_rule_ids(issues, RULE_IDS, "series pass")
     view.memo["series"] = issues
     return issues
@@ -326,7 +326,7 @@ class _List:
     renumber: list[tuple[int, int]] = field(default_factory=list)
 
 
-def _list_issues(view: DocView, issues: list[Finding]) -> None:
+def _list_issues(view: DocView, issues: list[Finding], heading_paras: set[int]) -> None:
     """Skips, repeats and reversals in numbered lists inside paragraphs.
 
     A list starts at its item 1 (items of a list whose start was not seen are not checked: note
@@ -336,22 +336,26 @@ def _list_issues(view: DocView, issues: list[Finding]) -> None:
     (``①`` ``⑴`` ``（1）`` ``1）``) is followed on its own, so one list may nest in another; the
     words series (一是/二是) are not touched.
     """
-    heading_paras = {e.paragraph for e in view.outline.entries}
+    facts = view.facts
     lists: dict[str, _List] = {}
 
     def end(family: str) -> None:
         _finish_list(lists.pop(family), view, issues)
 
-    for i, f in enumerate(view.facts):
-        if lists and (i in heading_paras or i == view.title_index):
-            for family in list(lists):
-                end(family)
-        if not f.length:
-            continue
+    last = -1
+    # Only the paragraphs with items are visited (a relint after a keystroke walks every paragraph's
+    # facts once here, no more): a list goes on only into the next non-empty paragraph.
+    for i in [i for i, f in enumerate(facts) if f.list_items]:
+        f = facts[i]
         if lists:
-            present = {o.family for o in f.list_items}
-            for family in [fam for fam in lists if fam not in present]:
-                end(family)
+            if i in heading_paras or i == view.title_index or any(facts[k].length for k in range(last + 1, i)):
+                for family in list(lists):
+                    end(family)
+            else:
+                present = {o.family for o in f.list_items}
+                for family in [fam for fam in lists if fam not in present]:
+                    end(family)
+        last = i
         for o in f.list_items:
             cur = lists.get(o.family)
             if o.value == 1:
