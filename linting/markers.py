@@ -361,15 +361,26 @@ def find_list_items(text: str, start: int = 0) -> list[Ordinal]:
     the paragraph (a note mark ``规定①。``, a citation ``张三（1）``, a pair ``①②``, a formula
     number), that family is not a list in this paragraph: none of its items is returned.
     """
-    first = _RE_LIST_CANDIDATE.search(text, start)
+    search = _RE_LIST_CANDIDATE.search
+    first = search(text, start)
+    while first is not None:  # most paragraphs have brackets only after words: （注释）
+        at = first.start()
+        if text[at] not in "）)" or text[at - 1] in _DIGITS:
+            break
+        first = search(text, at + 1)
     if first is None:
         return []
+    return _list_items_from(text, start, first.start())
+
+
+def _list_items_from(text: str, start: int, first: int) -> list[Ordinal]:
+    """:func:`find_list_items` from the first candidate on (at ``first``)."""
     items: list[Ordinal] = []
     noisy: set[str] = set()
     lead = start
     while lead < len(text) and text[lead] in " \t\u3000":
         lead += 1
-    for m in _RE_LIST_CANDIDATE.finditer(text, first.start()):
+    for m in _RE_LIST_CANDIDATE.finditer(text, first):
         at = m.start()
         ch = text[at]
         if ch in "）)":
