@@ -403,7 +403,10 @@ def _list_items_from(text: str, start: int, first: int) -> list[Ordinal]:
             family, value = ("⑴", paren) if paren else ("①", parse_circled(ch))
         if family in noisy:
             continue
-        listed = (at <= lead or text[at - 1] in _LIST_POSITION) and _ITEM_TEXT.match(text, end) is not None
+        k = at
+        while k > lead and text[k - 1] in " \t\u3000":
+            k -= 1  # 要求： ①…； ②…
+        listed = (k <= lead or text[k - 1] in _LIST_POSITION) and _ITEM_TEXT.match(text, end) is not None
         if not listed or not value:
             noisy.add(family)
             continue

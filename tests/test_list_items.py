@@ -35,6 +35,7 @@ def _series(body: str) -> list[tuple[str, str]]:
         ("分三步推进：1)摸底排查，2)集中整治，2)巩固提升，3)总结验收。", [("ordinal-duplicate", "2)")]),
         ("工作要求：①压实责任；②强化督导；③从严考核；②及时通报。", [("ordinal-order", "②")]),
         ("开展三项行动：①景区清洁行动；②\u3000服务提升行动；④智慧旅游行动。", [("ordinal-skip", "④")]),
+        ("开展三项行动： ①景区清洁行动； ②服务提升行动； ④智慧旅游行动。", [("ordinal-skip", "④")]),
     ],
 )
 def test_a_broken_list_inside_a_paragraph_is_found(body: str, expected: list[tuple[str, str]]) -> None:
