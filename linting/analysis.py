@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .chars import HAN_RANGE as CJK_RANGE
-from .markers import Marker, Ordinal, find_marker, find_ordinals, parse_auto_number
+from .markers import Marker, Ordinal, find_list_items, find_marker, find_ordinals, parse_auto_number
 from .model import Paragraph
 from .numerals import parse_arabic, parse_cn
 from .vocabulary import VOCABULARY, alternation
@@ -79,6 +79,9 @@ class ParagraphFacts:
     toc: bool = False
     #: (unclosed “, unopened ”) in this paragraph: a quotation may span paragraphs.
     quotes: tuple[int, int] = (0, 0)
+    #: Numbered list items inside the paragraph (``①…；②…``, ``（1）…；（2）…``, ``1）…``): see
+    #: :func:`linting.markers.find_list_items` and :func:`list_items`.
+    list_items: tuple[Ordinal, ...] = ()
 
 
 def analyze(p: Paragraph) -> ParagraphFacts:
@@ -121,6 +124,7 @@ def analyze(p: Paragraph) -> ParagraphFacts:
         0 < len(stripped) <= SHORT_LINE_MAX and not any(c in stripped for c in "。！？；，,;!?：:") and marker is None
     )
     return ParagraphFacts(
+        list_items=list_items(text, heading, body_from) if not p.in_table else (),
         quotes=quote_excess(text) if "“" in text or "”" in text else (0, 0),
         heading=heading,
         ordinals=ordinals,
@@ -129,6 +133,50 @@ def analyze(p: Paragraph) -> ParagraphFacts:
         has_cjk=bool(_RE_CJK.search(text)),
         short_line=short,
     )
+
+
+_LIST_FAMILY_OF_STYLE = {"circled": "①", "arabic-paren": "（1）"}
+
+
+def _list_family(marker: Marker) -> str | None:
+    """The list-item family a heading marker at a paragraph start belongs to (``①``/``⑴``/``（1）``)."""
+    if marker.from_auto_number:
+        return None
+    if marker.style == "arabic-paren" and marker.variant == "enclosed":
+        return "⑴"
+    return _LIST_FAMILY_OF_STYLE.get(marker.style)
+
+
+def list_items(text: str, heading: Heading | None, body_from: int) -> tuple[Ordinal, ...]:
+    """The numbered list items of a paragraph from ``body_from`` on (see :func:`find_list_items`).
+
+    A paragraph opened by a ``①``/``⑴``/``（1）`` heading whose list runs on in the paragraph
+    (``①建立台账；②定期调度；④严格考核。``) has that marker as its list's first item.  Markers
+    after a soft break are headings, owned by the outline pass: their family is left out here.
+    """
+    start = min(body_from, len(text))
+    lead: str | None = None
+    owned: set[str | None] = set()
+    if heading is not None and heading.marker is not None:
+        if text[: heading.marker.start].strip(" \t\u3000"):
+            owned.add(_list_family(heading.marker))  # a heading after a soft break
+        elif not heading.standalone:
+            lead = _list_family(heading.marker)
+            if lead is not None:
+                start = heading.marker.start
+    items = find_list_items(text, start)
+    if not items:
+        return ()
+    if lead is not None and items[0].start == start:
+        if not any(o.family == lead for o in items[1:]):
+            items = items[1:]  # a heading with no list after it
+    elif lead is not None:
+        items = [o for o in items if o.family != lead or o.start >= body_from]
+    if heading is not None and heading.inner:
+        owned.update(_list_family(mk) for mk in heading.inner)
+    if owned:
+        items = [o for o in items if o.family not in owned]
+    return tuple(items)
 
 
 #: A typed table-of-contents line (title, leader, page number) has at most this many characters.

@@ -335,3 +335,93 @@ def ordinal_text(family: str, value: int) -> str:
     if family == "其":
         return f"其{format_cn(value)}"
     return {1: "首先", 2: "其次", 3: "再次", 0: "最后"}.get(value, "再次")
+
+
+# ---------------------------------------------------------------------------
+# Numbered list items inside a paragraph (①②③, ⑴⑵⑶, （1）（2）（3）, 1）2）3）)
+
+#: The list-item families: ``①``, ``⑴``, ``（1）`` (half- or full-width brackets) and ``1）``.
+LIST_FAMILIES = ("①", "⑴", "（1）", "1）")
+
+#: A list item stands at a list position: the paragraph start, or right after one of these
+#: (a clause or sentence end, a colon, a soft line break).  ``……的规定①。`` (a note mark after
+#: text) and ``张三（1）`` (a citation) are not at a list position.
+_LIST_POSITION = frozenset("：:；;。，,\n")
+#: Candidates: a circled or enclosed number, or a closing bracket (digits before it are looked for by hand:
+#: a pattern opening with an alternation would be tried at every position, 3× slower on a whole report).
+_RE_LIST_CANDIDATE = re.compile(r"[\u2460-\u2487）)]")
+_ITEM_TEXT = re.compile(rf"[ \u3000]?[{CJK_RANGE}“《]")
+_DIGITS = frozenset("0123456789０１２３４５６７８９")
+_NUMBER_CHARS = _DIGITS | frozenset(".．")
+
+
+def find_list_items(text: str, start: int = 0) -> list[Ordinal]:
+    """Numbered list items (``①`` ``⑴`` ``（1）`` ``1）``) in ``text`` from ``start`` on, in order.
+
+    An item stands at a list position (see ``_LIST_POSITION``; ``start`` counts as the paragraph
+    start) and is followed by its text.  When a number of a family also appears anywhere else in
+    the paragraph (a note mark ``规定①。``, a citation ``张三（1）``, a pair ``①②``, a formula
+    number), that family is not a list in this paragraph: none of its items is returned.
+    """
+    search = _RE_LIST_CANDIDATE.search
+    first = search(text, start)
+    while first is not None:  # most paragraphs have brackets only after words: （注释）
+        at = first.start()
+        if text[at] not in "）)" or text[at - 1] in _DIGITS:
+            break
+        first = search(text, at + 1)
+    if first is None:
+        return []
+    return _list_items_from(text, start, first.start())
+
+
+def _list_items_from(text: str, start: int, first: int) -> list[Ordinal]:
+    """:func:`find_list_items` from the first candidate on (at ``first``)."""
+    items: list[Ordinal] = []
+    noisy: set[str] = set()
+    lead = start
+    while lead < len(text) and text[lead] in " \t\u3000":
+        lead += 1
+    for m in _RE_LIST_CANDIDATE.finditer(text, first):
+        at = m.start()
+        ch = text[at]
+        if ch in "）)":
+            if text[at - 1] not in _DIGITS:
+                continue  # most closing brackets: （注释）
+            d = at
+            while d > start and at - d < 2 and text[d - 1] in _DIGITS:
+                d -= 1
+            if d == at or (d > 0 and text[d - 1] in _NUMBER_CHARS):
+                continue  # no number, or part of a longer one: 2024）/ 1.5）
+            value = parse_arabic(text[d:at])
+            if d > start and text[d - 1] in "（(":
+                at, family = d - 1, "（1）"
+            else:
+                at, family = d, "1）"
+            end = m.end()
+        else:
+            end = at + 1
+            paren = parse_paren_digit(ch)
+            family, value = ("⑴", paren) if paren else ("①", parse_circled(ch))
+        if family in noisy:
+            continue
+        k = at
+        while k > lead and text[k - 1] in " \t\u3000":
+            k -= 1  # 要求： ①…； ②…
+        listed = (k <= lead or text[k - 1] in _LIST_POSITION) and _ITEM_TEXT.match(text, end) is not None
+        if not listed or not value:
+            noisy.add(family)
+            continue
+        items.append(Ordinal(family, value, at, end, text[at:end]))
+    if noisy:
+        items = [o for o in items if o.family not in noisy]
+    return items
+
+
+def list_item_text(item: Ordinal, value: int) -> str:
+    """``item`` as written, with its number replaced by ``value`` (``（3）`` → ``（4）``)."""
+    if item.family == "①":
+        return format_circled(value)
+    if item.family == "⑴":
+        return "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"[value - 1] if 1 <= value <= 20 else f"（{value}）"
+    return re.sub(r"[0-9０-９]+", str(value), item.text, count=1)

@@ -1,4 +1,4 @@
-"""In-paragraph series (一是/二是, 第一/第二, 首先/其次) and announced counts.
+"""In-paragraph series (一是/二是, 第一/第二, 首先/其次), numbered lists (①②③, （1）（2）) and announced counts.
 
 A series continues across consecutive paragraphs and ends at a heading.  A
 ``一是`` after a later item in the same paragraph opens a nested series; the
@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from .. import messages as msg
 from .. import rule_ids
 from ..analysis import CountClaim
-from ..markers import Ordinal, ordinal_text
+from ..markers import Ordinal, list_item_text, ordinal_text
 from ..model import Applicability, Edit, Finding, Severity, check_rule_ids
 from .base import DocumentCheck, Rule
 
@@ -113,6 +113,7 @@ def series_issues(view: DocView) -> list[Finding]:
             # (``实现了两个转变：从…到…。`` says its items itself and announces nothing).
             pending_claim = (i, claims[-1])
     close_all()
+    _list_issues(view, issues, heading_paras)
     check_rule_ids(issues, RULE_IDS, "series pass")
     view.memo["series"] = issues
     return issues
@@ -314,6 +315,98 @@ def _claim_on_headings(
     )
 
 
+@dataclass(slots=True)
+class _List:
+    """A numbered list (``①②③`` / ``⑴⑵`` / ``（1）（2）`` / ``1）2）``) being followed."""
+
+    last: int
+    last_para: int
+    items: list[tuple[int, Ordinal]]
+    alt_next: int = 0
+    renumber: list[tuple[int, int]] = field(default_factory=list)
+
+
+def _list_issues(view: DocView, issues: list[Finding], heading_paras: set[int]) -> None:
+    """Skips, repeats and reversals in numbered lists inside paragraphs.
+
+    A list starts at its item 1 (items of a list whose start was not seen are not checked: note
+    marks and stray numbers), restarts silently at every new item 1 (``做法：①…②… 要求：①…②…``),
+    continues into the next paragraph when that one goes on with the same family, and ends at a
+    heading, at a paragraph without its items, or at the end of the document.  Each family
+    (``①`` ``⑴`` ``（1）`` ``1）``) is followed on its own, so one list may nest in another; the
+    words series (一是/二是) are not touched.
+    """
+    facts = view.facts
+    lists: dict[str, _List] = {}
+
+    def end(family: str) -> None:
+        _finish_list(lists.pop(family), view, issues)
+
+    last = -1
+    # Only the paragraphs with items are visited (a relint after a keystroke walks every paragraph's
+    # facts once here, no more): a list goes on only into the next non-empty paragraph.
+    for i in [i for i, f in enumerate(facts) if f.list_items]:
+        f = facts[i]
+        if lists:
+            if i in heading_paras or i == view.title_index or any(facts[k].length for k in range(last + 1, i)):
+                for family in list(lists):
+                    end(family)
+            else:
+                present = {o.family for o in f.list_items}
+                for family in [fam for fam in lists if fam not in present]:
+                    end(family)
+        last = i
+        for o in f.list_items:
+            cur = lists.get(o.family)
+            if o.value == 1:
+                if cur is not None:
+                    end(o.family)
+                lists[o.family] = _List(1, i, [(i, o)])
+                continue
+            if cur is None:
+                continue
+            alt, cur.alt_next = cur.alt_next, 0
+            if o.value == cur.last + 1 or (alt and o.value == alt):
+                pass
+            elif o.value == cur.last:
+                expected = list_item_text(o, cur.last + 1)
+                cur.renumber.append((len(issues), len(cur.items)))
+                issues.append(_issue("ordinal-duplicate", i, o.start, o.end, msg.ordinal_duplicate(o.text, expected)))
+                cur.alt_next = o.value + 2
+            elif o.value > cur.last + 1:
+                prev = cur.items[-1][1].text
+                expected = list_item_text(o, cur.last + 1)
+                cur.renumber.append((len(issues), len(cur.items)))
+                issues.append(_issue("ordinal-skip", i, o.start, o.end, msg.ordinal_skip(prev, expected, o.text)))
+            else:
+                prev = cur.items[-1][1].text
+                expected = list_item_text(o, cur.last + 1)
+                issues.append(_issue("ordinal-order", i, o.start, o.end, msg.ordinal_order(prev, o.text, expected)))
+            cur.last = o.value
+            cur.last_para = i
+            cur.items.append((i, o))
+    for family in list(lists):
+        end(family)
+
+
+def _finish_list(s: _List, view: DocView, issues: list[Finding]) -> None:
+    """Attach the renumbering fixes (unsafe) of a finished list's skips and repeats."""
+    budget: list[int] = view.memo.setdefault("renumber_budget", [RENUMBER_BUDGET])  # type: ignore[assignment]
+    for at, pos in s.renumber:
+        cost = len(s.items) - pos
+        if cost > budget[0]:
+            continue
+        budget[0] -= cost
+        value = s.items[pos - 1][1].value
+        edits: list[Edit] = []
+        for para, o in s.items[pos:]:
+            value += 1
+            if o.value != value:
+                edits.append(Edit(para, o.start, o.end, list_item_text(o, value)))
+        if edits:
+            issues[at] = issues[at]._replace(edits=tuple(edits), fix_description=msg.fix_replace(edits[0].replacement))
+
+
 def _check_for(rule_id: str) -> DocumentCheck:
     def check(view: DocView, config: Config) -> Iterable[Finding]:
         return [f for f in series_issues(view) if f.rule == rule_id]
@@ -339,7 +432,7 @@ _rule(
     severity=Severity.WARNING,
     summary="段内序次语跳号（一是…三是…五是）",
     doc={
-        "作用": "检查“一是、二是”“第一、第二”等序次语是否连续（可跨段延续）。",
+        "作用": "检查“一是、二是”“第一、第二”等序次语，以及段内“①②③”“⑴⑵⑶”“（1）（2）（3）”“1）2）3）”编号是否连续（可跨段延续）。",
         "为什么": "跳号多是删改内容后未重排，读者会以为漏了一条。",
         "示例": "一是加强领导；二是强化学习；三是抓好宣传；五是完善制度。",
         "修改后": "一是加强领导；二是强化学习；三是抓好宣传；四是完善制度。",
@@ -351,7 +444,7 @@ _rule(
     severity=Severity.WARNING,
     summary="段内序次语重复（一是…二是…二是）",
     doc={
-        "作用": "检查序次语是否重复。",
+        "作用": "检查序次语及段内“①②③”“（1）（2）（3）”等编号是否重复。",
         "为什么": "重复的序次语让条目数和引用出错。",
         "示例": "一是加强理论学习，二是改进工作作风，二是狠抓工作落实。",
         "修改后": "一是加强理论学习，二是改进工作作风，三是狠抓工作落实。",
@@ -363,7 +456,7 @@ _rule(
     severity=Severity.WARNING,
     summary="段内序次语倒序（三是…二是）",
     doc={
-        "作用": "检查序次语是否倒退。",
+        "作用": "检查序次语及段内“①②③”“（1）（2）（3）”等编号是否倒退。",
         "为什么": "倒序多因调整语序后未改序次语。",
         "示例": "一是加强理论学习，三是改进工作作风，二是狠抓工作落实。",
         "修改后": "一是加强理论学习，二是改进工作作风，三是狠抓工作落实。",
