@@ -155,7 +155,11 @@ def run_pyinstaller(dist: Path, work: Path) -> None:
         str(work),
         str(SPEC),
     ]
-    subprocess.run(cmd, check=True, cwd=ROOT)
+    # PyInstaller's binary cache normally lives in the user's cache folder, shared by every build on the
+    # machine: two builds at once (two checkouts, a test run beside a release build) can leave its index
+    # half-written and break later builds.  Each build keeps its own cache beside its work files.
+    env = dict(os.environ, PYINSTALLER_CONFIG_DIR=str(work / "pyinstaller-cache"))
+    subprocess.run(cmd, check=True, cwd=ROOT, env=env)
 
 
 def find_iscc() -> Path | None:
