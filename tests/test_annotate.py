@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import io
-import shutil
-import subprocess
 import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
@@ -20,10 +18,10 @@ from linting.io import open_document
 from linting.io.docx_annotate import is_own_comment
 from tests import corpus
 from tests.io.conftest import build_docx, p
+from tests.libreoffice import convert, needs_soffice
 
 ROOT = Path(__file__).resolve().parents[1]
 
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 DATE = datetime(2026, 3, 1, 9, 30, tzinfo=UTC)
 
@@ -421,26 +419,12 @@ def test_shared_corpus_roundtrip(tmp_path: Path) -> None:
 # -- LibreOffice --------------------------------------------------------------------------------------
 
 
-@pytest.mark.skipif(SOFFICE is None, reason="requires LibreOffice (soffice), not installed here")
+@needs_soffice
 def test_libreoffice_shows_the_comments(tmp_path: Path) -> None:
     src = make_draft(tmp_path / "总结.docx")
     out = tmp_path / "批注版.docx"
     n = annotate_file(open_document(src), None, out)
-    r = subprocess.run(
-        [
-            SOFFICE,
-            "--headless",
-            f"-env:UserInstallation=file://{tmp_path}/lo-profile",
-            "--convert-to",
-            "odt",
-            "--outdir",
-            str(tmp_path / "odt"),
-            str(out),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=180,
-    )
+    r = convert([out], "odt", tmp_path / "odt", tmp_path / "lo-profile")
     odt = tmp_path / "odt" / "批注版.odt"
     assert odt.is_file(), r.stderr
     with zipfile.ZipFile(odt) as z:
@@ -496,27 +480,13 @@ def test_clean_document_comes_back_unchanged(tmp_path: Path) -> None:
     assert annotate_document(doc).data == src.read_bytes()
 
 
-@pytest.mark.skipif(SOFFICE is None, reason="requires LibreOffice (soffice), not installed here")
+@needs_soffice
 def test_libreoffice_opens_every_annotated_test_document(tmp_path: Path) -> None:
     outs: dict[Path, int] = {}
     for k, path in enumerate(_test_documents()):
         out = tmp_path / f"{k:02d}.docx"
         outs[out] = annotate_file(open_document(path), None, out)
-    r = subprocess.run(
-        [
-            SOFFICE,
-            "--headless",
-            f"-env:UserInstallation=file://{tmp_path}/lo-profile",
-            "--convert-to",
-            "odt",
-            "--outdir",
-            str(tmp_path / "odt"),
-            *map(str, outs),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    r = convert(list(outs), "odt", tmp_path / "odt", tmp_path / "lo-profile", timeout=600)
     office = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
     dc = "{http://purl.org/dc/elements/1.1/}"
     for out, n in outs.items():

@@ -10,8 +10,6 @@ and the characters a .docx can't hold.
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
 import zipfile
 from pathlib import Path
 
@@ -22,6 +20,7 @@ from linting.io import SaveError, open_document, render_document, save_document
 from linting.io.docx_read import scan_paragraph_spans
 from linting.model import OBJECT_CHAR
 from tests.io.conftest import build_docx
+from tests.libreoffice import needs_soffice, render_text
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 R_EMBED = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}embed"
@@ -618,10 +617,7 @@ def test_deleting_a_whole_section_removes_its_break(tmp_path: Path) -> None:
     assert [p.find(f"{W}pPr/{W}sectPr") is not None for p in body_paragraphs(path)] == [True, False]
 
 
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
-
-
-@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed here; .ci/run installs it")
+@needs_soffice
 def test_split_and_merged_file_opens_in_libreoffice(tmp_path: Path) -> None:
     from tests.io.test_docx_fixtures import COMMENTS_XML, FOOTNOTES_XML
 
@@ -646,24 +642,8 @@ def test_split_and_merged_file_opens_in_libreoffice(tmp_path: Path) -> None:
     texts = ["开头书签文字", "批注文字结尾", "正文", f"{X}。", f"图前{X}{X}图后"]
     save_document(doc, texts, sources=[0, 0, 1, 1, 2])
     assert [objects_of(p) for p in body_paragraphs(path)] == [[], [], [], ["fn:1"], ["rIdP0", "rIdP1"]]
-    out = tmp_path / "lo"
-    r = subprocess.run(
-        [
-            SOFFICE,
-            "--headless",
-            f"-env:UserInstallation=file://{tmp_path}/lo-profile",
-            "--convert-to",
-            "txt:Text (encoded):UTF8",
-            "--outdir",
-            str(out),
-            str(path),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=180,
-    )
-    assert (out / "doc.txt").exists(), r.stderr
-    lines = [line.strip() for line in (out / "doc.txt").read_text("utf-8-sig").splitlines() if line.strip()]
+    text, _ = render_text(path, tmp_path)
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
     assert lines[:3] == ["开头书签文字", "批注文字结尾", "正文"], lines
     assert lines[3].endswith("。") and "图前" in lines[4] and lines[4].endswith("图后"), lines
 

@@ -8,8 +8,6 @@ anywhere else (Enter in the middle or at the start), where both parts keep the s
 from __future__ import annotations
 
 import pickle
-import shutil
-import subprocess
 import zipfile
 from pathlib import Path
 
@@ -21,10 +19,10 @@ from lxml import etree
 from linting.io import open_document, save_document
 from linting.model import AfterEnd, Paragraph
 from tests.io.nextstyle_files import INDEX, PARAGRAPHS, write_next_style_docx
+from tests.libreoffice import needs_soffice, render_text
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 TYPED = "新写的一段正文，没有标题格式。"
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 
 
 def _body_paragraphs(path: Path) -> list[etree._Element]:
@@ -158,27 +156,11 @@ def test_edited_heading_and_typed_part_both_saved(fixture_docx: Path) -> None:
     assert (reread[i + 1].text, reread[i + 1].style) == (TYPED, "Normal")
 
 
-@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed here; .ci/run installs it")
+@needs_soffice
 def test_saved_file_opens_in_libreoffice(fixture_docx: Path, tmp_path: Path) -> None:
-    assert SOFFICE is not None
     path, _j = _enter_at_end(fixture_docx, "h1")
-    out = tmp_path / "out"
-    r = subprocess.run(
-        [
-            SOFFICE,
-            "--headless",
-            f"-env:UserInstallation=file://{tmp_path}/lo-profile",
-            "--convert-to",
-            "txt:Text (encoded):UTF8",
-            "--outdir",
-            str(out),
-            str(path),
-        ],
-        capture_output=True,
-        timeout=180,
-    )
+    text, r = render_text(path, tmp_path)
     assert r.returncode == 0, r.stderr
-    text = (out / (path.stem + ".txt")).read_text(encoding="utf-8-sig")
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     h = lines.index("一、总体情况")
     assert lines[h + 1] == TYPED

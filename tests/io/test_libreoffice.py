@@ -6,17 +6,14 @@ skipped (reason given), everything else still runs.
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from linting.io import open_document, save_document
 from tests import corpus
+from tests.libreoffice import needs_soffice, render_text
 
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
-NO_SOFFICE = "LibreOffice (soffice) is not installed here; .ci/run installs it"
 OWN = [
     corpus.OWN_DOCX,
     corpus.DATA / "tricky_docx" / "03-table-report.docx",
@@ -24,14 +21,14 @@ OWN = [
 ]
 
 
-@pytest.mark.skipif(SOFFICE is None, reason=NO_SOFFICE)
+@needs_soffice
 @pytest.mark.parametrize("src", OWN, ids=lambda f: f.name)
 def test_edited_own_docx_renders_in_libreoffice(src: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _edited_docx_renders(src, tmp_path, monkeypatch)
 
 
 @corpus.corpus
-@pytest.mark.skipif(SOFFICE is None, reason=NO_SOFFICE)
+@needs_soffice
 @pytest.mark.parametrize(
     "name", ["GongWen-Template-Lite__out.docx", "poi-tl__sdt_cell.docx", "poi-tl__554.docx", "poi-tl__636.docx"]
 )
@@ -40,7 +37,6 @@ def test_edited_docx_renders_in_libreoffice(name: str, tmp_path: Path, monkeypat
 
 
 def _edited_docx_renders(original: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    assert SOFFICE is not None
     monkeypatch.setenv("REPORTLINT_BACKUP_DIR", str(tmp_path / "backups"))
     src = tmp_path / original.name
     src.write_bytes(original.read_bytes())
@@ -49,22 +45,6 @@ def _edited_docx_renders(original: Path, tmp_path: Path, monkeypatch: pytest.Mon
     i = next(k for k, t in enumerate(texts) if len(t.strip()) >= 2 and not doc.paragraphs[k].read_only)
     texts[i] = texts[i] + "【已校对ZQX】"
     save_document(doc, texts)
-    out = tmp_path / "out"
-    r = subprocess.run(
-        [
-            SOFFICE,
-            "--headless",
-            f"-env:UserInstallation=file://{tmp_path}/lo-profile",
-            "--convert-to",
-            "txt:Text (encoded):UTF8",
-            "--outdir",
-            str(out),
-            str(src),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=180,
-    )
-    rendered = (out / (src.stem + ".txt")).read_text("utf-8-sig")
+    rendered, r = render_text(src, tmp_path)
     assert "【已校对ZQX】" in rendered, r.stderr
     assert open_document(src).texts[i].endswith("【已校对ZQX】")
