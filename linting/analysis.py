@@ -14,7 +14,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .chars import HAN_RANGE as CJK_RANGE
-from .markers import Marker, Ordinal, find_list_items, find_marker, find_ordinals, parse_auto_number
+from .markers import (
+    Marker,
+    Ordinal,
+    find_list_items,
+    find_marker,
+    find_ordinals,
+    matches_from_starts,
+    parse_auto_number,
+)
 from .model import Paragraph
 from .numerals import parse_arabic, parse_cn
 from .vocabulary import VOCABULARY, alternation
@@ -295,15 +303,7 @@ _RE_COLON_AHEAD = re.compile(rf"[^：:。；;，,]{{0,{COUNT_COLON_REACH - 1}}}[
 
 def _count_matches(text: str) -> Iterator[re.Match[str]]:
     """``_RE_COUNT.finditer(text)``: the same matches, tried only where one may start."""
-    cur = 0
-    for c in _RE_COUNT_START.finditer(text):
-        at = c.start()
-        if at < cur:
-            continue  # inside the previous match (finditer does not overlap matches)
-        m = _RE_COUNT.match(text, at)
-        if m is not None:
-            cur = m.end()
-            yield m
+    return matches_from_starts(_RE_COUNT_START, _RE_COUNT, text)
 
 
 def _count_claims(text: str) -> list[CountClaim]:

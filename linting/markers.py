@@ -275,17 +275,28 @@ _SEQ_VALUE = {"首先": 1, "其次": 2, "再次": 3, "最后": 0}
 _RE_ORDINAL_START = re.compile(r"[一二三四五六七八九十第其首再最](?=[一二三四五六七八九十是要先次后])")
 
 
-def _ordinal_matches(text: str, start: int) -> Iterator[re.Match[str]]:
-    """``_RE_ORDINALS.finditer(text, start)``: the same matches, tried only where one may start."""
+def matches_from_starts(
+    starts: re.Pattern[str], pattern: re.Pattern[str], text: str, start: int = 0
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text, start)``, tried only where ``starts`` finds that a match may begin.
+
+    Every match of ``pattern`` must begin at a match of ``starts`` (a pattern opening with a
+    character class, which the regex engine scans in C); same matches, same order.
+    """
     cur = start
-    for c in _RE_ORDINAL_START.finditer(text, start):
+    for c in starts.finditer(text, start):
         at = c.start()
         if at < cur:
             continue  # inside the previous match (finditer does not overlap matches)
-        m = _RE_ORDINALS.match(text, at)
+        m = pattern.match(text, at)
         if m is not None:
             cur = m.end()
             yield m
+
+
+def _ordinal_matches(text: str, start: int) -> Iterator[re.Match[str]]:
+    """``_RE_ORDINALS.finditer(text, start)``: the same matches, tried only where one may start."""
+    return matches_from_starts(_RE_ORDINAL_START, _RE_ORDINALS, text, start)
 
 
 def _cn_value(numeral: str) -> int | None:

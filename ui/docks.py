@@ -31,16 +31,22 @@ def _is_enter(event: QKeyEvent) -> bool:
     return event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
+def _report_enter(view: EnterTreeView | EnterTableView, event: QKeyEvent) -> bool:
+    """Emit the view's ``enterPressed`` for Return/Enter on a valid current index; whether it did."""
+    if _is_enter(event) and view.currentIndex().isValid():
+        view.enterPressed.emit(view.currentIndex())
+        return True
+    return False
+
+
 class EnterTreeView(QTreeView):
     """A tree view that reports Return/Enter (``activated`` depends on the platform style)."""
 
     enterPressed = Signal(object)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if _is_enter(event) and self.currentIndex().isValid():
-            self.enterPressed.emit(self.currentIndex())
-            return
-        super().keyPressEvent(event)
+        if not _report_enter(self, event):
+            super().keyPressEvent(event)
 
 
 class EnterTableView(QTableView):
@@ -49,10 +55,8 @@ class EnterTableView(QTableView):
     enterPressed = Signal(object)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if _is_enter(event) and self.currentIndex().isValid():
-            self.enterPressed.emit(self.currentIndex())
-            return
-        super().keyPressEvent(event)
+        if not _report_enter(self, event):
+            super().keyPressEvent(event)
 
 
 class EnterToolButton(QToolButton):

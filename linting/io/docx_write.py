@@ -507,6 +507,18 @@ class _Frag:
         self.touched = False  # received anchors from a deleted neighbour
 
 
+class _Frags(dict[int, _Frag]):
+    """The fragment of each old paragraph, made on first use."""
+
+    def __init__(self, src: DocxSource) -> None:
+        super().__init__()
+        self.src = src
+
+    def __missing__(self, i: int) -> _Frag:
+        f = self[i] = _Frag(self.src, i)
+        return f
+
+
 def _serialize(p: etree._Element, start_tag: str | None) -> str:
     text = etree.tostring(p, encoding="unicode", with_tail=False)
     m = _TAG_END.match(text)
@@ -531,13 +543,8 @@ def _render_xml(src: DocxSource, old: list[str], new: list[str]) -> str:
     plan = _plan(old, new, pinned)
     n = len(old)
     # a deleted paragraph that can't go is emptied instead
-    frags: dict[int, _Frag] = {}
-
-    def frag(i: int) -> _Frag:
-        f = frags.get(i)
-        if f is None:
-            f = frags[i] = _Frag(src, i)
-        return f
+    frags = _Frags(src)
+    frag = frags.__getitem__
 
     for i in sorted(plan.delete):
         f = frag(i)
@@ -947,13 +954,8 @@ def _render_identity(
                     log.warning("第 %d 段有 %d 个 .docx 不能保存的字符（控制字符等），已删除", j + 1, removed)
                 texts[j] = cleaned
 
-    frags: dict[int, _Frag] = {}
-
-    def frag(i: int) -> _Frag:
-        f = frags.get(i)
-        if f is None:
-            f = frags[i] = _Frag(src, i)
-        return f
+    frags = _Frags(src)
+    frag = frags.__getitem__
 
     touched: set[int] = set()  # old paragraphs whose element changed
     out_el: dict[int, etree._Element] = {}  # outputs that are new elements (split parts, new paragraphs)
